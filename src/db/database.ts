@@ -1,0 +1,31 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+/** Where the data lives: a PostgreSQL server, or an embedded PGlite folder (or memory). */
+export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string };
+
+// Counts come back as bigint strings from PostgreSQL; the platform's counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * Opens a Kysely handle on PostgreSQL or PGlite with the same dialect of SQL.
+ * @example const db = await openDatabase({ kind: 'pglite', dataDir: './data/db' });
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const pglite = await PGlite.create({
+    dataDir: target.dataDir,
+    extensions: { unaccent, pg_trgm },
+    parsers: { 20: (v: string) => Number.parseInt(v, 10) },
+  });
+  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+}
