@@ -1,0 +1,70 @@
+import { exchangeDocumentSchema, type PracticeRecord, practiceRecordSchema } from '../practice.schema.ts';
+
+/** One problem in an exchange file, located by its JSON path. */
+export interface ImportIssue {
+  path: string;
+  message: string;
+}
+
+/** A validated exchange file: the valid records, and every problem found, in file order. */
+export interface ValidatedExchange {
+  records: PracticeRecord[];
+  invalidIndexes: Set<number>;
+  issues: ImportIssue[];
+}
+
+function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w]*$/.test(String(s)) ? `${i === 0 ? '' : '.'}${String(s)}` : `[${JSON.stringify(String(s))}]`))
+    .join('');
+}
+
+/**
+ * Parses and validates a whole exchange document before anything is written, collecting every
+ * error with its JSON path (`practices[12].themes[0]: unknown theme "housng"`).
+ * @example const { records, issues } = validateExchange(fs.readFileSync(file, 'utf8'));
+ */
+export function validateExchange(text: string): ValidatedExchange {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { records: [], invalidIndexes: new Set(), issues: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const doc = exchangeDocumentSchema.safeParse(json);
+  if (!doc.success) {
+    return {
+      records: [],
+      invalidIndexes: new Set(),
+      issues: doc.error.issues.map((i) => ({ path: jsonPath(i.path) || '$', message: i.message })),
+    };
+  }
+  const records: PracticeRecord[] = [];
+  const issues: ImportIssue[] = [];
+  const invalidIndexes = new Set<number>();
+  const seen = new Map<string, number>();
+  doc.data.practices.forEach((raw, index) => {
+    const parsed = practiceRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      invalidIndexes.add(index);
+      for (const i of parsed.error.issues) {
+        issues.push({ path: jsonPath(['practices', index, ...i.path]), message: i.message });
+      }
+      return;
+    }
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) {
+      invalidIndexes.add(index);
+      issues.push({ path: `practices[${index}].id`, message: `duplicate id "${parsed.data.id}" (first at practices[${first}])` });
+      return;
+    }
+    seen.set(parsed.data.id, index);
+    records.push(parsed.data);
+  });
+  return { records, invalidIndexes, issues };
+}
+
+/** Formats issues one per line, as the CLI and the admin report print them. */
+export function formatIssues(issues: ImportIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}

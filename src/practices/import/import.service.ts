@@ -1,0 +1,49 @@
+import type { Database } from '../../db/database.ts';
+import { refreshSearchWords } from '../../search/search-words.repo.ts';
+import { upsertPractice } from '../practice.repo.ts';
+import { type ImportIssue, validateExchange } from './exchange-validate.ts';
+
+/** What an import did, as the CLI and the admin page report it. */
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  issues: ImportIssue[];
+  /** False when validation failed and nothing was written. */
+  written: boolean;
+}
+
+/** Options of an import: partial imports write the valid records even when others fail. */
+export interface ImportOptions {
+  partial?: boolean;
+  author: string;
+  source: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Imports an exchange document with the semantics of shared/exchange-format.md: validate the
+ * whole file first; on any error write nothing unless `partial`; upsert by id in one
+ * transaction; identical records stay unchanged and add no revision.
+ * @example const summary = await importExchange(db, text, { author: 'cli', source: 'practices.json' });
+ */
+export async function importExchange(db: Database, text: string, options: ImportOptions): Promise<ImportSummary> {
+  const { records, issues, invalidIndexes } = validateExchange(text);
+  const failed = invalidIndexes.size + (records.length === 0 && issues.length > 0 && invalidIndexes.size === 0 ? 1 : 0);
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed, issues, written: false };
+  if (issues.length > 0 && !options.partial) return summary;
+
+  await db.transaction().execute(async (trx) => {
+    let done = 0;
+    for (const record of records) {
+      const outcome = await upsertPractice(trx, record, { author: options.author, message: `import ${options.source}` });
+      summary[outcome] += 1;
+      done += 1;
+      options.onProgress?.(done, records.length);
+    }
+    if (summary.created + summary.updated > 0) await refreshSearchWords(trx);
+  });
+  summary.written = true;
+  return summary;
+}

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/**
+ * Rebuilds the vocabulary used for "did you mean": every word of the ranking vectors
+ * (titles, summaries, themes, places), with the number of practices it appears in.
+ */
+export async function refreshSearchWords(db: Database): Promise<void> {
+  await db.deleteFrom('search_words').execute();
+  await sql`
+    INSERT INTO search_words (word, ndoc)
+    SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('ch_simple', title || ' ' || summary || ' ' || coalesce(city, '') || ' ' || array_to_string(themes, ' ')) FROM practices WHERE state = 'published'$$)
+    WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'`.execute(db);
+}
+
+/**
+ * The closest indexed word to a possibly misspelled one, by trigram similarity; a word that is
+ * itself indexed is returned unchanged.
+ * @example await closestWord(db, 'houseing') // 'housing'
+ */
+export async function closestWord(db: Database, word: string): Promise<string | undefined> {
+  const row = await sql<{ word: string; exact: boolean }>`
+    SELECT word, word = ${word} AS exact FROM search_words
+    WHERE word % ${word}
+    ORDER BY word = ${word} DESC, similarity(word, ${word}) DESC, ndoc DESC
+    LIMIT 1`.execute(db);
+  return row.rows[0]?.word;
+}
+
+/** Whether a word occurs in the indexed vocabulary. */
+export async function isKnownWord(db: Database, word: string): Promise<boolean> {
+  const row = await db.selectFrom('search_words').select('word').where('word', '=', word).executeTakeFirst();
+  return !!row;
+}
