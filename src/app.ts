@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { cityRoutes } from './cities/city.routes.tsx';
+import { homeRoutes } from './home/home.routes.tsx';
+import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { loadAssets } from './http/assets.ts';
+import { etagAndCompression } from './http/compressed-cache.ts';
+import { errorHandler, respondWithError } from './http/error-handler.tsx';
+import { notFound } from './http/errors.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { configureRendering } from './http/render.tsx';
+import { requestLog } from './http/request-log.ts';
+import { translator } from './i18n/i18n.ts';
+import { mapRoutes } from './map/map.routes.tsx';
+import { adminRoutes } from './open-data/admin.routes.ts';
+import { apiRoutes } from './open-data/api.routes.ts';
+import { downloadRoutes } from './open-data/download.routes.ts';
+import { practiceRoutes } from './practices/practice.routes.tsx';
+import { searchRoutes } from './search/search.routes.tsx';
+
+/**
+ * Builds the whole web app from its dependencies; tests call `app.request(url)` on it in-process.
+ * @example const app = createApp({ db, config, log }); const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const assets = loadAssets();
+  configureRendering({ css: assets.urls['site.css'] ?? '/assets/site.css' }, deps.config.publicUrl);
+
+  const app = new Hono<AppEnv>();
+  app.use(requestLog(deps.log));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('i18n', translator('en'));
+    await next();
+  });
+  app.use(etagAndCompression());
+
+  app.route('/', assets.routes);
+  app.route('/', healthRoutes(deps));
+  app.route('/', homeRoutes(deps));
+  app.route('/', downloadRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  app.route('/', practiceRoutes(deps));
+  app.route('/', cityRoutes(deps));
+  app.route('/', mapRoutes(deps));
+  app.route('/', apiRoutes(deps));
+  app.route('/', adminRoutes(deps));
+
+  app.notFound((c) => respondWithError(c, notFound()));
+  app.onError(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import type { Logger } from './logger.ts';
+
+/** What the app is built from: one database handle, the config and a logger. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  log: Logger;
+  /** Secret that lets the local CLI reach admin endpoints of a running server (see data-dir-lock). */
+  adminToken?: string;
+}
+
+/** Hono environment: per-request variables set by middleware. */
+export interface AppEnv {
+  Variables: {
+    i18n: Translator;
+  };
+}

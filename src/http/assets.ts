@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+
+const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets');
+
+const types: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  url: string;
+}
+
+/** Static files fingerprinted by content, so they can be cached forever. */
+export interface Assets {
+  urls: Record<string, string>;
+  routes: Hono;
+}
+
+/**
+ * Loads src/assets once and serves each file at /assets/<name>.<hash><ext> with an immutable
+ * cache lifetime; `urls` maps the plain file name to its fingerprinted URL.
+ * @example const assets = loadAssets(); assets.urls['site.css'] // '/assets/site.3f2a1b9c.css'
+ */
+export function loadAssets(): Assets {
+  const byUrl = new Map<string, Asset>();
+  const urls: Record<string, string> = {};
+  for (const file of fs.readdirSync(assetsDir)) {
+    const ext = path.extname(file);
+    const type = types[ext];
+    if (!type) continue;
+    const body = fs.readFileSync(path.join(assetsDir, file));
+    const hash = createHash('sha1').update(body).digest('hex').slice(0, 10);
+    const url = `/assets/${path.basename(file, ext)}.${hash}${ext}`;
+    byUrl.set(url, { body, type, url });
+    urls[file] = url;
+  }
+  const routes = new Hono();
+  routes.get('/assets/:file', (c) => {
+    const asset = byUrl.get(c.req.path);
+    if (!asset) return c.notFound();
+    return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=31536000, immutable' });
+  });
+  routes.get('/favicon.svg', (c) => {
+    const asset = urls['favicon.svg'] ? byUrl.get(urls['favicon.svg']) : undefined;
+    if (!asset) return c.notFound();
+    return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+  });
+  return { urls, routes };
+}

@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.ts';
+import { ErrorPage } from './error-pages.tsx';
+import { AppError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { renderPage } from './render.tsx';
+
+/** Whether the client is a machine: API paths get RFC 9457 problem documents, pages get HTML. */
+function wantsProblemJson(c: Context): boolean {
+  return c.req.path.startsWith('/api/') || c.req.path.startsWith('/internal/');
+}
+
+/** Turns an AppError into a problem document (RFC 9457) or an error page; never leaks a stack. */
+export function respondWithError(c: Context<AppEnv>, error: AppError) {
+  c.header('cache-control', 'no-store');
+  if (wantsProblemJson(c)) {
+    const { t } = c.get('i18n');
+    return c.body(
+      JSON.stringify({
+        type: `https://clearinghouse.example/problems/${error.code}`,
+        title: t(`error.${error.code}.title`),
+        status: error.status,
+        code: error.code,
+        detail: error.detail,
+        errors: error.fields,
+        instance: c.req.path,
+      }),
+      error.status as 400,
+      { 'content-type': 'application/problem+json; charset=utf-8' },
+    );
+  }
+  return renderPage(c, <ErrorPage code={error.code} detail={error.detail} />, error.status as 400);
+}
+
+/**
+ * The app's onError: known errors keep their code; anything else is logged with its stack and
+ * shown as a plain "something went wrong".
+ */
+export function errorHandler(log: Logger) {
+  return (err: Error, c: Context<AppEnv>) => {
+    let error: AppError;
+    if (err instanceof AppError) error = err;
+    else if (err instanceof HTTPException && err.status < 500) error = new AppError(err.status === 404 ? 'not_found' : 'bad_request', err.message);
+    else error = new AppError('internal');
+    if (error.reportable) log.error('request failed', { method: c.req.method, path: c.req.path, error: err.message, stack: err.stack });
+    return respondWithError(c, error);
+  };
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+const messagesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'messages');
+
+/**
+ * Reads the catalogues: one folder per locale under messages/, one JSON file per product area,
+ * merged. A new language is a new folder; no code changes.
+ */
+function loadCatalogues(): Record<string, Record<string, string>> {
+  const result: Record<string, Record<string, string>> = {};
+  for (const locale of fs.readdirSync(messagesDir).sort()) {
+    const dir = path.join(messagesDir, locale);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    result[locale] = {};
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      Object.assign(result[locale], JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    }
+  }
+  return result;
+}
+
+/** Message catalogues by locale. */
+export const catalogues = loadCatalogues();
+
+/** Interface languages, in the order the language switcher shows them. */
+export const locales = ['en', ...Object.keys(catalogues).filter((l) => l !== 'en')];
+export const defaultLocale = 'en';
+
+/** Languages written right to left. */
+const rtl = new Set(['ar', 'he', 'fa', 'ur']);
+
+export type MessageKey = string;
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+/** Translates message keys and formats numbers and dates for one locale. */
+export interface Translator {
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  t: (key: MessageKey, values?: MessageValues) => string;
+  number: (n: number, options?: Intl.NumberFormatOptions) => string;
+  date: (d: Date | string, options?: Intl.DateTimeFormatOptions) => string;
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+const translators = new Map<string, Translator>();
+
+/**
+ * A translator for a locale (cached): ICU messages with plurals and selects, locale-aware numbers and dates.
+ * @example const { t } = translator('en'); t('search.results', { count: 3 })
+ */
+export function translator(locale: string): Translator {
+  const known = catalogues[locale] ? locale : defaultLocale;
+  const cached = translators.get(known);
+  if (cached) return cached;
+  const catalogue = catalogues[known];
+  const numberFormat = new Intl.NumberFormat(known);
+  const made: Translator = {
+    locale: known,
+    dir: rtl.has(known) ? 'rtl' : 'ltr',
+    t(key, values) {
+      const source = catalogue[key] ?? catalogues[defaultLocale][key] ?? key;
+      const id = `${known}\u0000${key}`;
+      let mf = compiled.get(id);
+      if (!mf) {
+        mf = new IntlMessageFormat(source, known);
+        compiled.set(id, mf);
+      }
+      return String(mf.format(values as Record<string, string | number | Date | boolean>));
+    },
+    number: (n, options) => (options ? new Intl.NumberFormat(known, options).format(n) : numberFormat.format(n)),
+    date: (d, options) => new Intl.DateTimeFormat(known, options ?? { dateStyle: 'long' }).format(typeof d === 'string' ? new Date(d) : d),
+  };
+  translators.set(known, made);
+  return made;
+}

@@ -1,0 +1,70 @@
+import type { Child, FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { usePage } from './page-context.ts';
+
+/** Head extras a page may add: canonical URL, feeds, alternates, structured data. */
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  canonical?: string;
+  noindex?: boolean;
+  feeds?: { href: string; title: string; type: string }[];
+  jsonLd?: unknown;
+  children?: Child;
+}
+
+/** Serialises JSON-LD so it cannot close the script element it sits in. */
+function jsonLdScript(data: unknown) {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return raw(`<script type="application/ld+json">${json}</script>`);
+}
+
+/** The one page layout: header with search, main content, footer. */
+export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, children }) => {
+  const { i18n, assets, publicUrl } = usePage();
+  const { t } = i18n;
+  const fullTitle = title === t('site.name') ? title : `${title} · ${t('site.name')}`;
+  return (
+    <html lang={i18n.locale} dir={i18n.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        {canonical && <link rel="canonical" href={`${publicUrl}${canonical}`} />}
+        {noindex && <meta name="robots" content="noindex" />}
+        <link rel="stylesheet" href={assets.css} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
+        {jsonLd ? jsonLdScript(jsonLd) : null}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t('nav.skip')}</a>
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="site-name" href="/">
+              <span class="site-name__mark" aria-hidden="true">◈</span> {t('site.name')}
+            </a>
+            <nav class="site-nav" aria-label={t('nav.main')}>
+              <ul>
+                <li><a href="/practices">{t('nav.practices')}</a></li>
+                <li><a href="/map">{t('nav.map')}</a></li>
+                <li><a href="/api">{t('nav.api')}</a></li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="container" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t('footer.about')}</p>
+            <p>{t('footer.license')}</p>
+            <p><a href="/api">{t('footer.opendata')}</a></p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};
