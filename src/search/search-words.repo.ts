@@ -14,14 +14,15 @@ export async function refreshSearchWords(db: Database): Promise<void> {
 }
 
 /**
- * The closest indexed word to a possibly misspelled one, by trigram similarity; a word that is
- * itself indexed is returned unchanged.
+ * The closest indexed word to a possibly misspelled one, by trigram similarity of at least
+ * 0.4 ("houseing" → "housing" is 0.55, while look-alikes such as "logement" → "management"
+ * are 0.33); a word that is itself indexed is returned unchanged.
  * @example await closestWord(db, 'houseing') // 'housing'
  */
 export async function closestWord(db: Database, word: string): Promise<string | undefined> {
   const row = await sql<{ word: string; exact: boolean }>`
     SELECT word, word = ${word} AS exact FROM search_words
-    WHERE word % ${word}
+    WHERE word % ${word} AND similarity(word, ${word}) >= 0.4
     ORDER BY word = ${word} DESC, similarity(word, ${word}) DESC, ndoc DESC
     LIMIT 1`.execute(db);
   return row.rows[0]?.word;

@@ -19,6 +19,8 @@ export interface FacetValue {
   value: string;
   count: number;
   selected: boolean;
+  /** Display name where the value is a key (cities). */
+  label?: string;
 }
 
 /** A full search answer: one page of hits, the total, facet counts and any query correction. */

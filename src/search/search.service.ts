@@ -1,0 +1,126 @@
+import type { Database } from '../db/database.ts';
+import { foldName } from '../shared/text.ts';
+import { closestWord, isKnownWord } from './search-words.repo.ts';
+import { countFacets, findHitPage, type HitRow, markEnd, markStart } from './search.repo.ts';
+import { effectiveSort, type FacetParam, facetParams, type SearchParams } from './search.params.ts';
+import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes a headline for HTML, then turns the match sentinels into <mark> elements. */
+export function snippetToHtml(snippet: string): string {
+  return snippet
+    .replace(/[&<>"']/g, (ch) => escapes[ch])
+    .replaceAll(markStart, '<mark>')
+    .replaceAll(markEnd, '</mark>');
+}
+
+/** "… " before an excerpt that does not start where the summary starts. */
+function excerptMarker(summary: string, snippet: string): string {
+  const plain = snippet.replaceAll(markStart, '').replaceAll(markEnd, '');
+  return summary.startsWith(plain.slice(0, 20)) ? '' : '… ';
+}
+
+function toHit(row: HitRow): SearchHit {
+  const { snippet, ...rest } = row;
+  return {
+    id: rest.id,
+    title: rest.title,
+    summary: rest.summary,
+    city: rest.city,
+    country: rest.country,
+    themes: rest.themes,
+    status: rest.status,
+    started: rest.started,
+    ...(snippet && snippet.includes(markStart) ? { snippetHtml: excerptMarker(rest.summary, snippet) + snippetToHtml(snippet) } : {}),
+  };
+}
+
+/**
+ * A spelling of the query where words absent from the indexed vocabulary are replaced by
+ * their nearest indexed word ("refugee houseing" → "refugee housing"); undefined when nothing changes.
+ */
+export async function correctQuery(db: Database, q: string): Promise<string | undefined> {
+  const words = q.split(/\s+/).filter(Boolean);
+  let changed = false;
+  const corrected: string[] = [];
+  for (const raw of words) {
+    const word = foldName(raw.replace(/^["'(-]+|["').,;:!?]+$/g, ''));
+    if (word.length < 3 || /^(or|and|not)$/i.test(word) || (await isKnownWord(db, word))) {
+      corrected.push(raw);
+      continue;
+    }
+    const better = await closestWord(db, word);
+    if (better && better !== word) {
+      corrected.push(better);
+      changed = true;
+    } else corrected.push(raw);
+  }
+  return changed ? corrected.join(' ') : undefined;
+}
+
+async function runSearch(db: Database, params: SearchParams, locale: string, pageSize: number) {
+  const sort = effectiveSort(params);
+  const [facetRows, rows] = await Promise.all([
+    countFacets(db, params, locale),
+    findHitPage(db, params, locale, sort, pageSize, (params.page - 1) * pageSize),
+  ]);
+  const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
+  const facets = Object.fromEntries(facetParams.map((f) => [f, [] as FacetValue[]])) as Record<FacetParam, FacetValue[]>;
+  for (const r of facetRows) {
+    if (r.facet === 'total' || r.value === null) continue;
+    const selected = (params[r.facet] as (string | number)[]).map(String).includes(r.value);
+    facets[r.facet].push({ value: r.value, count: r.n, selected, ...(r.label ? { label: r.label } : {}) });
+  }
+  // A selected value with no matches still shows, with 0, so it can be removed.
+  for (const f of facetParams) {
+    for (const v of (params[f] as (string | number)[]).map(String)) {
+      if (!facets[f].some((x) => x.value === v)) facets[f].push({ value: v, count: 0, selected: true });
+    }
+    facets[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return { sort, total, facets, hits: rows.map(toHit) };
+}
+
+/**
+ * Runs a search: one page of hits, the total and facet counts. When a query finds nothing
+ * and a corrected spelling does, the corrected results are returned with `correctedFrom`;
+ * otherwise a better spelling, when one exists, is offered as `suggestion`.
+ * @example const result = await searchPractices(db, params, { locale: 'en' });
+ */
+export async function searchPractices(
+  db: Database,
+  params: SearchParams,
+  options: { locale: string; pageSize?: number },
+): Promise<SearchResult> {
+  const pageSize = options.pageSize ?? 20;
+  let effective = params;
+  let outcome = await runSearch(db, params, options.locale, pageSize);
+  let correctedFrom: string | undefined;
+  let suggestion: string | undefined;
+  if (params.q) {
+    const corrected = await correctQuery(db, params.q);
+    if (corrected) {
+      if (outcome.total === 0) {
+        const retry = await runSearch(db, { ...params, q: corrected }, options.locale, pageSize);
+        if (retry.total > 0) {
+          outcome = retry;
+          effective = { ...params, q: corrected };
+          correctedFrom = params.q;
+        } else suggestion = corrected;
+      } else suggestion = corrected;
+    }
+  }
+  return {
+    params: effective,
+    sort: outcome.sort,
+    total: outcome.total,
+    page: params.page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(outcome.total / pageSize)),
+    hits: outcome.hits,
+    facets: outcome.facets,
+    ...(correctedFrom ? { correctedFrom } : {}),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}

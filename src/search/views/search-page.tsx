@@ -1,0 +1,114 @@
+import type { FC } from 'hono/jsx';
+import { PracticeCard } from '../../practices/views/practice-card.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { usePage } from '../../views/page-context.ts';
+import { hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders } from '../search.params.ts';
+import type { SearchResult } from '../search.types.ts';
+import { ActiveFilters } from './active-filters.tsx';
+import { FacetPanel } from './facet-panel.tsx';
+import { Pagination } from './pagination.tsx';
+import { SearchNotices } from './search-notices.tsx';
+
+/** What to try when nothing matches. */
+const EmptyResults: FC<{ params: SearchParams }> = ({ params }) => {
+  const { t } = usePage().i18n;
+  const withoutFilters = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], from: undefined, to: undefined, page: 1 });
+  return (
+    <div class="notice">
+      <h2>{t('search.empty.title')}</h2>
+      <p>{t('search.empty.tips')}</p>
+      <ul>
+        <li>{t('search.empty.spelling')}</li>
+        <li>{t('search.empty.other_language')}</li>
+        {hasFilters(params) && (
+          <li><a href={`/practices?${withoutFilters}`}>{t('search.empty.remove_filters')}</a></li>
+        )}
+        <li><a href="/practices">{t('search.empty.browse')}</a></li>
+      </ul>
+    </div>
+  );
+};
+
+/** Links to the same search as data: exchange JSON, CSV, Atom, and on the map. */
+const Downloads: FC<{ params: SearchParams }> = ({ params }) => {
+  const { t } = usePage().i18n;
+  const qs = searchQueryString({ ...params, page: 1 });
+  const suffix = qs ? `?${qs}` : '';
+  return (
+    <p class="downloads">
+      {t('search.downloads')} <a href={`/practices/export.json${suffix}`}>{t('search.download.json')}</a>
+      <a href={`/practices/export.csv${suffix}`}>{t('search.download.csv')}</a>
+      <a href={`/practices/feed.atom${suffix}`}>{t('search.download.atom')}</a>
+      <a href={`/map${suffix}`}>{t('search.download.map')}</a>
+    </p>
+  );
+};
+
+/** The search page: query box, active filters, facets, results, pagination and downloads. */
+export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ result, notes }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const { params } = result;
+  const qs = searchQueryString({ ...params, page: 1 });
+  const pastEnd = result.total > 0 && result.page > result.pageCount;
+  return (
+    <Layout
+      title={params.q ? t('search.title_query', { q: params.q }) : t('search.title')}
+      description={t('search.intro')}
+      canonical={`/practices${qs ? `?${qs}` : ''}`}
+      noindex={result.total === 0}
+      feeds={[{ href: `/practices/feed.atom${qs ? `?${qs}` : ''}`, title: t('search.feed_title'), type: 'application/atom+xml' }]}
+    >
+      <h1>{params.q ? t('search.title_query', { q: params.q }) : t('search.title')}</h1>
+      <form action="/practices" method="get" role="search" class="search-page-form">
+        <div class="search-form">
+          <div class="search-form__field">
+            <label for="q">{t('search.label')}</label>
+            <input id="q" type="search" name="q" value={params.q} placeholder={t('search.placeholder')} maxlength={200} />
+          </div>
+          <button type="submit">{t('search.submit')}</button>
+        </div>
+        <SearchNotices notes={notes} result={result} />
+        <ActiveFilters params={params} facets={result.facets} />
+        <div class="search-layout">
+          <FacetPanel params={params} facets={result.facets} />
+          <section aria-labelledby="results-heading">
+            <div class="results-bar">
+              <h2 id="results-heading" role="status">
+                {t('search.results_count', { count: result.total })}
+                {result.pageCount > 1 && !pastEnd && (
+                  <span class="count"> · {t('search.page_of', { page: result.page, count: result.pageCount })}</span>
+                )}
+              </h2>
+              <div>
+                <label for="sort">{t('search.sort')}</label>{' '}
+                <select id="sort" name="sort">
+                  {sortOrders
+                    .filter((s) => s !== 'relevance' || params.q)
+                    .map((s) => (
+                      <option value={s} selected={s === result.sort}>{t(`search.sort.${s}`)}</option>
+                    ))}
+                </select>{' '}
+                <button type="submit" class="button--secondary">{t('search.apply')}</button>
+              </div>
+            </div>
+            {result.total === 0 && <EmptyResults params={params} />}
+            {pastEnd && (
+              <p class="notice">
+                {t('search.past_end', { count: result.pageCount })}{' '}
+                <a href={`/practices${qs ? `?${qs}` : ''}`}>{t('search.past_end.first')}</a>
+              </p>
+            )}
+            <ul class="cards">
+              {result.hits.map((hit) => (
+                <PracticeCard practice={hit} />
+              ))}
+            </ul>
+            <Pagination params={params} page={result.page} pageCount={result.pageCount} />
+            {result.total > 0 && <Downloads params={params} />}
+          </section>
+        </div>
+      </form>
+    </Layout>
+  );
+};
