@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.ts';
+import { parseSearchParams } from '../src/search/search.params.ts';
+import { searchPractices } from '../src/search/search.service.ts';
+import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
+
+const search = (db: Database, qs: string) => searchPractices(db, parseSearchParams(new URLSearchParams(qs)).params, { locale: 'en' });
+
+describe.each(testEngines())('search on %s', (engine) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let app: ReturnType<typeof createTestApp>;
+
+  beforeAll(async () => {
+    ({ db, drop } = await createDemoDatabase(engine));
+    app = createTestApp(db);
+  });
+  afterAll(async () => drop());
+
+  it('folds accents and case: "sao paulo" finds the São Paulo practices', async () => {
+    const r = await search(db, 'q=sao+paulo');
+    expect(r.total).toBe(3);
+    expect(r.hits.every((h) => h.city === 'São Paulo')).toBe(true);
+    expect(r.hits[0].snippetHtml).toContain('<mark>São</mark>');
+  });
+
+  it('tolerates typos and suggests the right spelling', async () => {
+    const r = await search(db, 'q=refugee+houseing');
+    expect(r.hits.map((h) => h.id)).toContain('medellin-transitional-housing');
+    expect(r.suggestion).toBe('refugee housing');
+  });
+
+  it('runs the corrected query when the misspelled one finds nothing', async () => {
+    const r = await search(db, 'q=waiste+managment');
+    expect(r.correctedFrom).toBe('waiste managment');
+    expect(r.params.q).toBe('waste management');
+    expect(r.total).toBeGreaterThan(0);
+  });
+
+  it('counts each facet without its own selection, and ORs values within a facet', async () => {
+    const all = await search(db, '');
+    const housing = await search(db, 'theme=housing');
+    const health = await search(db, 'theme=health');
+    const both = await search(db, 'theme=housing&theme=health');
+    expect(housing.total).toBe(all.facets.theme.find((f) => f.value === 'housing')?.count);
+    // Picking housing leaves the other themes' counts as they were.
+    expect(housing.facets.theme.find((f) => f.value === 'health')?.count).toBe(health.total);
+    expect(both.total).toBeGreaterThanOrEqual(Math.max(housing.total, health.total));
+    expect(both.total).toBeLessThanOrEqual(housing.total + health.total);
+    // Other facets do narrow: region counts under theme=housing add up to no more than its total per level.
+    const europe = housing.facets.region.find((f) => f.value === '150');
+    expect(europe?.count ?? 0).toBeLessThanOrEqual(housing.total);
+  });
+
+  it('filters by region code, derived from the country', async () => {
+    const latam = await search(db, 'region=419');
+    expect(latam.total).toBeGreaterThan(0);
+    const countries = new Set(latam.hits.map((h) => h.country));
+    for (const c of countries) expect(['BR', 'CO', 'EC', 'CL', 'MX', 'AR', 'PE', 'CR', 'UY', 'GT', 'SV', 'HN']).toContain(c);
+  });
+
+  it('filters by start year range', async () => {
+    const r = await search(db, 'from=2015&to=2018');
+    expect(r.total).toBeGreaterThan(0);
+    for (const h of r.hits) expect(h.started).toBeGreaterThanOrEqual(2015);
+    for (const h of r.hits) expect(h.started).toBeLessThanOrEqual(2018);
+  });
+
+  it('sorts by title', async () => {
+    const r = await search(db, 'sort=title');
+    const titles = r.hits.map((h) => h.title.toLowerCase());
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('shows the search page with results, chips and facet counts, without JavaScript', async () => {
+    const res = await app.request('/practices?q=housing&theme=housing');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<form action="/practices" method="get"');
+    expect(html).toMatch(/class="chip"[^>]*aria-label="Remove filter: Housing"/);
+    expect(html).toContain('name="theme" value="housing" checked');
+    expect(html).toMatch(/class="card"/);
+    expect(html).not.toContain('<script');
+  });
+
+  it('ignores unknown filter values and says so', async () => {
+    const res = await app.request('/practices?theme=housng&region=999&evidence=9');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Ignored 3 values we do not recognise');
+    expect(html).toContain('theme=housng');
+  });
+
+  it('cuts queries over 200 characters, with a notice', async () => {
+    const res = await app.request(`/practices?q=${'migrant '.repeat(40)}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('shortened');
+  });
+
+  it('explains what to try when nothing matches', async () => {
+    const html = await (await app.request('/practices?q=zzzxqy&theme=housing')).text();
+    expect(html).toContain('No practices match this search');
+    expect(html).toContain('remove some filters');
+  });
+
+  it('shows an empty page with a way back past the last page', async () => {
+    const html = await (await app.request('/practices?page=99')).text();
+    expect(html).toContain('past the end of the results');
+    expect(html).toContain('Go to the first page');
+  });
+
+  it('never answers a strange request with a server error', async () => {
+    for (const qs of ['page=abc', 'from=xyz&to=-1', 'q=%22%22%22', 'q=a%20%26%20%7C%20!%20%3A*', 'city=%00', 'sort=random', 'q=%F0%9F%98%80', 'country=toolong']) {
+      const res = await app.request(`/practices?${qs}`);
+      expect(res.status, qs).toBe(200);
+    }
+  });
+});
