@@ -17,12 +17,14 @@ import { apiRoutes } from './open-data/api.routes.ts';
 import { downloadRoutes } from './open-data/download.routes.ts';
 import { practiceRoutes } from './practices/practice.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
+import { configureSearchCache } from './search/search.service.ts';
 
 /**
  * Builds the whole web app from its dependencies; tests call `app.request(url)` on it in-process.
  * @example const app = createApp({ db, config, log }); const res = await app.request('/healthz');
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  configureSearchCache(deps.config.SEARCH_CACHE_SIZE);
   const assets = loadAssets();
   configureRendering({ css: assets.urls['site.css'] ?? '/assets/site.css' }, deps.config.publicUrl);
 

@@ -26,6 +26,8 @@ const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Log level of the structured request log. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Search answers kept in memory per app instance (0 disables; invalidated by any catalogue write). */
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Size of the PostgreSQL connection pool per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

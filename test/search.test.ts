@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { searchPractices } from '../src/search/search.service.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -107,6 +108,20 @@ describe.each(testEngines())('search on %s', (engine) => {
     const html = await (await app.request('/practices?page=99')).text();
     expect(html).toContain('past the end of the results');
     expect(html).toContain('Go to the first page');
+  });
+
+  it('sees a new practice at once, though answers are cached', async () => {
+    const before = await search(db, 'q=beekeeping');
+    expect(before.total).toBe(0);
+    await db.transaction().execute((trx) =>
+      upsertPractice(
+        trx,
+        { id: 'ljubljana-urban-beekeeping', title: 'Urban beekeeping with newcomers', summary: 'Rooftop beekeeping courses for refugees.', language: 'en', city: 'Ljubljana', country: 'SI', themes: ['employment'] },
+        { author: 'test', message: 'test' },
+      ),
+    );
+    const after = await search(db, 'q=beekeeping');
+    expect(after.hits.map((h) => h.id)).toEqual(['ljubljana-urban-beekeeping']);
   });
 
   it('never answers a strange request with a server error', async () => {

@@ -4,6 +4,7 @@ import { ensureCity } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import { regionsOf } from '../geo/countries.ts';
 import { locateCity } from '../geo/geocode.ts';
+import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
 import { contentHash, slugify } from '../shared/text.ts';
 import { qualityScore, type SearchPart, searchParts } from './practice-search-doc.ts';
 import type { PracticeRecord } from './practice.schema.ts';
@@ -93,6 +94,7 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
     .insertInto('practice_revisions')
     .values({ practice_id: record.id, record: JSON.stringify(record), author: change.author, message: change.message })
     .execute();
+  await bumpCatalogueVersion(db);
   return existing ? 'updated' : 'created';
 }
 

@@ -1,8 +1,10 @@
 import type { Database } from '../db/database.ts';
 import { foldName } from '../shared/text.ts';
+import { catalogueVersion } from './catalogue-version.repo.ts';
+import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { countFacets, findHitPage, type HitRow, markEnd, markStart } from './search.repo.ts';
-import { effectiveSort, type FacetParam, facetParams, type SearchParams } from './search.params.ts';
+import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -82,13 +84,45 @@ async function runSearch(db: Database, params: SearchParams, locale: string, pag
   return { sort, total, facets, hits: rows.map(toHit) };
 }
 
+let cacheSize = 500;
+const caches = new WeakMap<Database, SearchCache<SearchResult>>();
+
+/** Sets how many search answers each database handle keeps in memory (0 turns caching off). */
+export function configureSearchCache(size: number): void {
+  cacheSize = size;
+}
+
+/**
+ * Runs a search through the per-process cache: answers are reused until the catalogue
+ * version in the database changes (any write bumps it), so every instance stays correct.
+ */
+export async function searchPractices(
+  db: Database,
+  params: SearchParams,
+  options: { locale: string; pageSize?: number },
+): Promise<SearchResult> {
+  if (cacheSize <= 0) return searchUncached(db, params, options);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new SearchCache<SearchResult>(cacheSize);
+    caches.set(db, cache);
+  }
+  const key = `${options.locale}|${options.pageSize ?? 20}|${searchQueryString({ ...params, sort: effectiveSort(params) })}`;
+  const version = await catalogueVersion(db);
+  const hit = cache.get(key, version);
+  if (hit) return hit;
+  const result = await searchUncached(db, params, options);
+  cache.set(key, version, result);
+  return result;
+}
+
 /**
  * Runs a search: one page of hits, the total and facet counts. When a query finds nothing
  * and a corrected spelling does, the corrected results are returned with `correctedFrom`;
  * otherwise a better spelling, when one exists, is offered as `suggestion`.
- * @example const result = await searchPractices(db, params, { locale: 'en' });
+ * @example const result = await searchUncached(db, params, { locale: 'en' });
  */
-export async function searchPractices(
+export async function searchUncached(
   db: Database,
   params: SearchParams,
   options: { locale: string; pageSize?: number },
