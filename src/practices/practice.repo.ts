@@ -174,6 +174,7 @@ export async function latestPractices(db: Database, limit: number) {
     .select(['id', 'title', 'summary', 'city', 'country', 'themes', 'status', 'created_at'])
     .where('state', '=', 'published')
     .orderBy('created_at', 'desc')
+    .orderBy(sql`started DESC NULLS LAST`)
     .orderBy('id')
     .limit(limit)
     .execute();

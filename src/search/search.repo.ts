@@ -66,7 +66,8 @@ function orderKeys(sort: SortOrder, table: 'p' | 'page' = 'p') {
   const rank = table === 'p' ? sql`rank` : sql`page.rank`;
   const keys: Record<SortOrder, RawBuilder<unknown>[]> = {
     relevance: [sql`${rank} DESC`, sql`${sql.ref(`${table}.id`)}`],
-    newest: [sql`${sql.ref(`${table}.created_at`)} DESC`, sql`${sql.ref(`${table}.id`)}`],
+    // Practices loaded together share created_at; the more recent start year comes first then.
+    newest: [sql`${sql.ref(`${table}.created_at`)} DESC`, sql`${sql.ref(`${table}.started`)} DESC NULLS LAST`, sql`${sql.ref(`${table}.id`)}`],
     title: [sql`${table === 'p' ? sql`lower(p.title)` : sql`page.title_key`}`, sql`${sql.ref(`${table}.id`)}`],
   };
   return keys[sort];

@@ -5,7 +5,7 @@ import type { FacetValue } from '../search.types.ts';
 import { facetValueLabel } from './facet-labels.ts';
 
 /** Facets open by default: the ones people use most, and any with a selection. */
-const openByDefault: FacetParam[] = ['theme', 'region'];
+const openByDefault: FacetParam[] = ['theme'];
 
 /** One facet: a fieldset of checkboxes with counts that ignore the facet's own selection. */
 const Facet: FC<{ name: FacetParam; values: FacetValue[]; open: boolean }> = ({ name, values, open }) => {

@@ -69,10 +69,13 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
           <button type="submit">{t('search.submit')}</button>
         </div>
         <SearchNotices notes={notes} result={result} />
+        <p class="jump-to-results">
+          <a href="#results">{t('search.jump_to_results', { count: result.total })}</a>
+        </p>
         <ActiveFilters params={params} facets={result.facets} />
         <div class="search-layout">
           <FacetPanel params={params} facets={result.facets} />
-          <section aria-labelledby="results-heading">
+          <section id="results" aria-labelledby="results-heading">
             <div class="results-bar">
               <h2 id="results-heading" role="status">
                 {t('search.results_count', { count: result.total })}
