@@ -10,6 +10,9 @@ export interface ServerInfo {
   token: string;
 }
 
+/** Data folders whose lock this process holds. */
+const heldHere = new Set<string>();
+
 const lockPath = (dataDir: string) => path.join(dataDir, 'server.lock');
 const infoPath = (dataDir: string) => path.join(dataDir, 'server.json');
 
@@ -33,7 +36,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       process.exit(70);
     },
   });
+  heldHere.add(path.resolve(dataDir));
   return async () => {
+    heldHere.delete(path.resolve(dataDir));
     fs.rmSync(infoPath(dataDir), { force: true });
     await release();
   };
@@ -43,6 +48,21 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 export async function isDataDirLocked(dataDir: string): Promise<boolean> {
   if (!fs.existsSync(dataDir)) return false;
   return lockfile.check(dataDir, { lockfilePath: lockPath(dataDir), stale: 10_000, realpath: false });
+}
+
+/**
+ * Refuses to go on when another live process holds the data folder: opening it a second
+ * time would lose rows. Called by openDatabase for every embedded folder.
+ */
+export async function assertNotHeldElsewhere(dataDir: string): Promise<void> {
+  if (heldHere.has(path.resolve(dataDir))) return;
+  if (await isDataDirLocked(dataDir)) {
+    const info = readServerInfo(dataDir);
+    throw new Error(
+      `The data folder ${dataDir} is in use by another process${info ? ` (a Clearinghouse server, pid ${info.pid}, at ${info.url})` : ''}. ` +
+        'Stop it first, or use the clearinghouse command, which works through the running server.',
+    );
+  }
 }
 
 /** Writes how to reach this server (readable by the owner only), with a fresh admin token. */

@@ -1,14 +1,19 @@
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { assertNotHeldElsewhere } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
 
 /** Where the data lives: a PostgreSQL server, or an embedded PGlite folder (or memory). */
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string };
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** dataDir is the database folder inside a data folder (DATA_DIR/db); omitted, the database lives in memory. */
+  | { kind: 'pglite'; dataDir?: string };
 
 // Counts come back as bigint strings from PostgreSQL; the platform's counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -22,6 +27,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
+  // The lock sits on the data folder that contains the database folder.
+  if (target.dataDir) await assertNotHeldElsewhere(path.dirname(path.resolve(target.dataDir)));
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     extensions: { unaccent, pg_trgm },
