@@ -1,7 +1,24 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { notFound } from '../http/errors.ts';
+import { renderPage } from '../http/render.tsx';
+import { findPublishedPractice, findSimilarPractices } from './practice.repo.ts';
+import { PracticePage } from './views/practice-page.tsx';
 
-/** Placeholder until this area is built. */
-export function practiceRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+/** `lang` picks a translation; anything that is not a language code is ignored rather than refused. */
+const pageQuery = z.object({ lang: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined) });
+
+/** GET /practices/{id} — one practice in full, optionally in one of its translations (`?lang=fr`). */
+export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // The id pattern of the exchange format: other paths under /practices/ (feeds, exports) never land here.
+  app.get('/practices/:id{[a-z0-9]+(?:-[a-z0-9]+)*}', async (c) => {
+    const id = c.req.param('id');
+    const { lang } = pageQuery.parse(c.req.query());
+    const [practice, similar] = await Promise.all([findPublishedPractice(db, id), findSimilarPractices(db, id, 5)]);
+    if (!practice) throw notFound(`practice "${id}" does not exist`);
+    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} />);
+  });
+  return app;
 }

@@ -9,6 +9,8 @@ export interface LayoutProps {
   canonical?: string;
   noindex?: boolean;
   feeds?: { href: string; title: string; type: string }[];
+  /** Other language versions of this page, as hreflang alternates. */
+  alternates?: { href: string; hreflang: string }[];
   jsonLd?: unknown;
   children?: Child;
 }
@@ -20,7 +22,7 @@ function jsonLdScript(data: unknown) {
 }
 
 /** The one page layout: header with search, main content, footer. */
-export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, children }) => {
+export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, alternates, jsonLd, children }) => {
   const { i18n, assets, publicUrl } = usePage();
   const { t } = i18n;
   const fullTitle = title === t('site.name') ? title : `${title} · ${t('site.name')}`;
@@ -36,6 +38,7 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
         <link rel="stylesheet" href={assets.css} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
+        {alternates?.map((a) => <link rel="alternate" hreflang={a.hreflang} href={`${publicUrl}${a.href}`} />)}
         {jsonLd ? jsonLdScript(jsonLd) : null}
       </head>
       <body>

@@ -64,6 +64,15 @@ export function validateExchange(text: string): ValidatedExchange {
   return { records, invalidIndexes, issues };
 }
 
+/**
+ * How many records failed validation; a document that fails as a whole (not JSON, wrong
+ * format) counts as one failure, so a summary never reports "0 failed" next to errors.
+ * @example countFailed(validateExchange('{')) // 1
+ */
+export function countFailed(v: ValidatedExchange): number {
+  return v.invalidIndexes.size + (v.records.length === 0 && v.issues.length > 0 && v.invalidIndexes.size === 0 ? 1 : 0);
+}
+
 /** Formats issues one per line, as the CLI and the admin report print them. */
 export function formatIssues(issues: ImportIssue[]): string {
   return issues.map((i) => `${i.path}: ${i.message}`).join('\n');

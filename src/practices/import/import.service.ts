@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { refreshSearchWords } from '../../search/search-words.repo.ts';
 import { upsertPractice } from '../practice.repo.ts';
-import { type ImportIssue, validateExchange } from './exchange-validate.ts';
+import { countFailed, type ImportIssue, validateExchange } from './exchange-validate.ts';
 
 /** What an import did, as the CLI and the admin page report it. */
 export interface ImportSummary {
@@ -20,6 +20,8 @@ export interface ImportOptions {
   author: string;
   source: string;
   onProgress?: (done: number, total: number) => void;
+  /** Aborting rolls the whole import back (e.g. the CLI that asked for it was interrupted). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -29,14 +31,21 @@ export interface ImportOptions {
  * @example const summary = await importExchange(db, text, { author: 'cli', source: 'practices.json' });
  */
 export async function importExchange(db: Database, text: string, options: ImportOptions): Promise<ImportSummary> {
-  const { records, issues, invalidIndexes } = validateExchange(text);
-  const failed = invalidIndexes.size + (records.length === 0 && issues.length > 0 && invalidIndexes.size === 0 ? 1 : 0);
+  const validated = validateExchange(text);
+  const { records, issues } = validated;
+  const failed = countFailed(validated);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed, issues, written: false };
   if (issues.length > 0 && !options.partial) return summary;
+  // A partial import with no valid record has nothing to write, and must not claim it wrote.
+  if (records.length === 0) {
+    summary.written = issues.length === 0;
+    return summary;
+  }
 
   await db.transaction().execute(async (trx) => {
     let done = 0;
     for (const record of records) {
+      options.signal?.throwIfAborted();
       const outcome = await upsertPractice(trx, record, { author: options.author, message: `import ${options.source}` });
       summary[outcome] += 1;
       done += 1;

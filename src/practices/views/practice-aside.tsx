@@ -1,0 +1,56 @@
+import type { FC } from 'hono/jsx';
+import { placeLabel } from '../../views/labels.ts';
+import { usePage } from '../../views/page-context.ts';
+import type { findSimilarPractices } from '../practice.repo.ts';
+import { apiHref, practiceHref } from './practice-links.ts';
+
+/** A practice as findSimilarPractices returns it. */
+export type SimilarPractice = Awaited<ReturnType<typeof findSimilarPractices>>[number];
+
+/** Up to five practices on the same themes, for a reader whose context differs from this one. */
+export const SimilarPractices: FC<{ similar: SimilarPractice[] }> = ({ similar }) => {
+  const { i18n } = usePage();
+  if (similar.length === 0) return null;
+  return (
+    <section class="aside-box" aria-labelledby="similar-heading">
+      <h2 id="similar-heading">{i18n.t('practice.similar')}</h2>
+      <ul class="similar-list">
+        {similar.map((p) => (
+          <li>
+            <a href={practiceHref(p.id)}>{p.title}</a>
+            <span class="lineage__place">{placeLabel(i18n, p.city, p.country)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+/** The year a citation gives: the record's own update date, else when it last changed here. */
+export function citationYear(updated: string | undefined, updatedAt: Date): string {
+  return String(updated ? Number(updated.slice(0, 4)) : new Date(updatedAt).getUTCFullYear());
+}
+
+/** A ready-to-copy, authorless reference to the practice's permanent address. */
+export const CiteThis: FC<{ id: string; title: string; year: string }> = ({ id, title, year }) => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  return (
+    <section class="aside-box" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">{t('practice.cite')}</h2>
+      <p class="cite">{t('practice.cite.text', { title, site: t('site.name'), year, url: `${publicUrl}${practiceHref(id)}` })}</p>
+    </section>
+  );
+};
+
+/** Where to get the same record as data, and on what terms. */
+export const OpenDataBox: FC<{ id: string }> = ({ id }) => {
+  const { t } = usePage().i18n;
+  return (
+    <section class="aside-box" aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('practice.data')}</h2>
+      <p><a href={apiHref(id)} type="application/json">{t('practice.data.json')}</a></p>
+      <p>{t('practice.data.license')}</p>
+    </section>
+  );
+};

@@ -1,0 +1,53 @@
+import type { FC } from 'hono/jsx';
+import { Layout } from '../../views/layout.tsx';
+import { usePage } from '../../views/page-context.ts';
+import type { PracticeWithLineage } from '../practice.repo.ts';
+import { CiteThis, citationYear, OpenDataBox, type SimilarPractice, SimilarPractices } from './practice-aside.tsx';
+import { PracticeFacts } from './practice-facts.tsx';
+import { PracticeHeader } from './practice-header.tsx';
+import { practiceJsonLd } from './practice-json-ld.ts';
+import { PracticeLineage } from './practice-lineage.tsx';
+import { practiceHref } from './practice-links.ts';
+import { PracticeSections, PracticeSources } from './practice-sections.tsx';
+import { shownTexts } from './practice-translation.ts';
+
+/** What the practice page shows: the practice with its lineage, similar practices and the language asked for. */
+export interface PracticePageData {
+  practice: PracticeWithLineage;
+  similar: SimilarPractice[];
+  /** A translation to read; ignored when the record has none in that language. */
+  lang?: string;
+}
+
+/** The full record of one practice, for reading at length and judging whether it fits elsewhere. */
+export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang }) => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  const r = practice.record;
+  const shown = shownTexts(r, lang);
+  return (
+    <Layout
+      title={shown.title.text}
+      description={shown.summary.text}
+      canonical={practiceHref(r.id)}
+      jsonLd={practiceJsonLd(practice, i18n, publicUrl)}
+      alternates={Object.keys(r.translations ?? {}).map((code) => ({ href: `${practiceHref(r.id)}?lang=${code}`, hreflang: code }))}
+    >
+      <PracticeHeader record={r} shown={shown} />
+      <div class="practice-layout">
+        <article class="practice-main">
+          <h2>{t('practice.at_a_glance')}</h2>
+          <PracticeFacts practice={practice} />
+          <PracticeSections record={r} body={shown.body} />
+          <PracticeSources sources={r.sources} />
+        </article>
+        <aside class="practice-aside">
+          <PracticeLineage practice={practice} />
+          <SimilarPractices similar={similar} />
+          <CiteThis id={r.id} title={r.title} year={citationYear(r.updated, practice.updated_at)} />
+          <OpenDataBox id={r.id} />
+        </aside>
+      </div>
+    </Layout>
+  );
+};
