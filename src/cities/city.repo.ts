@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { PracticeCardData } from '../practices/views/practice-card.tsx';
+import { matchingPractices } from '../search/search-filters.ts';
+import type { SearchParams } from '../search/search.params.ts';
 
 /** A city row: figures with their source and year, and coordinates for the map. */
 export interface CityRow {
@@ -77,4 +80,69 @@ export async function citiesOfCountry(db: Database, country: string): Promise<(C
     .where('c.country', '=', country)
     .orderBy('c.name')
     .execute() as Promise<(CityRow & { practices: number })[]>;
+}
+
+/**
+ * Names of the cities a search filters on (`city` values such as `de-duisburg`), keyed by value.
+ * @example await cityNamesByFilter(db, ['de-duisburg']) // Map { 'de-duisburg' => 'Duisburg' }
+ */
+export async function cityNamesByFilter(db: Database, values: string[]): Promise<Map<string, string>> {
+  if (values.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cities')
+    .select(['country', 'slug', 'name'])
+    .where(sql<boolean>`(lower(country) || '-' || slug) = ANY(${sql.val(values)}::text[])`)
+    .execute();
+  return new Map(rows.map((r) => [`${r.country.toLowerCase()}-${r.slug}`, r.name]));
+}
+
+/** A city with the number of practices matching a search there. */
+export interface CityCount {
+  country: string;
+  slug: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  practices: number;
+}
+
+/**
+ * Cities with published practices matching a search, with how many: what the map draws.
+ * @example const cities = await practiceCountsByCity(db, params, 'en');
+ */
+export async function practiceCountsByCity(db: Database, params: SearchParams, locale: string): Promise<CityCount[]> {
+  return matchingPractices(db, params, locale)
+    .innerJoin('cities as c', (j) => j.onRef('c.country', '=', 'p.country').onRef('c.slug', '=', 'p.city_slug'))
+    .select(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
+    .select((eb) => eb.fn.countAll<number>().as('practices'))
+    .groupBy(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
+    .orderBy('practices', 'desc')
+    .orderBy('c.name')
+    .orderBy('c.country')
+    .execute();
+}
+
+/** How many published practices matching a search have no city (national or transnational ones). */
+export async function countPracticesWithoutCity(db: Database, params: SearchParams, locale: string): Promise<number> {
+  const row = await matchingPractices(db, params, locale)
+    .where('p.city_slug', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Published practices matching a search, by title, as cards, with the total: the list on a
+ * city or country page.
+ * @example const { total, items } = await practicesForPlace(db, params, 'en', 50);
+ */
+export async function practicesForPlace(db: Database, params: SearchParams, locale: string, limit: number): Promise<{ total: number; items: PracticeCardData[] }> {
+  const rows = await matchingPractices(db, params, locale)
+    .select(['p.id', 'p.title', 'p.summary', 'p.city', 'p.country', 'p.themes', 'p.status'])
+    .select(sql<number>`count(*) OVER ()`.as('total'))
+    .orderBy('p.title')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  return { total: rows.length > 0 ? Number(rows[0].total) : 0, items: rows.map(({ total: _total, ...card }) => card) };
 }

@@ -1,7 +1,17 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { renderPage } from '../http/render.tsx';
+import { parseSearchParams } from '../search/search.params.ts';
+import { loadMapData } from './map.service.ts';
+import { MapPage } from './views/map-page.tsx';
 
-/** Placeholder until this area is built. */
-export function mapRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+/** GET /map — the world map of practices; the search page's filters apply. */
+export function mapRoutes({ db }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/map', async (c) => {
+    const { params, notes } = parseSearchParams(new URL(c.req.url).searchParams);
+    const data = await loadMapData(db, params, c.get('i18n').locale);
+    return renderPage(c, <MapPage data={data} params={params} notes={notes} />);
+  });
+  return app;
 }

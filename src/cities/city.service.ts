@@ -1,0 +1,49 @@
+import type { Database } from '../db/database.ts';
+import { type CountryRegions, regionsOf } from '../geo/countries.ts';
+import type { PracticeCardData } from '../practices/views/practice-card.tsx';
+import { type CityRow, citiesOfCountry, findCity, practicesForPlace } from './city.repo.ts';
+import { placeSearchParams } from './place-search.ts';
+
+/** How many practices a place page lists before pointing to the search for the rest. */
+export const placeListLimit = 50;
+
+/** The practices of a place: the first ones by title, and how many there are in all. */
+export interface PlacePractices {
+  total: number;
+  items: PracticeCardData[];
+}
+
+/** What a city page shows. */
+export interface CityPageData {
+  city: CityRow;
+  regions: CountryRegions;
+  practices: PlacePractices;
+}
+
+/** What a country page shows. */
+export interface CountryPageData {
+  code: string;
+  regions: CountryRegions;
+  cities: (CityRow & { practices: number })[];
+  practices: PlacePractices;
+}
+
+/**
+ * A city with its figures and published practices; undefined when no such city is recorded.
+ * @example const page = await loadCityPage(db, 'DE', 'duisburg', 'en');
+ */
+export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
+  const city = await findCity(db, country, slug);
+  if (!city) return undefined;
+  const practices = await practicesForPlace(db, placeSearchParams({ country, slug }), locale, placeListLimit);
+  return { city, regions: regionsOf(country), practices };
+}
+
+/**
+ * A country's regions, cities and published practices; the caller checks the code is a country.
+ * @example const page = await loadCountryPage(db, 'DE', 'en');
+ */
+export async function loadCountryPage(db: Database, code: string, locale: string): Promise<CountryPageData> {
+  const [cities, practices] = await Promise.all([citiesOfCountry(db, code), practicesForPlace(db, placeSearchParams({ country: code }), locale, placeListLimit)]);
+  return { code, regions: regionsOf(code), cities, practices };
+}

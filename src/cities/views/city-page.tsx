@@ -1,0 +1,64 @@
+import type { FC } from 'hono/jsx';
+import { countryName } from '../../geo/countries.ts';
+import { countryHref } from '../../practices/views/practice-links.ts';
+import { Layout } from '../../views/layout.tsx';
+import { regionLabel } from '../../views/labels.ts';
+import { usePage } from '../../views/page-context.ts';
+import type { CityPageData } from '../city.service.ts';
+import { cityFilterValue } from '../place-search.ts';
+import { CityFigures } from './city-figures.tsx';
+import { CityMap } from './place-maps.tsx';
+import { PlaceBreadcrumbs, PlacePracticeList } from './place-parts.tsx';
+
+/** schema.org description of the city, for search engines and harvesters. */
+function cityJsonLd(data: CityPageData, country: string, url: string) {
+  const { city } = data;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'City',
+    name: city.name,
+    url,
+    containedInPlace: { '@type': 'Country', name: country, identifier: city.country },
+    ...(city.lat !== null && city.lon !== null ? { geo: { '@type': 'GeoCoordinates', latitude: city.lat, longitude: city.lon } } : {}),
+  };
+}
+
+/** GET /cities/{country}/{slug}: a city's figures with source and year, a small map, and its practices. */
+export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, canonical }) => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  const { city, regions, practices } = data;
+  const country = countryName(city.country, i18n.locale);
+  const filter = cityFilterValue(city.country, city.slug);
+  return (
+    <Layout
+      title={t('city.title', { city: city.name, country })}
+      description={t('city.description', { city: city.name, country, count: practices.total })}
+      canonical={canonical}
+      jsonLd={cityJsonLd(data, country, `${publicUrl}${canonical}`)}
+    >
+      <PlaceBreadcrumbs trail={[{ href: countryHref(city.country), label: country }]} current={city.name} />
+      <h1>{city.name}</h1>
+      <p class="place-subtitle">
+        <a href={countryHref(city.country)}>{country}</a>
+        {regions.subregion && ` · ${regionLabel(i18n, regions.subregion)}`}
+      </p>
+      <div class="place-layout">
+        <div>
+          <h2>{t('city.figures')}</h2>
+          <CityFigures city={city} />
+        </div>
+        <aside aria-label={t('city.map.aside')}>
+          <CityMap city={city} practices={practices.total} />
+        </aside>
+      </div>
+      <PlacePracticeList
+        heading={t('city.practices', { city: city.name })}
+        place={city.name}
+        practices={practices}
+        searchHref={`/practices?city=${filter}`}
+        mapHref={`/map?city=${filter}`}
+      />
+    </Layout>
+  );
+};

@@ -1,0 +1,47 @@
+import type { FC } from 'hono/jsx';
+import { countryName } from '../../geo/countries.ts';
+import { MapSvg } from '../../map/map-svg.tsx';
+import { cityFrame, countryFrame } from '../../map/world-map.ts';
+import { cityHref } from '../../practices/views/practice-links.ts';
+import { usePage } from '../../views/page-context.ts';
+import type { CityRow } from '../city.repo.ts';
+import { cityFilterValue } from '../place-search.ts';
+
+/** A small map of the region around a city, with its marker linking to its practices. */
+export const CityMap: FC<{ city: CityRow; practices: number }> = ({ city, practices }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  if (city.lat === null || city.lon === null) return <p class="map-note">{t('city.map.no_location', { city: city.name })}</p>;
+  const label = t('map.marker', { city: city.name, country: countryName(city.country, i18n.locale), count: practices });
+  const marker = { lon: city.lon, lat: city.lat, count: 1, href: `/practices?city=${cityFilterValue(city.country, city.slug)}`, label, name: city.name };
+  return (
+    <figure class="place-map">
+      <MapSvg frame={cityFrame(city.lon, city.lat, city.country)} markers={[marker]} id="city-map" title={t('city.map.title', { city: city.name })} />
+      <figcaption>{t('place.map.caption')}</figcaption>
+    </figure>
+  );
+};
+
+/** A small map of a country, highlighted, with its cities that have practices as markers. */
+export const CountryMap: FC<{ code: string; cities: (CityRow & { practices: number })[] }> = ({ code, cities }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const country = countryName(code, i18n.locale);
+  const placed = cities.filter((c) => c.lat !== null && c.lon !== null && c.practices > 0);
+  const frame = countryFrame(code, placed.map((c) => [c.lon as number, c.lat as number]));
+  if (!frame) return null;
+  const markers = placed.map((c) => ({
+    lon: c.lon as number,
+    lat: c.lat as number,
+    count: c.practices,
+    href: cityHref(c.country, c.slug),
+    label: t('map.marker', { city: c.name, country, count: c.practices }),
+    name: c.name,
+  }));
+  return (
+    <figure class="place-map">
+      <MapSvg frame={frame} markers={markers} id="country-map" title={t('country.map.title', { country })} />
+      <figcaption>{t('place.map.caption')}</figcaption>
+    </figure>
+  );
+};
