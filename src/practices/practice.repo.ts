@@ -37,10 +37,12 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
   const existing = await db.selectFrom('practices').select(['content_hash']).where('id', '=', record.id).forUpdate().executeTakeFirst();
   if (existing?.content_hash === hash) return 'unchanged';
 
-  const citySlug = record.city ? slugify(record.city) : null;
+  // "New York City (Queens)" belongs on the New York City page; the record keeps its wording.
+  const cityName = record.city ? record.city.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || record.city : undefined;
+  const citySlug = cityName ? slugify(cityName) : null;
   const location = record.location ?? (record.city ? locateCity(record.country, record.city) : undefined);
-  if (record.city && citySlug) {
-    await ensureCity(db, { country: record.country, slug: citySlug, name: record.city, lat: location?.lat ?? null, lon: location?.lon ?? null });
+  if (cityName && citySlug) {
+    await ensureCity(db, { country: record.country, slug: citySlug, name: cityName, lat: location?.lat ?? null, lon: location?.lon ?? null });
   }
   const regions = regionsOf(record.country);
   const columns = {

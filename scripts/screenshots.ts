@@ -1,0 +1,58 @@
+/**
+ * Full-page screenshots of the main pages at desktop and phone widths, for looking at the site
+ * as a person would. Starts its own server on the demo data unless --url names a running one.
+ *
+ *   node --import tsx scripts/screenshots.ts [--url http://localhost:3000] [--out screenshots]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { browserAvailable, chromiumPath, launchBrowser } from '../test/support/browser.ts';
+import { repoRoot, startServer } from '../test/support/server-process.ts';
+
+/** Each page, with alternatives tried in order when one answers 404. */
+const pages: Record<string, string[]> = {
+  home: ['/'],
+  search: ['/practices?q=housing&theme=housing'],
+  practice: ['/practices/nyc-idnyc'],
+  city: ['/cities/de/berlin'],
+  country: ['/countries/de', '/countries/DE'],
+  map: ['/map'],
+};
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
+
+const { values } = parseArgs({ options: { url: { type: 'string' }, out: { type: 'string', default: 'screenshots' } } });
+if (!browserAvailable()) {
+  process.stderr.write(`No Chromium at ${chromiumPath}: apt-get install chromium\n`);
+  process.exit(1);
+}
+const outDir = path.resolve(repoRoot, values.out as string);
+fs.mkdirSync(outDir, { recursive: true });
+
+const server = values.url ? undefined : await startServer();
+const base = (values.url ?? server?.url ?? '').replace(/\/$/, '');
+const browser = await launchBrowser();
+let failures = 0;
+try {
+  for (const [viewportName, size] of Object.entries(widths)) {
+    const page = await browser.newPage(size);
+    for (const [name, candidates] of Object.entries(pages)) {
+      let status = 0;
+      let used = candidates[0];
+      for (const candidate of candidates) {
+        used = candidate;
+        status = (await page.goto(`${base}${candidate}`))?.status() ?? 0;
+        if (status !== 404) break;
+      }
+      const file = path.join(outDir, `${name}-${size.width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (status !== 200) failures++;
+      process.stdout.write(`${status === 200 ? 'ok  ' : 'FAIL'} ${viewportName.padEnd(7)} ${String(status)} ${used.padEnd(38)} → ${path.relative(repoRoot, file)} (${height}px tall)\n`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server?.stop();
+}
+process.exit(failures ? 1 : 0);
