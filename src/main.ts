@@ -31,7 +31,7 @@ async function main() {
     } catch {
       log.error('data folder in use', {
         dataDir: config.dataDir,
-        hint: 'Another Clearinghouse server is running on this folder. Stop it, or set DATA_DIR to another folder.',
+        hint: 'Another Clearinghouse process (a server or a clearinghouse command) is using this folder. Stop it, or set DATA_DIR to another folder.',
       });
       process.exit(75);
     }
@@ -51,7 +51,9 @@ async function main() {
   const adminToken = config.DATABASE_URL ? undefined : newAdminToken();
   const app = createApp({ db, config, log, adminToken });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    if (adminToken) publishServerInfo(config.dataDir, `http://127.0.0.1:${info.port}`, adminToken);
+    // The CLI runs on this machine: loopback when bound to every address, else the bound address.
+    const host = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+    if (adminToken) publishServerInfo(config.dataDir, `http://${host}:${info.port}`, adminToken);
     log.info('listening', {
       url: `http://localhost:${info.port}`,
       database: config.DATABASE_URL ? 'postgresql' : `pglite:${config.dataDir}`,

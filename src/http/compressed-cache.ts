@@ -61,6 +61,8 @@ export function etagAndCompression(options: { maxBytes?: number; minSize?: numbe
     if (res.status !== 200 || res.headers.has('content-encoding') || !/^(text\/|application\/(json|xml|atom\+xml|ld\+json|problem\+json|javascript)|image\/svg)/.test(type)) {
       return;
     }
+    // Downloads stream from the database batch by batch; buffering them here would hold a whole export in memory.
+    if (res.headers.get('content-disposition')?.startsWith('attachment')) return;
     const body = new Uint8Array(await res.arrayBuffer());
     const etag = res.headers.get('etag') ?? `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = new Headers(res.headers);

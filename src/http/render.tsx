@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { localizedPath, splitLocale } from '../i18n/locale-routing.ts';
+import { defaultLocale, locales } from '../i18n/i18n.ts';
 import { PageContext, type PageContextValue } from '../views/page-context.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -15,7 +17,20 @@ export function configureRendering(assets: PageContextValue['assets'], publicUrl
 /** The page context of a request. */
 export function pageContextOf(c: Context<AppEnv>): PageContextValue {
   const url = new URL(c.req.url);
-  return { i18n: c.get('i18n'), path: url.pathname + url.search, publicUrl: pagePublicUrl, assets: pageAssets };
+  return { i18n: c.get('i18n'), path: splitLocale(url.pathname).path + url.search, publicUrl: pagePublicUrl, assets: pageAssets };
+}
+
+// Site-relative links that are not already in a language and not language-neutral.
+const localLink = new RegExp(`(\\s(?:href|action))="/(?!(?:${locales.join('|')})(?:[/?#"]|$)|assets/|api/|internal/|favicon\\.svg|healthz)`, 'g');
+
+/**
+ * Puts every site-relative link and form of a rendered page into the page's language, so
+ * views write plain paths (`/practices?theme=housing`) and stay unaware of language prefixes.
+ * @example localizeLinks('<a href="/map">', 'fr') // '<a href="/fr/map">'
+ */
+export function localizeLinks(html: string, locale: string): string {
+  if (locale === defaultLocale) return html;
+  return html.replace(localLink, (_m, attr: string) => `${attr}="${localizedPath('/', locale)}/`).replaceAll(`="/${locale}/"`, `="/${locale}"`);
 }
 
 /**
@@ -27,5 +42,5 @@ export function renderPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 
     <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>
   );
   c.header('cache-control', c.res.headers.get('cache-control') ?? 'public, max-age=60');
-  return c.html(`<!doctype html>${body.toString()}`, status);
+  return c.html(`<!doctype html>${localizeLinks(body.toString(), c.get('i18n').locale)}`, status);
 }

@@ -1,7 +1,112 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { badRequest } from '../http/errors.ts';
+import { seedDemo } from '../practices/demo-seed.ts';
+import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
+import { importExchange } from '../practices/import/import.service.ts';
+import { requireAdminToken } from './admin-auth.ts';
+import { type AdminImportEvent, importEventsMediaType } from './admin.protocol.ts';
+import { readOpenDataQuery } from './open-data.query.ts';
+import { practicePageUrl } from './open-data.urls.ts';
+import { textStream } from './stream-body.ts';
 
-/** Placeholder until this area is built. */
-export function adminRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+const importQuery = z.object({
+  partial: z.enum(['0', '1']).optional(),
+  source: z.string().min(1).max(300).default('upload'),
+  author: z.string().min(1).max(100).default('cli'),
+});
+
+const exportQuery = z.object({ format: z.enum(exportFormats).default('json') });
+
+/** Parses a query with zod, turning problems into a 400 problem document. */
+function parseQuery<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw badRequest(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+}
+
+/** Shortest pause between progress lines: enough for a smooth bar, little traffic. */
+const progressIntervalMs = 100;
+
+/**
+ * Endpoints through which the local CLI works while this server holds the embedded data
+ * folder (PGlite allows one writer): import, export and demo seeding. Only with the admin
+ * token from server.json; on PostgreSQL there is none and all are refused.
+ * @example await fetch(`${url}/internal/import?partial=1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+ */
+export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('/internal/*', requireAdminToken(adminToken));
+
+  app.post('/internal/import', async (c) => {
+    const { partial, source, author } = parseQuery(importQuery, c.req.query());
+    const text = await c.req.text();
+    const abort = new AbortController();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const emit = (event: AdminImportEvent) => {
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          } catch {
+            // The client has gone; the import itself is aborted through the signal.
+          }
+        };
+        let last = 0;
+        importExchange(db, text, {
+          partial: partial === '1',
+          author,
+          source,
+          signal: abort.signal,
+          onProgress: (done, total) => {
+            const now = Date.now();
+            if (done < total && now - last < progressIntervalMs) return;
+            last = now;
+            emit({ type: 'progress', done, total });
+          },
+        })
+          .then((summary) => {
+            log.info('import', { source, author, partial: partial === '1', created: summary.created, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed });
+            emit({ type: 'summary', summary });
+          })
+          .catch((e: Error) => {
+            log.error('import failed', { source, error: e.message, stack: e.stack });
+            emit({ type: 'error', message: abort.signal.aborted ? 'the import was cancelled; nothing was written' : 'the import failed on the server; nothing was written (see the server log)' });
+          })
+          .finally(() => {
+            try {
+              controller.close();
+            } catch {
+              // Already cancelled by the client.
+            }
+          });
+      },
+      // The CLI was interrupted: roll the import back rather than finish it unseen.
+      cancel() {
+        abort.abort();
+      },
+    });
+    return c.body(body, 200, { 'content-type': importEventsMediaType, 'cache-control': 'no-store' });
+  });
+
+  app.get('/internal/export', async (c) => {
+    const { format } = parseQuery(exportQuery, { format: c.req.query('format') ?? 'json' });
+    const { params, lang } = readOpenDataQuery(c, { strict: true });
+    const { total, chunks } = await exportPractices(db, params, { format, locale: lang, urlOf: (id) => practicePageUrl(config.publicUrl, id) });
+    return c.body(textStream(chunks), 200, {
+      'content-type': exportMediaTypes[format],
+      'content-disposition': `attachment; filename="${exportFileName(format)}"`,
+      'cache-control': 'no-store',
+      'x-total-count': String(total),
+    });
+  });
+
+  app.post('/internal/seed-demo', async (c) => {
+    const summary = await seedDemo(db);
+    log.info('demo data loaded', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged });
+    return c.json(summary);
+  });
+  return app;
 }

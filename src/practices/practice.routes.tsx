@@ -9,13 +9,14 @@ import { PracticePage } from './views/practice-page.tsx';
 /** `lang` picks a translation; anything that is not a language code is ignored rather than refused. */
 const pageQuery = z.object({ lang: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined) });
 
-/** GET /practices/{id} — one practice in full, optionally in one of its translations (`?lang=fr`). */
+/** GET /practices/{id} — one practice in full, in the interface language's translation if any, or the one `?lang=` names. */
 export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // The id pattern of the exchange format: other paths under /practices/ (feeds, exports) never land here.
   app.get('/practices/:id{[a-z0-9]+(?:-[a-z0-9]+)*}', async (c) => {
     const id = c.req.param('id');
-    const { lang } = pageQuery.parse(c.req.query());
+    // Without ?lang the page is read in the interface language where a translation exists.
+    const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
     const [practice, similar] = await Promise.all([findPublishedPractice(db, id), findSimilarPractices(db, id, 5)]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
     return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} />);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { exchangeDocumentSchema, type PracticeRecord, practiceRecordSchema } from '../practice.schema.ts';
 
 /** One problem in an exchange file, located by its JSON path. */
@@ -19,6 +20,30 @@ function jsonPath(segments: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** The value at a path inside parsed JSON, or undefined when the path does not exist. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Turns zod issues on `input` into located problems, in words a person fixing the file
+ * understands: an unknown field is reported at its own path (`practices[3].titel: unknown
+ * field`), one per field, so a typo points at itself; a missing field reads "is required"
+ * rather than "expected string, received undefined".
+ */
+function toIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown, prefix: PropertyKey[]): ImportIssue[] {
+  return zodIssues.flatMap((i) => {
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: jsonPath([...prefix, ...i.path, key]), message: 'unknown field' }));
+    const missing = (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length > 0 && valueAt(input, i.path) === undefined;
+    return [{ path: jsonPath([...prefix, ...i.path]) || '$', message: missing ? 'is required' : i.message }];
+  });
+}
+
 /**
  * Parses and validates a whole exchange document before anything is written, collecting every
  * error with its JSON path (`practices[12].themes[0]: unknown theme "housng"`).
@@ -36,7 +61,7 @@ export function validateExchange(text: string): ValidatedExchange {
     return {
       records: [],
       invalidIndexes: new Set(),
-      issues: doc.error.issues.map((i) => ({ path: jsonPath(i.path) || '$', message: i.message })),
+      issues: toIssues(doc.error.issues, json, []),
     };
   }
   const records: PracticeRecord[] = [];
@@ -47,9 +72,7 @@ export function validateExchange(text: string): ValidatedExchange {
     const parsed = practiceRecordSchema.safeParse(raw);
     if (!parsed.success) {
       invalidIndexes.add(index);
-      for (const i of parsed.error.issues) {
-        issues.push({ path: jsonPath(['practices', index, ...i.path]), message: i.message });
-      }
+      issues.push(...toIssues(parsed.error.issues, raw, ['practices', index]));
       return;
     }
     const first = seen.get(parsed.data.id);

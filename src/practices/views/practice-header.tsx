@@ -37,7 +37,7 @@ export const LanguageLinks: FC<{ record: PracticeRecord; current: string }> = ({
     <nav class="practice-languages" aria-labelledby="languages-label">
       <span id="languages-label" class="practice-languages__label">{t('practice.languages')}</span>
       <ul class="language-links">
-        {link(record.language, practiceHref(record.id), true)}
+        {link(record.language, practiceHref(record.id, record.language), true)}
         {langs.map((l) => link(l, practiceHref(record.id, l)))}
       </ul>
     </nav>
@@ -52,14 +52,26 @@ const TranslationNote: FC<{ record: PracticeRecord; translation: NonNullable<Sho
   return (
     <p class="notice" role="note">
       {t('practice.translation.note', { kind: translation.kind, language: languageName(translation.lang, i18n.locale), original })}{' '}
-      <a href={practiceHref(record.id)} hreflang={record.language}>{t('practice.translation.read_original', { original })}</a>
+      <a href={practiceHref(record.id, record.language)} hreflang={record.language}>{t('practice.translation.read_original', { original })}</a>
+    </p>
+  );
+};
+
+/** In an interface language the record is neither written nor translated in: say so, and name its language. */
+const UntranslatedNote: FC<{ record: PracticeRecord }> = ({ record }) => {
+  const { i18n } = usePage();
+  return (
+    <p class="notice" role="note">
+      {i18n.t('practice.untranslated.note', { original: languageName(record.language, i18n.locale), language: languageName(i18n.locale, i18n.locale) })}
     </p>
   );
 };
 
 /** The top of a practice page: breadcrumbs, title, summary, themes and the language choice. */
 export const PracticeHeader: FC<{ record: PracticeRecord; shown: ShownTexts }> = ({ record, shown }) => {
-  const { t } = usePage().i18n;
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const untranslated = !shown.translation && record.language !== i18n.locale && !record.translations?.[i18n.locale];
   return (
     <header class="practice-header">
       <Breadcrumbs title={shown.title} />
@@ -71,6 +83,7 @@ export const PracticeHeader: FC<{ record: PracticeRecord; shown: ShownTexts }> =
         ))}
       </ul>
       {shown.translation && <TranslationNote record={record} translation={shown.translation} />}
+      {untranslated && <UntranslatedNote record={record} />}
       <LanguageLinks record={record} current={shown.translation?.lang ?? record.language} />
     </header>
   );

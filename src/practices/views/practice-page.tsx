@@ -31,7 +31,6 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang }) 
       description={shown.summary.text}
       canonical={practiceHref(r.id)}
       jsonLd={practiceJsonLd(practice, i18n, publicUrl)}
-      alternates={Object.keys(r.translations ?? {}).map((code) => ({ href: `${practiceHref(r.id)}?lang=${code}`, hreflang: code }))}
     >
       <PracticeHeader record={r} shown={shown} />
       <div class="practice-layout">

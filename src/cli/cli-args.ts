@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { CliError, exitCodes } from './cli-error.ts';
+
+/** The commands, and the options each accepts. */
+export const commands = {
+  migrate: [],
+  import: ['partial'],
+  export: ['format', 'out', 'q', 'lang', 'theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'from', 'to'],
+  'seed-demo': [],
+} as const;
+export type CommandName = keyof typeof commands;
+
+/** Search filters the export takes, named as in the search page's URL. */
+export const filterOptions = ['theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence'] as const;
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  partial: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  q: { type: 'string' },
+  lang: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  ...Object.fromEntries(filterOptions.map((f) => [f, { type: 'string', multiple: true }])),
+} as const;
+
+/** Parsed command line: the command, its positional arguments and its options. */
+export interface CliArgs {
+  command: CommandName | 'help';
+  positionals: string[];
+  values: {
+    partial?: boolean;
+    format?: string;
+    out?: string;
+    q?: string;
+    lang?: string;
+    from?: string;
+    to?: string;
+  } & Partial<Record<(typeof filterOptions)[number], string[]>>;
+}
+
+export const helpText = `Usage: clearinghouse <command> [options]
+
+Commands:
+  migrate                  Bring the database schema up to date.
+  import FILE [--partial]  Import practices from an exchange-format JSON file ("-" reads
+                           standard input). Every record is checked first: on any error,
+                           every error is printed with its JSON path and nothing is
+                           written, unless --partial asks to write the valid records.
+                           Records are matched by id; an identical record is left alone.
+  export [options]         Export published practices, as exchange-format JSON or CSV.
+      --format json|csv    File format (default json).
+      --out FILE, -o FILE  Write to FILE instead of standard output.
+      --q TEXT             Only practices matching these words (language: --lang, default en).
+      --theme, --region, --country, --city, --actor, --target, --status, --evidence CODE
+                           Filters of the search page; repeat one to allow several values,
+                           e.g. --theme housing --theme health --country IT.
+      --from YEAR, --to YEAR
+                           Only practices started in these years.
+  seed-demo                Load the demo practices and city figures.
+  --help, -h               Show this help.
+
+Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in
+DATA_DIR (default ./data). While a server runs on that folder, import, export and seed-demo
+go through the server (the embedded database allows one writer); otherwise the command
+holds the folder itself until it ends, and a server cannot start meanwhile.
+
+Exit status: 0 done · 64 wrong usage · 65 invalid records in the import file · 66 file not
+found · 75 data folder busy or server not answering · 78 bad configuration.
+`;
+
+/**
+ * Reads the command line; wrong usage is a CliError with status 64 and a hint.
+ * @example parseCliArgs(['export', '--format', 'csv', '--theme', 'housing'])
+ */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\nRun "clearinghouse --help" for usage.`, exitCodes.usage);
+  }
+  const [name, ...positionals] = parsed.positionals;
+  if (parsed.values.help || name === 'help') return { command: 'help', positionals: [], values: {} };
+  if (!name) throw new CliError(`No command given.\n\n${helpText}`, exitCodes.usage);
+  if (!(name in commands)) throw new CliError(`Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`, exitCodes.usage);
+  const command = name as CommandName;
+  const allowed: readonly string[] = commands[command];
+  for (const key of Object.keys(parsed.values)) {
+    if (!allowed.includes(key)) throw new CliError(`--${key} does not apply to "${command}". Run "clearinghouse --help" for usage.`, exitCodes.usage);
+  }
+  const wanted = command === 'import' ? 1 : 0;
+  if (positionals.length !== wanted) {
+    throw new CliError(
+      command === 'import' ? 'import needs exactly one FILE (or "-" for standard input).' : `"${command}" takes no arguments, got: ${positionals.join(' ')}`,
+      exitCodes.usage,
+    );
+  }
+  return { command, positionals, values: parsed.values as CliArgs['values'] };
+}

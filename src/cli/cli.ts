@@ -1,0 +1,49 @@
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { helpText, parseCliArgs } from './cli-args.ts';
+import { CliError, exitCodes } from './cli-error.ts';
+import { exportCommand } from './commands/export.command.ts';
+import { importCommand } from './commands/import.command.ts';
+import { migrateCommand } from './commands/migrate.command.ts';
+import { seedDemoCommand } from './commands/seed-demo.command.ts';
+
+function configFrom(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message, exitCodes.config);
+    throw e;
+  }
+}
+
+/**
+ * Runs one command line and returns its exit status; explained failures print one message,
+ * unexpected ones their stack (this is an operator's tool).
+ * @example process.exitCode = await runCli(['import', 'practices.json']);
+ */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(helpText);
+      return exitCodes.ok;
+    }
+    const config = configFrom(env);
+    switch (args.command) {
+      case 'migrate':
+        return await migrateCommand(config);
+      case 'import':
+        return await importCommand(config, args.positionals[0], { partial: args.values.partial === true });
+      case 'export':
+        return await exportCommand(config, args.values);
+      case 'seed-demo':
+        return await seedDemoCommand(config);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    return exitCodes.software;
+  }
+}

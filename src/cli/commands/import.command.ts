@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { text as readAll } from 'node:stream/consumers';
+import type { Config } from '../../config.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { countFailed, validateExchange } from '../../practices/import/exchange-validate.ts';
+import { importExchange, type ImportSummary } from '../../practices/import/import.service.ts';
+import { CliError, exitCodes } from '../cli-error.ts';
+import { openDataAccess } from '../data-access.ts';
+import { printImportReport } from '../import-report.ts';
+import { importProgress } from '../progress.ts';
+import { importThroughServer } from '../server-client.ts';
+
+async function readInput(file: string): Promise<string> {
+  if (file === '-') return readAll(process.stdin);
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, exitCodes.noInput);
+  }
+}
+
+/** Who the revisions of this import are attributed to: the operator's account on this machine. */
+function importingUser(): string {
+  try {
+    return `cli:${os.userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/**
+ * `clearinghouse import FILE [--partial]`: validates the whole file first and, on any error
+ * without --partial, prints every error and stops before touching the data; otherwise upserts
+ * by id, here or through the running server, with a progress bar on a terminal.
+ * @example process.exitCode = await importCommand(config, 'practices.json', { partial: false });
+ */
+export async function importCommand(config: Config, file: string, options: { partial: boolean }): Promise<number> {
+  const text = await readInput(file);
+  // Checking first means a bad file never needs the database, the lock or the server.
+  const validated = validateExchange(text);
+  if (validated.issues.length > 0 && !options.partial) {
+    const failed = countFailed(validated);
+    return printImportReport({ created: 0, updated: 0, unchanged: 0, failed, issues: validated.issues, written: false }, options);
+  }
+
+  const source = file === '-' ? 'stdin' : path.basename(file);
+  const author = importingUser();
+  const progress = importProgress(process.stdout.isTTY === true);
+  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  let summary: ImportSummary;
+  try {
+    if (access.via === 'server') {
+      process.stderr.write(`A server (process ${access.server.pid}, ${access.server.url}) holds ${access.dataDir}: importing through it.\n`);
+      summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
+    } else {
+      await migrateToLatest(access.db);
+      summary = await importExchange(access.db, text, { ...options, source, author, onProgress: progress.update });
+    }
+  } finally {
+    progress.stop();
+    if (access.via === 'database') await access.close();
+  }
+  return printImportReport(summary, options);
+}

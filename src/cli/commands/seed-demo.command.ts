@@ -1,0 +1,29 @@
+import type { Config } from '../../config.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { seedDemo } from '../../practices/demo-seed.ts';
+import type { ImportSummary } from '../../practices/import/import.service.ts';
+import { openDataAccess } from '../data-access.ts';
+import { printImportReport } from '../import-report.ts';
+import { seedDemoThroughServer } from '../server-client.ts';
+
+/**
+ * `clearinghouse seed-demo`: loads the demo practices and city figures, here or through the
+ * running server. Upserts by id, so running it twice changes nothing.
+ * @example process.exitCode = await seedDemoCommand(config);
+ */
+export async function seedDemoCommand(config: Config): Promise<number> {
+  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  let summary: ImportSummary;
+  if (access.via === 'server') {
+    process.stderr.write(`A server (process ${access.server.pid}, ${access.server.url}) holds ${access.dataDir}: loading the demo data through it.\n`);
+    summary = await seedDemoThroughServer(access);
+  } else {
+    try {
+      await migrateToLatest(access.db);
+      summary = await seedDemo(access.db);
+    } finally {
+      await access.close();
+    }
+  }
+  return printImportReport(summary, { partial: false });
+}

@@ -1,0 +1,108 @@
+import type { FC } from 'hono/jsx';
+import { Layout } from '../views/layout.tsx';
+import { usePage } from '../views/page-context.ts';
+
+/** What the API page needs from the catalogue: a practice to use in examples. */
+export interface ApiPageData {
+  exampleId: string;
+  feedSize: number;
+}
+
+const searchParamExamples: [string, string][] = [
+  ['q', 'refugee+housing'],
+  ['lang', 'fr'],
+  ['theme', 'housing'],
+  ['region', '150'],
+  ['country', 'IT'],
+  ['city', 'it-turin'],
+  ['actor', 'civil-society'],
+  ['target', 'refugees'],
+  ['status', 'ongoing'],
+  ['evidence', '3'],
+  ['from', '2015'],
+  ['to', '2020'],
+  ['sort', 'newest'],
+  ['page', '2'],
+];
+
+/** A request and where it leads, as a copyable example. */
+const Example: FC<{ url: string }> = ({ url }) => {
+  const { t } = usePage().i18n;
+  return (
+    <p>
+      {t('api.example')}: <a href={url}><code>{url}</code></a>
+    </p>
+  );
+};
+
+/** GET /api — how to use the open data: the JSON API, downloads, feeds, errors and licence. */
+export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  return (
+    <Layout title={t('api.title')} description={t('api.description')} canonical="/api">
+      <h1>{t('api.title')}</h1>
+      <p class="lead">{t('api.lead')}</p>
+
+      <h2 id="search">{t('api.search.heading')}</h2>
+      <pre class="cite"><code>GET {publicUrl}/api/v1/practices</code></pre>
+      <p>{t('api.search.body')}</p>
+      <Example url={`${publicUrl}/api/v1/practices?q=housing&country=IT`} />
+      <pre class="cite"><code>{`{ "total": 3, "page": 1, "page_size": 20, "lang": "en",
+  "items": [ { "id": "…", "title": "…", "summary": "…", "city": "Turin", "country": "IT",
+               "themes": ["housing"], "url": "${publicUrl}/practices/…" } ],
+  "facets": { "theme": [ { "value": "housing", "count": 3, "selected": false } ], … },
+  "next": null, "ignored": [] }`}</code></pre>
+      <table class="data-table">
+        <caption>{t('api.params.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('api.params.name')}</th>
+            <th scope="col">{t('api.params.meaning')}</th>
+            <th scope="col">{t('api.params.example')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {searchParamExamples.map(([name, example]) => (
+            <tr>
+              <th scope="row"><code>{name}</code></th>
+              <td>{t(`api.param.${name}`)}</td>
+              <td><code>{`${name}=${example}`}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="record">{t('api.record.heading')}</h2>
+      <pre class="cite"><code>GET {publicUrl}/api/v1/practices/{'{id}'}</code></pre>
+      <p>{t('api.record.body')}</p>
+      <Example url={`${publicUrl}/api/v1/practices/${exampleId}`} />
+
+      <h2 id="downloads">{t('api.downloads.heading')}</h2>
+      <p>{t('api.downloads.body')}</p>
+      <ul>
+        <li>
+          <a href="/practices/export.json?theme=housing"><code>/practices/export.json</code></a> — {t('api.download.json')}
+        </li>
+        <li>
+          <a href="/practices/export.csv?theme=housing"><code>/practices/export.csv</code></a> — {t('api.download.csv')}
+        </li>
+      </ul>
+
+      <h2 id="feeds">{t('api.feeds.heading')}</h2>
+      <p>{t('api.feeds.body', { count: feedSize })}</p>
+      <ul>
+        <li>
+          <a href="/practices/feed.atom?theme=education"><code>/practices/feed.atom</code></a> — {t('api.feed.atom')}
+        </li>
+      </ul>
+
+      <h2 id="errors">{t('api.errors.heading')}</h2>
+      <p>{t('api.errors.body')}</p>
+      <Example url={`${publicUrl}/api/v1/practices?page=abc`} />
+
+      <h2 id="licence">{t('api.licence.heading')}</h2>
+      <p>{t('api.licence.body')}</p>
+    </Layout>
+  );
+};

@@ -1,0 +1,296 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDataDir } from '../src/db/data-dir-lock.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { freePort, repoRoot } from './support/server-process.ts';
+
+/** The real `clearinghouse` command as a child process. */
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment of a child: this one's, minus database settings the test runner may carry. */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  const base: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'warn', SEED_DEMO: 'false' };
+  delete base.DATABASE_URL;
+  return { ...base, ...env };
+}
+
+function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/clearinghouse.js'), ...args], {
+      cwd: repoRoot,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A practice in the exchange format; `n` makes it unique. */
+function practice(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    id: `cli-practice-${n}`,
+    title: `Practice number ${n}`,
+    summary: `A practice written for the command-line tests, number ${n}.`,
+    language: 'en',
+    city: n % 2 ? 'Turin' : 'Lisbon',
+    country: n % 2 ? 'IT' : 'PT',
+    themes: n % 3 ? ['housing'] : ['health', 'education'],
+    ...overrides,
+  };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearinghouse-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes an exchange file into the test's temporary folder and returns its path. */
+function exchangeFile(name: string, practices: unknown[]): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices }));
+  return file;
+}
+
+const newDataDir = () => fs.mkdtempSync(path.join(tmp, 'data-'));
+
+/** Ids stored in an embedded data folder no process holds. */
+async function storedIds(dataDir: string): Promise<string[]> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+  try {
+    return (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
+  } finally {
+    await db.destroy();
+  }
+}
+
+// Each run starts a process and opens an embedded database: allow for a slow machine.
+const slow = 180_000;
+
+describe('clearinghouse CLI on the embedded database', () => {
+  it('prints usage, and refuses wrong usage with status 64', async () => {
+    const help = await runCli(['--help'], { DATA_DIR: newDataDir() });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: clearinghouse <command>');
+    for (const command of ['migrate', 'import FILE [--partial]', 'export [options]', 'seed-demo']) expect(help.stdout).toContain(command);
+
+    const unknown = await runCli(['frobnicate'], { DATA_DIR: newDataDir() });
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+
+    const format = await runCli(['export', '--format', 'xml'], { DATA_DIR: newDataDir() });
+    expect(format.code).toBe(64);
+    expect(format.stderr).toContain('--format must be one of json, csv');
+
+    const filter = await runCli(['export', '--theme', 'housng'], { DATA_DIR: newDataDir() });
+    expect(filter.code).toBe(64);
+    expect(filter.stderr).toContain('Unknown filter value: --theme "housng"');
+  }, slow);
+
+  it('on an invalid file, prints every error with its JSON path, exits non-zero and writes nothing', async () => {
+    const dataDir = newDataDir();
+    const file = exchangeFile('bad.json', [practice(1), practice(2, { themes: ['housng'] }), practice(3, { country: 'XX', titel: 'typo' })]);
+    const run = await runCli(['import', file], { DATA_DIR: dataDir });
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain('practices[1].themes[0]: unknown theme "housng"\n');
+    expect(run.stderr).toContain('practices[2].country: unknown ISO 3166-1 alpha-2 country code "XX"\n');
+    expect(run.stderr).toContain('practices[2].titel: unknown field\n');
+    expect(run.stderr).toContain('nothing was written');
+    expect(run.stdout).toBe('Summary: created 0, updated 0, unchanged 0, failed 2\n');
+    // The file was refused before the database was even opened.
+    expect(fs.existsSync(path.join(dataDir, 'db'))).toBe(false);
+  }, slow);
+
+  it('imports a good file with a summary line, --partial imports the valid records, and a re-import changes nothing', async () => {
+    const dataDir = newDataDir();
+    const good = exchangeFile('good.json', [practice(1), practice(2), practice(3)]);
+    const first = await runCli(['import', good], { DATA_DIR: dataDir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // Not a terminal: no progress bar, just the summary.
+    expect(first.stdout).toBe('Summary: created 3, updated 0, unchanged 0, failed 0\n');
+
+    const again = await runCli(['import', good], { DATA_DIR: dataDir });
+    expect(again.stdout).toBe('Summary: created 0, updated 0, unchanged 3, failed 0\n');
+
+    const mixed = exchangeFile('mixed.json', [practice(1, { title: 'Practice number one' }), practice(4, { themes: [] }), practice(5)]);
+    const partial = await runCli(['import', mixed, '--partial'], { DATA_DIR: dataDir });
+    expect(partial.code).toBe(65);
+    expect(partial.stderr).toContain('practices[1].themes: needs at least one theme');
+    expect(partial.stdout).toBe('Summary: created 1, updated 1, unchanged 0, failed 1\n');
+    expect(await storedIds(dataDir)).toEqual(['cli-practice-1', 'cli-practice-2', 'cli-practice-3', 'cli-practice-5']);
+  }, slow);
+
+  it('exports JSON that imports into an empty folder as the same records, and CSV with filters', async () => {
+    const source = newDataDir();
+    const practices = Array.from({ length: 12 }, (_, i) => practice(i + 1, { adapted_from: i ? [{ id: `cli-practice-${i}` }] : [{ id: 'elsewhere' }] }));
+    expect((await runCli(['import', exchangeFile('all.json', practices)], { DATA_DIR: source })).code).toBe(0);
+
+    const out = path.join(tmp, 'export.json');
+    const exported = await runCli(['export', '--out', out], { DATA_DIR: source });
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe(`Exported 12 practices (json) to ${out}.\n`);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(doc.practices.map((p: { id: string }) => p.id).sort()).toEqual(practices.map((p) => p.id).sort());
+    for (const p of practices) expect(doc.practices.find((x: { id: string }) => x.id === p.id)).toEqual(p);
+
+    const target = newDataDir();
+    const imported = await runCli(['import', out], { DATA_DIR: target });
+    expect(imported.stdout).toBe('Summary: created 12, updated 0, unchanged 0, failed 0\n');
+    const again = await runCli(['export'], { DATA_DIR: target });
+    expect(again.stdout).toBe(fs.readFileSync(out, 'utf8'));
+
+    const csv = await runCli(['export', '--format', 'csv', '--theme', 'housing', '--country', 'IT'], { DATA_DIR: target });
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\n'); // trim() would drop the BOM
+    expect(lines[0].startsWith('\uFEFFid,title,summary')).toBe(true);
+    const expected = practices.filter((p) => p.themes.includes('housing') && p.country === 'IT');
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected.map((p) => p.id).sort());
+  }, slow);
+
+  it('refuses, saying what to do, when a server holds the folder but does not answer', async () => {
+    const dataDir = newDataDir();
+    const release = await lockDataDir(dataDir);
+    try {
+      const port = await freePort();
+      // This test process plays a server that hung: alive, holding the lock, not listening.
+      fs.writeFileSync(path.join(dataDir, 'server.json'), JSON.stringify({ pid: process.pid, url: `http://127.0.0.1:${port}`, token: 't' }));
+      const run = await runCli(['import', exchangeFile('one.json', [practice(1)])], { DATA_DIR: dataDir });
+      expect(run.code).toBe(75);
+      expect(run.stderr).toContain(`does not answer at http://127.0.0.1:${port}`);
+      expect(run.stderr).toContain(`stop it (kill ${process.pid}), then run this command again`);
+      expect(fs.existsSync(path.join(dataDir, 'db'))).toBe(false);
+    } finally {
+      await release();
+    }
+  }, slow);
+});
+
+/** A real server (`node --import tsx src/main.ts`) on an embedded folder that outlives it. */
+async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: repoRoot,
+    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url }),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let logs = '';
+  child.stderr?.on('data', (d) => (logs += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 120_000;
+  while (!fs.existsSync(path.join(dataDir, 'server.json'))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${logs}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop };
+}
+
+describe('clearinghouse CLI while a server runs on the same folder', () => {
+  const dataDir = newDataDir();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let stopped = false;
+
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+  }, slow);
+  afterAll(async () => {
+    if (!stopped) await server?.stop();
+  });
+
+  it('imports through the server, which shows the practices at once, and nothing is lost after it stops', async () => {
+    const practices = Array.from({ length: 40 }, (_, i) => practice(i + 1));
+    const file = exchangeFile('through-server.json', practices);
+
+    // The site keeps answering while the import runs in parallel.
+    let importing = true;
+    const browsing = (async () => {
+      let answered = 0;
+      while (importing) {
+        const res = await fetch(`${server.url}/api/v1/practices`);
+        expect(res.status).toBe(200);
+        answered++;
+      }
+      return answered;
+    })();
+    const run = await runCli(['import', file], { DATA_DIR: dataDir });
+    importing = false;
+    expect(await browsing).toBeGreaterThan(0);
+
+    expect(run.stderr).toContain('holds');
+    expect(run.stderr).toContain('importing through it');
+    expect(run.stdout).toBe('Summary: created 40, updated 0, unchanged 0, failed 0\n');
+    expect(run.code).toBe(0);
+
+    const listed = await (await fetch(`${server.url}/api/v1/practices?theme=housing`)).json();
+    expect(listed.total).toBe(practices.filter((p) => p.themes.includes('housing')).length);
+    expect((await fetch(`${server.url}/api/v1/practices/cli-practice-40`)).status).toBe(200);
+
+    // Exports go through the server too, and migrate refuses with the way forward.
+    const exported = await runCli(['export', '--format', 'csv'], { DATA_DIR: dataDir });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout.trim().split('\n')).toHaveLength(41);
+    const migrate = await runCli(['migrate'], { DATA_DIR: dataDir });
+    expect(migrate.code).toBe(75);
+    expect(migrate.stderr).toContain('restart the server');
+
+    await server.stop();
+    stopped = true;
+    expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(false);
+    expect(await storedIds(dataDir)).toEqual(practices.map((p) => p.id).sort());
+  }, slow);
+});
+
+/** A fresh, empty database on the test PostgreSQL server, and how to drop it. */
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ch_cli_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL', () => {
+  it('simply connects: migrate, import, export', async () => {
+    const database = await freshPostgres(process.env.TEST_DATABASE_URL as string);
+    try {
+      const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
+      expect((await runCli(['migrate'], env)).stdout).toBe('Applied 1 migration(s): 0001-catalogue\n');
+      expect((await runCli(['migrate'], env)).stdout).toBe('The schema is up to date.\n');
+      const run = await runCli(['import', exchangeFile('pg.json', [practice(1), practice(2)])], env);
+      expect(run.stdout).toBe('Summary: created 2, updated 0, unchanged 0, failed 0\n');
+      const exported = JSON.parse((await runCli(['export'], env)).stdout);
+      expect(exported.practices.map((p: { id: string }) => p.id)).toEqual(['cli-practice-1', 'cli-practice-2']);
+      // No embedded folder was touched.
+      expect(fs.readdirSync(env.DATA_DIR)).toEqual([]);
+    } finally {
+      await database.drop();
+    }
+  }, slow);
+});
