@@ -10,7 +10,7 @@ import { notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { configureRendering } from './http/render.tsx';
 import { requestLog } from './http/request-log.ts';
-import { translator } from './i18n/i18n.ts';
+import { localeRouting, pathWithoutLocale } from './i18n/locale-routing.ts';
 import { mapRoutes } from './map/map.routes.tsx';
 import { adminRoutes } from './open-data/admin.routes.ts';
 import { apiRoutes } from './open-data/api.routes.ts';
@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const assets = loadAssets();
   configureRendering({ css: assets.urls['site.css'] ?? '/assets/site.css' }, deps.config.publicUrl);
 
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ getPath: pathWithoutLocale });
   app.use(requestLog(deps.log));
   app.use(
     secureHeaders({
@@ -45,10 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  app.use(async (c, next) => {
-    c.set('i18n', translator('en'));
-    await next();
-  });
+  app.use(localeRouting());
   app.use(etagAndCompression());
 
   app.route('/', assets.routes);

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './http/logger.ts';
 import { seedDemo } from './practices/demo-seed.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
+import { reindexIfStale } from './practices/search-reindex.ts';
 
 /** Starts the server: config, single-writer lock, database, migrations, demo data, HTTP. */
 async function main() {
@@ -43,6 +44,8 @@ async function main() {
   );
   const applied = await migrateToLatest(db);
   if (applied.length) log.info('migrated', { applied });
+  const reindexed = await reindexIfStale(db);
+  if (reindexed) log.info('search index rebuilt', { practices: reindexed });
   if (config.SEED_DEMO && (await isCatalogueEmpty(db))) {
     const summary = await seedDemo(db);
     log.info('demo data loaded', { created: summary.created });

@@ -183,7 +183,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
     expect(spanish).toContain('<h1 lang="es">IDNYC: el carnet de identidad municipal gratuito de Nueva York</h1>');
     expect(spanish).toContain('lang="es">IDNYC es un carnet de identidad');
     expect(spanish).toContain('You are reading a translation into Spanish.');
-    expect(spanish).toMatch(/<a href="\/practices\/nyc-idnyc" hreflang="en">Read the original in English<\/a>/);
+    expect(spanish).toMatch(/<a href="\/practices\/nyc-idnyc\?lang=en" hreflang="en">Read the original in English<\/a>/);
     // Fields without a translation stay in the original language.
     expect(spanish).toContain('<div class="prose" lang="en"><p>Launched in January 2015');
     expect(spanish).toContain('<link rel="canonical" href="http://localhost:3000/practices/nyc-idnyc"/>');

@@ -25,8 +25,11 @@ function loadCatalogues(): Record<string, Record<string, string>> {
 /** Message catalogues by locale. */
 export const catalogues = loadCatalogues();
 
-/** Interface languages, in the order the language switcher shows them. */
-export const locales = ['en', ...Object.keys(catalogues).filter((l) => l !== 'en')];
+/**
+ * Interface languages: the six official UN languages, in the UN's order, which the language
+ * switcher follows. Each has a catalogue folder; a test keeps them complete.
+ */
+export const locales = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 export const defaultLocale = 'en';
 
 /** Languages written right to left. */
@@ -52,10 +55,10 @@ const translators = new Map<string, Translator>();
  * @example const { t } = translator('en'); t('search.results', { count: 3 })
  */
 export function translator(locale: string): Translator {
-  const known = catalogues[locale] ? locale : defaultLocale;
+  const known = locales.includes(locale) ? locale : defaultLocale;
   const cached = translators.get(known);
   if (cached) return cached;
-  const catalogue = catalogues[known];
+  const catalogue = catalogues[known] ?? {};
   const numberFormat = new Intl.NumberFormat(known);
   const made: Translator = {
     locale: known,

@@ -1,6 +1,13 @@
 import { countryName } from '../geo/countries.ts';
 import { textConfigFor } from '../search/text-configs.ts';
+import { normalizeForSearch } from '../search/text-normalize.ts';
 import type { PracticeRecord } from './practice.schema.ts';
+
+/**
+ * Version of the search document. Raise it whenever searchParts or normalizeForSearch change:
+ * at start-up every practice whose vectors are older is re-indexed.
+ */
+export const searchDocVersion = 2;
 
 /** One piece of text that goes into a practice's search vectors. */
 export interface SearchPart {
@@ -17,8 +24,10 @@ export interface SearchPart {
  */
 export function searchParts(p: PracticeRecord): { rank: SearchPart[]; long: SearchPart[] } {
   const lang = textConfigFor(p.language);
-  const both = (text: string | undefined, weight: SearchPart['weight'], config = lang): SearchPart[] =>
-    text ? [{ config, weight, text }, ...(config === 'ch_simple' ? [] : [{ config: 'ch_simple', weight, text }])] : [];
+  const both = (raw: string | undefined, weight: SearchPart['weight'], config = lang): SearchPart[] => {
+    const text = raw ? normalizeForSearch(raw) : raw;
+    return text ? [{ config, weight, text }, ...(config === 'ch_simple' ? [] : [{ config: 'ch_simple', weight, text }])] : [];
+  };
 
   const context = [
     p.themes.map((t) => t.replaceAll('-', ' ')).join(', '),

@@ -77,11 +77,7 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
     await db.insertInto('practices').values({ id: record.id, ...columns }).execute();
   }
 
-  const parts = searchParts(record);
-  await sql`
-    UPDATE practices SET rank_vec = v.rank_vec, full_vec = v.rank_vec || v.long_vec
-    FROM (SELECT ${tsvector(parts.rank)} AS rank_vec, ${tsvector(parts.long)} AS long_vec) v
-    WHERE id = ${record.id}`.execute(db);
+  await writeSearchVectors(db, record);
 
   await db.deleteFrom('practice_links').where('practice_id', '=', record.id).execute();
   const links = (record.adapted_from ?? []).map((l, position) => ({
@@ -98,6 +94,15 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
     .execute();
   await bumpCatalogueVersion(db);
   return existing ? 'updated' : 'created';
+}
+
+/** (Re)computes a practice's search vectors from its record. */
+export async function writeSearchVectors(db: Database, record: PracticeRecord): Promise<void> {
+  const parts = searchParts(record);
+  await sql`
+    UPDATE practices SET rank_vec = v.rank_vec, full_vec = v.rank_vec || v.long_vec
+    FROM (SELECT ${tsvector(parts.rank)} AS rank_vec, ${tsvector(parts.long)} AS long_vec) v
+    WHERE id = ${record.id}`.execute(db);
 }
 
 /** A published practice with its lineage: what it adapts (resolved when present) and what adapts it. */

@@ -2,18 +2,35 @@ import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool,
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { FacetParam, SearchParams } from './search.params.ts';
+import { expandQuery } from './glossary.ts';
 import { textConfigFor } from './text-configs.ts';
+import { normalizeForSearch } from './text-normalize.ts';
 
 type PracticesEb = ExpressionBuilder<DB & { p: DB['practices'] }, 'p'>;
 
 /**
  * The tsquery of a search: the words stemmed in the interface language OR taken verbatim
- * (language-neutral), both accent-folded by the ch_* configurations.
- * @example sql`p.full_vec @@ ${textQuery('refugee housing', 'en')}`
+ * (language-neutral), both accent-folded by the ch_* configurations, after the same Arabic
+ * folding and Chinese segmentation as the indexed text. Words the multilingual glossary knows
+ * also match their equivalents in other languages, each stemmed in its own language.
+ * @example sql`p.full_vec @@ ${textQuery('logement réfugiés', 'fr')}`
  */
 export function textQuery(q: string, locale: string): RawBuilder<unknown> {
   const cfg = textConfigFor(locale);
-  return sql`(websearch_to_tsquery(${cfg}::regconfig, ${q}) || websearch_to_tsquery('ch_simple', ${q}))`;
+  const parts = expandQuery(q);
+  if (!parts) {
+    const text = normalizeForSearch(q);
+    return sql`(websearch_to_tsquery(${cfg}::regconfig, ${text}) || websearch_to_tsquery('ch_simple', ${text}))`;
+  }
+  const groups = parts.map((part) => {
+    const own = normalizeForSearch(part.text);
+    const alternatives = part.alternatives.map((alt) => {
+      const text = normalizeForSearch(alt.text);
+      return sql`plainto_tsquery(${textConfigFor(alt.lang)}::regconfig, ${text}) || plainto_tsquery('ch_simple', ${text})`;
+    });
+    return sql`(${sql.join([sql`plainto_tsquery(${cfg}::regconfig, ${own})`, sql`plainto_tsquery('ch_simple', ${own})`, ...alternatives], sql` || `)})`;
+  });
+  return sql`(${sql.join(groups, sql` && `)})`;
 }
 
 /** One SQL condition per active filter, keyed by its parameter, so a facet can leave its own out. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { isGlossaryTerm } from './glossary.ts';
 
 /**
  * Rebuilds the vocabulary used for "did you mean": every word of the ranking vectors
@@ -28,8 +29,9 @@ export async function closestWord(db: Database, word: string): Promise<string | 
   return row.rows[0]?.word;
 }
 
-/** Whether a word occurs in the indexed vocabulary. */
+/** Whether a word occurs in the indexed vocabulary or the multilingual glossary. */
 export async function isKnownWord(db: Database, word: string): Promise<boolean> {
+  if (isGlossaryTerm(word)) return true;
   const row = await db.selectFrom('search_words').select('word').where('word', '=', word).executeTakeFirst();
   return !!row;
 }

@@ -1,5 +1,8 @@
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { defaultLocale, locales } from '../i18n/i18n.ts';
+import { localizedPath } from '../i18n/locale-routing.ts';
+import { LanguageSwitcher } from './language-switcher.tsx';
 import { usePage } from './page-context.ts';
 
 /** Head extras a page may add: canonical URL, feeds, alternates, structured data. */
@@ -9,8 +12,6 @@ export interface LayoutProps {
   canonical?: string;
   noindex?: boolean;
   feeds?: { href: string; title: string; type: string }[];
-  /** Other language versions of this page, as hreflang alternates. */
-  alternates?: { href: string; hreflang: string }[];
   jsonLd?: unknown;
   children?: Child;
 }
@@ -22,8 +23,8 @@ function jsonLdScript(data: unknown) {
 }
 
 /** The one page layout: header with search, main content, footer. */
-export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, alternates, jsonLd, children }) => {
-  const { i18n, assets, publicUrl } = usePage();
+export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, children }) => {
+  const { i18n, assets, publicUrl, path } = usePage();
   const { t } = i18n;
   const fullTitle = title === t('site.name') ? title : `${title} · ${t('site.name')}`;
   return (
@@ -33,12 +34,13 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {description && <meta name="description" content={description} />}
-        {canonical && <link rel="canonical" href={`${publicUrl}${canonical}`} />}
+        {canonical && <link rel="canonical" href={`${publicUrl}${localizedPath(canonical, i18n.locale)}`} />}
+        {!noindex && locales.map((l) => <link rel="alternate" hreflang={l} href={`${publicUrl}${localizedPath(canonical ?? path, l)}`} />)}
+        {!noindex && <link rel="alternate" hreflang="x-default" href={`${publicUrl}${localizedPath(canonical ?? path, defaultLocale)}`} />}
         {noindex && <meta name="robots" content="noindex" />}
         <link rel="stylesheet" href={assets.css} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
-        {alternates?.map((a) => <link rel="alternate" hreflang={a.hreflang} href={`${publicUrl}${a.href}`} />)}
         {jsonLd ? jsonLdScript(jsonLd) : null}
       </head>
       <body>
@@ -48,6 +50,7 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
             <a class="site-name" href="/">
               <span class="site-name__mark" aria-hidden="true">◈</span> {t('site.name')}
             </a>
+            <LanguageSwitcher />
             <nav class="site-nav" aria-label={t('nav.main')}>
               <ul>
                 <li><a href="/practices">{t('nav.practices')}</a></li>

@@ -10,16 +10,17 @@ export const ActiveFilters: FC<{ params: SearchParams; facets: Record<string, Fa
   const { t } = i18n;
   if (!hasFilters(params)) return null;
   const chips: { label: string; href: string }[] = [];
+  const to = (qs: string) => `/practices${qs ? `?${qs}` : ''}`;
   for (const name of facetParams) {
     for (const value of params[name] as (string | number)[]) {
       const v = String(value);
       const label = facetValueLabel(i18n, name, v, facets[name]?.find((f) => f.value === v)?.label);
       const rest = (params[name] as (string | number)[]).filter((x) => String(x) !== v);
-      chips.push({ label, href: `/practices?${searchQueryString(params, { [name]: rest, page: 1 })}` });
+      chips.push({ label, href: to(searchQueryString(params, { [name]: rest, page: 1 })) });
     }
   }
-  if (params.from !== undefined) chips.push({ label: t('search.chip.from', { year: String(params.from) }), href: `/practices?${searchQueryString(params, { from: undefined, page: 1 })}` });
-  if (params.to !== undefined) chips.push({ label: t('search.chip.to', { year: String(params.to) }), href: `/practices?${searchQueryString(params, { to: undefined, page: 1 })}` });
+  if (params.from !== undefined) chips.push({ label: t('search.chip.from', { year: String(params.from) }), href: to(searchQueryString(params, { from: undefined, page: 1 })) });
+  if (params.to !== undefined) chips.push({ label: t('search.chip.to', { year: String(params.to) }), href: to(searchQueryString(params, { to: undefined, page: 1 })) });
   const cleared = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], from: undefined, to: undefined, page: 1 });
   return (
     <section aria-labelledby="active-filters-heading">
@@ -33,7 +34,7 @@ export const ActiveFilters: FC<{ params: SearchParams; facets: Record<string, Fa
           </li>
         ))}
         <li>
-          <a href={`/practices${cleared ? `?${cleared}` : ''}`}>{t('search.clear_all')}</a>
+          <a href={to(cleared)}>{t('search.clear_all')}</a>
         </li>
       </ul>
     </section>

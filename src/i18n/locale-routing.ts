@@ -1,0 +1,78 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../http/app-env.ts';
+import { defaultLocale, locales, translator } from './i18n.ts';
+
+const prefix = new RegExp(`^/(${locales.join('|')})(?=/|$)`);
+
+/** Paths that are the same in every language: data, assets, machine endpoints. */
+const languageNeutral = /^\/(api|assets|internal|healthz|favicon\.svg)(\/|$)|\.(json|csv|atom)$/;
+
+/**
+ * Splits a language prefix off a path: `/fr/practices` → { locale: 'fr', path: '/practices' }.
+ * @example splitLocale('/ar') // { locale: 'ar', path: '/' }
+ */
+export function splitLocale(pathname: string): { locale?: string; path: string } {
+  const m = prefix.exec(pathname);
+  if (!m) return { path: pathname };
+  return { locale: m[1], path: pathname.slice(m[0].length) || '/' };
+}
+
+/**
+ * The address of a path in a language: English lives at the root, others under their prefix.
+ * `explicit` gives English its `/en` prefix too, for links that must override a remembered choice.
+ */
+export function localizedPath(path: string, locale: string, explicit = false): string {
+  if (locale === defaultLocale && !explicit) return path;
+  return path === '/' ? `/${locale}` : `/${locale}${path}`;
+}
+
+/** The best interface language for an Accept-Language header, if any is acceptable. */
+export function negotiateLocale(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      return { lang: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((x) => locales.includes(x.lang))?.lang;
+}
+
+/**
+ * Hono `getPath`: routes see the path without its language prefix, so every route serves all
+ * languages without knowing about them.
+ */
+export function pathWithoutLocale(request: Request): string {
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  const end = url.indexOf('?', start);
+  return splitLocale(end === -1 ? url.slice(start) : url.slice(start, end)).path;
+}
+
+/**
+ * Sets the interface language from the URL prefix and remembers it in a cookie; a first
+ * visit to an unprefixed page goes to the remembered or the browser's preferred language.
+ */
+export function localeRouting(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const { locale, path } = splitLocale(url.pathname);
+    const remembered = getCookie(c, 'lang');
+    if (locale) {
+      if (remembered !== locale) setCookie(c, 'lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax' });
+    } else if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !languageNeutral.test(path)) {
+      const wanted = remembered && locales.includes(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
+      c.header('vary', 'Accept-Language, Cookie', { append: true });
+      if (wanted && wanted !== defaultLocale) {
+        c.header('cache-control', 'private, no-store');
+        return c.redirect(`${localizedPath(path, wanted)}${url.search}`, 302);
+      }
+    }
+    c.set('i18n', translator(locale ?? defaultLocale));
+    await next();
+  };
+}
