@@ -30,13 +30,14 @@ export const PracticeCard: FC<{ practice: PracticeCardData; headingLevel?: 2 | 3
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <li class="card">
-      <Heading>
+      {/* Titles and snippets keep the direction of their own script inside a page of another. */}
+      <Heading dir="auto">
         <a href={`/practices/${p.id}`}>{p.title}</a>
       </Heading>
       <p class="card__meta">
-        {placeLabel(i18n, p.city, p.country)} · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
+        <bdi>{placeLabel(i18n, p.city, p.country)}</bdi> · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
       </p>
-      <p class="card__snippet">{p.snippetHtml ? raw(p.snippetHtml) : shorten(p.summary)}</p>
+      <p class="card__snippet" dir="auto">{p.snippetHtml ? raw(p.snippetHtml) : shorten(p.summary)}</p>
       <ul class="tags" aria-label={t('practice.themes')}>
         {p.themes.map((th) => (
           <li class="tag">{t(`theme.${th}`)}</li>
