@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { mountAccounts } from './accounts/accounts.routes.ts';
 import { cityRoutes } from './cities/city.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.use(localeRouting());
   app.use(etagAndCompression());
+  // Sessions and CSRF protection first, so they cover every route mounted after them.
+  mountAccounts(app, deps);
 
   app.route('/', assets.routes);
   app.route('/', healthRoutes(deps));

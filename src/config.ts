@@ -30,9 +30,25 @@ const configSchema = z.object({
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Size of the PostgreSQL connection pool per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** smtp://user:pass@host:587 or smtps://…:465 — mail goes out through this server; unset, mails land in OUTBOX_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of every mail, e.g. "Clearinghouse <no-reply@example.org>". */
+  MAIL_FROM: z.string().min(3).default('Clearinghouse <no-reply@localhost>'),
+  /** Folder that receives mails as .eml files when SMTP_URL is not set (default DATA_DIR/outbox). */
+  OUTBOX_DIR: z.string().min(1).optional(),
+  /** Trust the first X-Forwarded-For address as the client's (only behind a proxy that sets it), for per-address rate limits. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** How long a sign-in lasts, in days. */
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string };
+export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string; outboxDir: string };
 
 /** Thrown when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {}
@@ -52,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
+    outboxDir: path.resolve(c.OUTBOX_DIR ?? path.join(c.DATA_DIR, 'outbox')),
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
   };
 }

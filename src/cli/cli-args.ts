@@ -7,6 +7,7 @@ export const commands = {
   import: ['partial'],
   export: ['format', 'out', 'q', 'lang', 'theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'from', 'to'],
   'seed-demo': [],
+  user: ['email', 'role', 'name', 'password-stdin'],
 } as const;
 export type CommandName = keyof typeof commands;
 
@@ -22,6 +23,10 @@ const options = {
   lang: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   ...Object.fromEntries(filterOptions.map((f) => [f, { type: 'string', multiple: true }])),
 } as const;
 
@@ -37,6 +42,10 @@ export interface CliArgs {
     lang?: string;
     from?: string;
     to?: string;
+    email?: string;
+    role?: string;
+    name?: string;
+    'password-stdin'?: boolean;
   } & Partial<Record<(typeof filterOptions)[number], string[]>>;
 }
 
@@ -59,6 +68,13 @@ Commands:
       --from YEAR, --to YEAR
                            Only practices started in these years.
   seed-demo                Load the demo practices and city figures.
+  user create --email E --role R [--name N] [--password-stdin]
+                           Create a confirmed account with a role (member, editor or
+                           admin), e.g. the first admin. The password is asked for on the
+                           terminal (not shown), or read from standard input with
+                           --password-stdin: printf '%s' "$PW" | clearinghouse user create …
+  user role --email E --role R
+                           Give an existing account another role.
   --help, -h               Show this help.
 
 Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in
@@ -90,10 +106,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   for (const key of Object.keys(parsed.values)) {
     if (!allowed.includes(key)) throw new CliError(`--${key} does not apply to "${command}". Run "clearinghouse --help" for usage.`, exitCodes.usage);
   }
-  const wanted = command === 'import' ? 1 : 0;
+  const wanted = command === 'import' || command === 'user' ? 1 : 0;
   if (positionals.length !== wanted) {
     throw new CliError(
-      command === 'import' ? 'import needs exactly one FILE (or "-" for standard input).' : `"${command}" takes no arguments, got: ${positionals.join(' ')}`,
+      command === 'import'
+        ? 'import needs exactly one FILE (or "-" for standard input).'
+        : command === 'user'
+          ? 'user needs a subcommand: "user create --email E --role R" or "user role --email E --role R".'
+          : `"${command}" takes no arguments, got: ${positionals.join(' ')}`,
       exitCodes.usage,
     );
   }

@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { seedDemoCommand } from './commands/seed-demo.command.ts';
+import { userCommand } from './commands/user.command.ts';
 
 function configFrom(env: Record<string, string | undefined>): Config {
   try {
@@ -37,6 +38,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await exportCommand(config, args.values);
       case 'seed-demo':
         return await seedDemoCommand(config);
+      case 'user':
+        return await userCommand(config, args.positionals[0], args.values);
     }
   } catch (e) {
     if (e instanceof CliError) {

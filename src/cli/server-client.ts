@@ -10,7 +10,7 @@ export interface ServerTarget {
 }
 
 /** Calls an admin endpoint of the server; unreachable servers and refusals become clear CliErrors. */
-async function callServer({ server, dataDir }: ServerTarget, pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
+export async function callServer({ server, dataDir }: ServerTarget, pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(`${server.url}${pathAndQuery}`, {

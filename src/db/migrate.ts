@@ -1,9 +1,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import * as catalogue from './migrations/0001-catalogue.ts';
+import * as accounts from './migrations/0002-accounts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
+  '0002-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

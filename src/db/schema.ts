@@ -73,6 +73,51 @@ export interface AppStateTable {
   value: ColumnType<unknown, string, string>;
 }
 
+export type Role = 'member' | 'editor' | 'admin';
+export type AccountState = 'active' | 'disabled';
+
+export interface UsersTable {
+  id: ColumnType<number, never, never>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  state: ColumnType<AccountState, AccountState | undefined, AccountState>;
+  email_confirmed_at: Date | null;
+  locale: ColumnType<string, string | undefined, string>;
+  organization: string | null;
+  city: string | null;
+  country: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  expertise: ColumnType<string[], string[] | undefined, string[]>;
+  profile_public: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+}
+
+export interface UserTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'confirm' | 'reset';
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: Date;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -80,4 +125,8 @@ export interface DB {
   cities: CitiesTable;
   search_words: SearchWordsTable;
   app_state: AppStateTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  rate_limits: RateLimitsTable;
 }

@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { defaultLocale, locales } from '../i18n/i18n.ts';
 import { localizedPath } from '../i18n/locale-routing.ts';
+import { AccountNav } from '../accounts/views/account-nav.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { usePage } from './page-context.ts';
 
@@ -56,6 +57,7 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
                 <li><a href="/practices">{t('nav.practices')}</a></li>
                 <li><a href="/map">{t('nav.map')}</a></li>
                 <li><a href="/api">{t('nav.api')}</a></li>
+                <li><AccountNav /></li>
               </ul>
             </nav>
           </div>

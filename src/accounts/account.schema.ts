@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { locales } from '../i18n/i18n.ts';
+import { passwordProblem } from '../security/password-policy.ts';
+import { themes } from '../vocabulary/vocabularies.ts';
+
+// Every message is a catalogue key (accounts.json), translated when the form is shown again.
+const email = z.string().trim().min(1, 'accounts.email.required').max(254, 'accounts.email.invalid').pipe(z.email('accounts.email.invalid'));
+const name = z.string().trim().min(1, 'accounts.name.required').max(100, 'accounts.name.too_long');
+const optionalText = (max: number) =>
+  z.string().trim().max(max, 'accounts.text.too_long').transform((v) => v || null);
+
+/** Adds a password-policy issue on `field` when the password is too weak. */
+function checkPassword(password: string, mail: string, field: string, ctx: z.RefinementCtx) {
+  const problem = passwordProblem(password, mail);
+  if (problem) ctx.addIssue({ code: 'custom', path: [field], message: `accounts.password.${problem}` });
+}
+
+/** POST /signup */
+export const signupForm = z
+  .object({ name, email, password: z.string() })
+  .superRefine((v, ctx) => checkPassword(v.password, v.email, 'password', ctx));
+
+/** POST /login */
+export const loginForm = z.object({
+  email,
+  password: z.string().min(1, 'accounts.password.required').max(1000, 'accounts.password.required'),
+  next: z.string().optional(),
+});
+
+/** POST /password/forgot */
+export const forgotForm = z.object({ email });
+
+/** POST /password/reset */
+export const resetForm = z
+  .object({ token: z.string().min(1).max(200), password: z.string() })
+  .superRefine((v, ctx) => checkPassword(v.password, '', 'password', ctx));
+
+/** POST /account/password */
+export const passwordChangeForm = z.object({ current: z.string().min(1, 'accounts.password.required').max(1000), password: z.string() });
+
+/** Checkbox lists arrive as one string or several; both become an array. */
+const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** POST /account */
+export const profileForm = z.object({
+  name,
+  organization: optionalText(200),
+  city: optionalText(100),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || /^[A-Z]{2}$/.test(v), 'accounts.country.invalid')
+    .transform((v) => v || null),
+  languages: z
+    .string()
+    .max(300, 'accounts.text.too_long')
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .refine((v) => v.length <= 20 && v.every((s) => s.length <= 40), 'accounts.languages.invalid'),
+  expertise: list.pipe(z.array(z.enum(themes, 'accounts.expertise.invalid'))),
+  profile_public: z.literal('on').optional().transform((v) => v === 'on'),
+  locale: z.enum(locales as [string, ...string[]], 'accounts.locale.invalid'),
+});
+
+/** Values of a form as typed, to show it again; per-field message keys. */
+export type FormValues = Record<string, string | string[] | undefined>;
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Validates a posted form: the data, or the first message key per field for the page.
+ * @example const r = readForm(signupForm, await c.req.parseBody({ all: true }));
+ */
+export function readForm<T extends z.ZodType>(schema: T, body: FormValues): { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors } {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message.startsWith('accounts.') ? issue.message : 'accounts.field.invalid';
+  }
+  return { ok: false, errors };
+}
+
+/** A posted body as plain strings and string lists (files are not accepted here). */
+export function formValues(body: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
+}

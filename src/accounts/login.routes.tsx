@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.ts';
+import { tooManyAttempts } from '../security/refusals.tsx';
+import type { AccountsDeps } from './accounts-deps.ts';
+import { loginForm, readForm } from './account.schema.ts';
+import { logIn } from './account.service.ts';
+import { countAttempt } from './rate-rules.ts';
+import { privatePage, postedForm, safeNext, seeOther } from './route-helpers.ts';
+import { endSession, formToken, startSession } from './session.ts';
+import { LoginPage } from './views/login-page.tsx';
+
+/** Messages /login may show on arrival, named in the query (`?done=reset`). */
+const notices: Record<string, string> = {
+  confirmed: 'accounts.notice.confirmed',
+  reset: 'accounts.notice.reset',
+  logged_out: 'accounts.notice.logged_out',
+};
+
+/** Why a sign-in failed, as the message under the form. */
+const failures = { wrong: 'accounts.login.wrong', unconfirmed: 'accounts.login.unconfirmed', disabled: 'accounts.login.disabled' } as const;
+
+/** /login and /logout. */
+export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/login', (c) => {
+    if (c.get('account')) return seeOther(c, '/account');
+    const notice = notices[c.req.query('done') ?? ''];
+    return privatePage(c, <LoginPage csrf={formToken(c, deps.config)} notice={notice} next={c.req.query('next')} />);
+  });
+
+  app.post('/login', async (c) => {
+    const values = await postedForm(c);
+    const csrf = () => formToken(c, deps.config);
+    const form = readForm(loginForm, values);
+    if (!form.ok) return privatePage(c, <LoginPage values={values} errors={form.errors} csrf={csrf()} next={values.next as string} />, 400);
+    const limit = await countAttempt(c, deps, 'login', form.data.email);
+    if (!limit.allowed) return tooManyAttempts(c, limit);
+    const result = await logIn(deps, form.data.email, form.data.password);
+    if (result.kind !== 'ok') {
+      return privatePage(c, <LoginPage values={values} errors={{ form: failures[result.kind] }} csrf={csrf()} next={form.data.next} />, 400);
+    }
+    await startSession(c, deps.db, deps.config, result.user.id);
+    return seeOther(c, safeNext(form.data.next));
+  });
+
+  app.post('/logout', async (c) => {
+    await endSession(c, deps.db);
+    return seeOther(c, '/login?done=logged_out');
+  });
+
+  return app;
+}

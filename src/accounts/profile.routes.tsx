@@ -1,0 +1,73 @@
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.ts';
+import { localizedPath } from '../i18n/locale-routing.ts';
+import type { AccountsDeps } from './accounts-deps.ts';
+import { passwordChangeForm, profileForm, readForm } from './account.schema.ts';
+import { changePassword } from './account.service.ts';
+import { privatePage, postedForm, seeOther } from './route-helpers.ts';
+import { passwordProblem } from '../security/password-policy.ts';
+import { findUserById, updateProfile } from './user.repo.ts';
+import { AccountPage, type ProfileValues, profileValuesOf } from './views/account-page.tsx';
+
+const notices: Record<string, string> = { profile: 'accounts.notice.profile_saved', password: 'accounts.notice.password_changed' };
+
+/** The signed-in person, or a redirect to the sign-in page that comes back here. */
+function requireAccount(c: Context<AppEnv>) {
+  const account = c.get('account');
+  if (account) return { account };
+  c.header('cache-control', 'no-store');
+  // c.req.path has no language prefix; the sign-in page puts it back when it redirects.
+  return { redirect: c.redirect(`${localizedPath('/login', c.get('i18n').locale)}?next=${encodeURIComponent(c.req.path)}`, 303) };
+}
+
+/** /account: the profile and password of the signed-in person. */
+export function profileRoutes(deps: AccountsDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/account', async (c) => {
+    const { account, redirect } = requireAccount(c);
+    if (!account) return redirect;
+    const user = await findUserById(deps.db, account.userId);
+    if (!user) return redirect;
+    const notice = notices[c.req.query('done') ?? ''];
+    return privatePage(c, <AccountPage user={user} values={profileValuesOf(user)} csrf={account.csrfToken} notice={notice} />);
+  });
+
+  app.post('/account', async (c) => {
+    const { account, redirect } = requireAccount(c);
+    if (!account) return redirect;
+    const user = await findUserById(deps.db, account.userId);
+    if (!user) return redirect;
+    const values = await postedForm(c);
+    const form = readForm(profileForm, { ...values, languages: values.languages ?? '', country: values.country ?? '', organization: values.organization ?? '', city: values.city ?? '' });
+    if (!form.ok) {
+      const typed: ProfileValues = {
+        ...profileValuesOf(user),
+        ...(values as Record<string, string>),
+        expertise: [values.expertise ?? []].flat(),
+        profile_public: values.profile_public === 'on',
+      };
+      return privatePage(c, <AccountPage user={user} values={typed} errors={form.errors} csrf={account.csrfToken} />, 400);
+    }
+    await updateProfile(deps.db, user.id, form.data);
+    return seeOther(c, '/account?done=profile');
+  });
+
+  app.post('/account/password', async (c) => {
+    const { account, redirect } = requireAccount(c);
+    if (!account) return redirect;
+    const user = await findUserById(deps.db, account.userId);
+    if (!user) return redirect;
+    const form = readForm(passwordChangeForm, await postedForm(c));
+    let errors = form.ok ? undefined : form.errors;
+    if (form.ok) {
+      const problem = passwordProblem(form.data.password, user.email);
+      if (problem) errors = { password: `accounts.password.${problem}` };
+      else if (!(await changePassword(deps, user.id, account.sessionId, form.data.current, form.data.password))) errors = { current: 'accounts.password.current_wrong' };
+    }
+    if (errors) return privatePage(c, <AccountPage user={user} values={profileValuesOf(user)} passwordErrors={errors} csrf={account.csrfToken} />, 400);
+    return seeOther(c, '/account?done=password');
+  });
+
+  return app;
+}

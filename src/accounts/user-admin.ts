@@ -1,0 +1,42 @@
+import type { Database } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { hashPassword } from '../security/password-hash.ts';
+import { passwordProblem } from '../security/password-policy.ts';
+import { insertUser, setRoleByEmail } from './user.repo.ts';
+
+export const roles: readonly Role[] = ['member', 'editor', 'admin'];
+
+/** Why an operator's request could not be done, in words for a terminal. */
+export class UserAdminError extends Error {}
+
+/**
+ * Creates a confirmed, active account with a role (the operator vouches for the address);
+ * used by `clearinghouse user create` for the first admin.
+ * @example await createUserWithRole(db, { email: 'ana@example.org', role: 'admin', name: 'Ana', password });
+ */
+export async function createUserWithRole(db: Database, p: { email: string; role: Role; name?: string; password: string; locale?: string }): Promise<number> {
+  const email = p.email.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UserAdminError(`"${email}" is not an email address.`);
+  if (!roles.includes(p.role)) throw new UserAdminError(`Unknown role "${p.role}". Roles: ${roles.join(', ')}.`);
+  const problem = passwordProblem(p.password, email);
+  if (problem) throw new UserAdminError(`The password is not accepted (${problem.replace('_', ' ')}): use at least 10 characters, not a common password and not the email.`);
+  const user = await insertUser(db, {
+    email,
+    name: p.name?.trim() || email.split('@')[0],
+    password_hash: await hashPassword(p.password),
+    role: p.role,
+    locale: p.locale ?? 'en',
+    email_confirmed_at: new Date(),
+  });
+  if (!user) throw new UserAdminError(`An account with the email ${email} already exists; change its role with "clearinghouse user role".`);
+  return user.id;
+}
+
+/**
+ * Gives an existing account a role.
+ * @example await changeRole(db, 'ana@example.org', 'editor');
+ */
+export async function changeRole(db: Database, email: string, role: Role): Promise<void> {
+  if (!roles.includes(role)) throw new UserAdminError(`Unknown role "${role}". Roles: ${roles.join(', ')}.`);
+  if (!(await setRoleByEmail(db, email.trim(), role))) throw new UserAdminError(`No account has the email ${email}.`);
+}

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { AccountState, Role } from '../db/schema.ts';
+
+/** A user row as the accounts area uses it. */
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  state: AccountState;
+  email_confirmed_at: Date | null;
+  locale: string;
+  organization: string | null;
+  city: string | null;
+  country: string | null;
+  languages: string[];
+  expertise: string[];
+  profile_public: boolean;
+}
+
+/** The editable part of a profile. */
+export interface ProfileFields {
+  name: string;
+  organization: string | null;
+  city: string | null;
+  country: string | null;
+  languages: string[];
+  expertise: string[];
+  profile_public: boolean;
+  locale: string;
+}
+
+const columns = [
+  'id', 'email', 'name', 'password_hash', 'role', 'state', 'email_confirmed_at', 'locale',
+  'organization', 'city', 'country', 'languages', 'expertise', 'profile_public',
+] as const;
+
+/**
+ * The user with this email, compared case-insensitively.
+ * @example const user = await findUserByEmail(db, 'Ana@Example.org');
+ */
+export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').select(columns).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+/** The user with this id. */
+export async function findUserById(db: Database, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Inserts a user; undefined when the email is taken (the unique index decides, so two
+ * simultaneous sign-ups cannot both win).
+ * @example const user = await insertUser(db, { email, name, password_hash, locale: 'fr' });
+ */
+export async function insertUser(
+  db: Database,
+  values: { email: string; name: string; password_hash: string; locale: string; role?: Role; email_confirmed_at?: Date | null },
+): Promise<User | undefined> {
+  const row = await db
+    .insertInto('users')
+    .values(values)
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  return row;
+}
+
+/** Saves the profile fields. */
+export async function updateProfile(db: Database, id: number, fields: ProfileFields): Promise<void> {
+  await db.updateTable('users').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Replaces the password hash. */
+export async function updatePasswordHash(db: Database, id: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Marks the email as confirmed (once; later confirmations keep the first time). */
+export async function markEmailConfirmed(db: Database, id: number): Promise<void> {
+  await db.updateTable('users').set({ email_confirmed_at: sql<Date>`coalesce(email_confirmed_at, now())` }).where('id', '=', id).execute();
+}
+
+/**
+ * Changes a user's role; false when no user has this email.
+ * @example await setRoleByEmail(db, 'ana@example.org', 'editor');
+ */
+export async function setRoleByEmail(db: Database, email: string, role: Role): Promise<boolean> {
+  const r = await db.updateTable('users').set({ role, updated_at: new Date() }).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Disables or re-enables an account. Disabling deletes its sessions in the same transaction,
+ * so the person is signed out everywhere at once.
+ * @example await setAccountState(db, user.id, 'disabled');
+ */
+export async function setAccountState(db: Database, id: number, state: AccountState): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ state, updated_at: new Date() }).where('id', '=', id).execute();
+    if (state === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  });
+}

@@ -1,0 +1,67 @@
+import type { Child, FC } from 'hono/jsx';
+import { csrfField } from '../../security/csrf.ts';
+import { usePage } from '../../views/page-context.ts';
+import type { FieldErrors } from '../account.schema.ts';
+
+/** The hidden anti-forgery field every POST form carries. */
+export const CsrfInput: FC<{ token: string }> = ({ token }) => <input type="hidden" name={csrfField} value={token} />;
+
+/** A labelled input with its hint and, after a failed submit, its message (linked for screen readers). */
+export const Field: FC<{
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  value?: string;
+  errors?: FieldErrors;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  idPrefix?: string;
+}> = ({ name, label, type = 'text', value, errors, hint, autocomplete, required, maxlength, idPrefix = 'f' }) => {
+  const { t } = usePage().i18n;
+  const id = `${idPrefix}-${name}`;
+  const error = errors?.[name];
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'form-field form-field--error' : 'form-field'}>
+      <label for={id}>{label}</label>
+      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        autocomplete={autocomplete}
+        required={required}
+        maxlength={maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+        dir={type === 'email' ? 'ltr' : undefined}
+      />
+    </div>
+  );
+};
+
+/** The list of problems above a form after a failed submit, each linking to its field. */
+export const ErrorSummary: FC<{ errors?: FieldErrors; idPrefix?: string }> = ({ errors, idPrefix = 'f' }) => {
+  const { t } = usePage().i18n;
+  const entries = Object.entries(errors ?? {});
+  if (!entries.length) return null;
+  return (
+    <div class="form-errors" role="alert" tabindex={-1}>
+      <h2>{t('accounts.form.problems', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li>{field === 'form' ? t(key) : <a href={`#${idPrefix}-${field}`}>{t(key)}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+/** A short confirmation or warning shown above a page's content. */
+export const Notice: FC<{ kind?: 'success' | 'info'; children?: Child }> = ({ kind = 'info', children }) => (
+  <div class={`notice notice--${kind}`} role="status">{children}</div>
+);
