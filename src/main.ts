@@ -6,7 +6,9 @@ import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-loc
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './http/logger.ts';
+import { pruneSessions } from './accounts/session.repo.ts';
 import { seedDemo } from './practices/demo-seed.ts';
+import { pruneRates } from './security/rate-limit.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
 import { reindexIfStale } from './practices/search-reindex.ts';
 
@@ -63,6 +65,12 @@ async function main() {
       startupMs: Math.round(performance.now() - started),
     });
   });
+
+  // Expired sessions and rate-limit windows are dead weight: clear them now and every hour.
+  const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
+  await prune();
+  const pruneTimer = setInterval(prune, 60 * 60 * 1000);
+  pruneTimer.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
