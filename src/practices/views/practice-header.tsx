@@ -48,10 +48,10 @@ export const LanguageLinks: FC<{ record: PracticeRecord; current: string }> = ({
 const TranslationNote: FC<{ record: PracticeRecord; translation: NonNullable<ShownTexts['translation']> }> = ({ record, translation }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  const original = languageName(record.language, i18n.locale);
+  const original = languageName(record.language, i18n.locale, { inSentence: true });
   return (
     <p class="notice" role="note">
-      {t('practice.translation.note', { kind: translation.kind, language: languageName(translation.lang, i18n.locale), original })}{' '}
+      {t('practice.translation.note', { kind: translation.kind, language: languageName(translation.lang, i18n.locale, { inSentence: true }), original })}{' '}
       <a href={practiceHref(record.id, record.language)} hreflang={record.language}>{t('practice.translation.read_original', { original })}</a>
     </p>
   );
@@ -62,7 +62,7 @@ const UntranslatedNote: FC<{ record: PracticeRecord }> = ({ record }) => {
   const { i18n } = usePage();
   return (
     <p class="notice" role="note">
-      {i18n.t('practice.untranslated.note', { original: languageName(record.language, i18n.locale), language: languageName(i18n.locale, i18n.locale) })}
+      {i18n.t('practice.untranslated.note', { original: languageName(record.language, i18n.locale, { inSentence: true }), language: languageName(i18n.locale, i18n.locale, { inSentence: true }) })}
     </p>
   );
 };

@@ -37,9 +37,11 @@ export function shownTexts(record: PracticeRecord, lang: string | undefined): Sh
  * The name of a language in the reader's locale (or in the language itself for autonyms).
  * @example languageName('fr', 'en') // 'French'; languageName('fr', 'fr') // 'Français'
  */
-export function languageName(code: string, locale: string): string {
+export function languageName(code: string, locale: string, options: { inSentence?: boolean } = {}): string {
   try {
     const name = new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    // Inside a sentence CLDR's own casing is right ("l'anglais", not "l'Anglais").
+    if (options.inSentence) return name;
     // Autonyms such as "français" are lower-case in CLDR; a list item reads better capitalised.
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
