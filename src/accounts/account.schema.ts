@@ -55,7 +55,7 @@ export const profileForm = z.object({
   languages: z
     .string()
     .max(300, 'accounts.text.too_long')
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [...new Set(v.split(/[,،，、;]/).map((s) => s.trim()).filter(Boolean))])
     .refine((v) => v.length <= 20 && v.every((s) => s.length <= 40), 'accounts.languages.invalid'),
   expertise: list.pipe(z.array(z.enum(themes, 'accounts.expertise.invalid'))),
   profile_public: z.literal('on').optional().transform((v) => v === 'on'),

@@ -4,7 +4,7 @@ import type { Translator } from '../i18n/i18n.ts';
 /** "Turin, Italy" in the reader's language; the country alone when there is no city. */
 export function placeLabel(i18n: Translator, city: string | null | undefined, country: string): string {
   const name = countryName(country, i18n.locale);
-  return city ? `${city}, ${name}` : name;
+  return city ? i18n.t('common.place', { city, country: name }) : name;
 }
 
 /** Name of a UN M49 region or sub-region in the reader's language (CLDR knows them by code). */

@@ -26,7 +26,7 @@ const Facet: FC<{ name: FacetParam; values: FacetValue[]; open: boolean }> = ({ 
                 <li>
                   <input type="checkbox" id={id} name={name} value={v.value} checked={v.selected} />
                   <label for={id}>
-                    {facetValueLabel(i18n, name, v.value, v.label)} <span class="count">({i18n.number(v.count)})</span>
+                    {i18n.t('search.facet.count', { label: facetValueLabel(i18n, name, v.value, v.label), count: v.count })}
                   </label>
                 </li>
               );

@@ -1,11 +1,14 @@
 import type { FC } from 'hono/jsx';
+import { messageParts } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import { maxQueryLength, type ParseNotes, type SearchParams, searchQueryString } from '../search.params.ts';
 import type { SearchResult } from '../search.types.ts';
 
 /** What we changed or could not use in the request, and spelling help. */
 export const SearchNotices: FC<{ notes: ParseNotes; result: SearchResult }> = ({ notes, result }) => {
-  const { t } = usePage().i18n;
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const didYouMean = messageParts(i18n, 'search.did_you_mean', 'suggestion');
   const suggestionHref = (q: string) => `/practices?${searchQueryString({ ...result.params, q, page: 1 } as SearchParams)}`;
   return (
     <>
@@ -25,7 +28,7 @@ export const SearchNotices: FC<{ notes: ParseNotes; result: SearchResult }> = ({
       )}
       {result.suggestion && (
         <p class="notice">
-          {t('search.did_you_mean')} <a href={suggestionHref(result.suggestion)}>{result.suggestion}</a>?
+          {didYouMean[0]}<a href={suggestionHref(result.suggestion)}>{result.suggestion}</a>{didYouMean[1]}
         </p>
       )}
     </>
