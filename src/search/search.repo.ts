@@ -112,21 +112,24 @@ export async function countFacets(db: Database, params: SearchParams, locale: st
     .$if(flagColumns.length > 0, (qb) => qb.select(flagColumns as never));
 
   const selected = (name: FacetParam) => sql`${sql.val((params[name] as (string | number)[]).map(String))}::text[]`;
-  const facet = (name: FacetParam, value: RawBuilder<unknown>, from: RawBuilder<unknown>, label: RawBuilder<unknown> = sql`NULL`) => sql`
-    SELECT ${sql.lit(name)} AS facet, v AS value, max(${label}) AS label, count(*) AS n
-    FROM ${from} WHERE v IS NOT NULL AND ${passes(name)} GROUP BY v`;
+  // The value is computed in the select list (an array facet is unnested there, a set-returning
+  // projection) after the filters: a lateral unnest per row was 10x slower at 65k matches.
+  const facet = (name: FacetParam, value: RawBuilder<unknown>, label: RawBuilder<unknown> = sql`NULL`) => sql`
+    SELECT ${sql.lit(name)} AS facet, x.v AS value, max(x.label) AS label, count(*) AS n
+    FROM (SELECT ${value} AS v, ${label} AS label FROM m WHERE ${passes(name)}) x
+    WHERE x.v IS NOT NULL GROUP BY x.v`;
 
   const statement = sql<FacetCountRow>`
     WITH m AS MATERIALIZED (${base}),
     counts AS (
-      ${facet('theme', sql`v`, sql`m, unnest(m.themes) AS v`)}
-      UNION ALL ${facet('region', sql`v`, sql`m, unnest(ARRAY[m.region, m.subregion, m.intermediate_region]::text[]) AS v`)}
-      UNION ALL ${facet('country', sql`v`, sql`m, LATERAL (SELECT m.country::text AS v) x`)}
-      UNION ALL ${facet('city', sql`v`, sql`m, LATERAL (SELECT m.city_key AS v) x`, sql`m.city`)}
-      UNION ALL ${facet('actor', sql`v`, sql`m, unnest(m.actor_types) AS v`)}
-      UNION ALL ${facet('target', sql`v`, sql`m, unnest(m.target_groups) AS v`)}
-      UNION ALL ${facet('status', sql`v`, sql`m, LATERAL (SELECT m.status AS v) x`)}
-      UNION ALL ${facet('evidence', sql`v`, sql`m, LATERAL (SELECT m.evidence_level::text AS v) x`)}
+      ${facet('theme', sql`unnest(m.themes)`)}
+      UNION ALL ${facet('region', sql`unnest(ARRAY[m.region, m.subregion, m.intermediate_region]::text[])`)}
+      UNION ALL ${facet('country', sql`m.country::text`)}
+      UNION ALL ${facet('city', sql`m.city_key`, sql`m.city`)}
+      UNION ALL ${facet('actor', sql`unnest(m.actor_types)`)}
+      UNION ALL ${facet('target', sql`unnest(m.target_groups)`)}
+      UNION ALL ${facet('status', sql`m.status`)}
+      UNION ALL ${facet('evidence', sql`m.evidence_level::text`)}
     ),
     ranked AS (
       SELECT c.*, row_number() OVER (PARTITION BY c.facet ORDER BY c.n DESC, c.value) AS rn FROM counts c

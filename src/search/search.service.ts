@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { foldName } from '../shared/text.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
@@ -61,12 +62,25 @@ export async function correctQuery(db: Database, q: string): Promise<string | un
   return changed ? corrected.join(' ') : undefined;
 }
 
+/**
+ * Runs the facet and page queries. With a text query they run in one transaction that steers
+ * the planner to the GIN index: for broad words (half the collection matching) it otherwise
+ * picks a sequential scan that decompresses every long search vector — measured at 100k
+ * practices on PostgreSQL 15: 1,580 ms by sequential scan, 190–270 ms through the index.
+ */
+async function runQueries(db: Database, params: SearchParams, locale: string, pageSize: number, sort: ReturnType<typeof effectiveSort>) {
+  const run = (conn: Database) =>
+    Promise.all([countFacets(conn, params, locale), findHitPage(conn, params, locale, sort, pageSize, (params.page - 1) * pageSize)]);
+  if (!params.q) return run(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    return run(trx);
+  });
+}
+
 async function runSearch(db: Database, params: SearchParams, locale: string, pageSize: number) {
   const sort = effectiveSort(params);
-  const [facetRows, rows] = await Promise.all([
-    countFacets(db, params, locale),
-    findHitPage(db, params, locale, sort, pageSize, (params.page - 1) * pageSize),
-  ]);
+  const [facetRows, rows] = await runQueries(db, params, locale, pageSize, sort);
   const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
   const facets = Object.fromEntries(facetParams.map((f) => [f, [] as FacetValue[]])) as Record<FacetParam, FacetValue[]>;
   for (const r of facetRows) {
