@@ -1,11 +1,13 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import * as catalogue from './migrations/0001-catalogue.ts';
+import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
   '0002-accounts': accounts,
+  '0003-search-upkeep': searchUpkeep,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

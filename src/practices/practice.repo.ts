@@ -32,7 +32,12 @@ function tsvector(parts: SearchPart[]): RawBuilder<unknown> {
  * Run it inside a transaction: it writes several tables.
  * @example const outcome = await upsertPractice(trx, record, { author: 'cli', message: 'import demo.json' });
  */
-export async function upsertPractice(db: Database, record: PracticeRecord, change: ChangeAuthor): Promise<UpsertOutcome> {
+export async function upsertPractice(
+  db: Database,
+  record: PracticeRecord,
+  change: ChangeAuthor,
+  options: { bumpVersion?: boolean } = {},
+): Promise<UpsertOutcome> {
   const hash = contentHash(record);
   const existing = await db.selectFrom('practices').select(['content_hash']).where('id', '=', record.id).forUpdate().executeTakeFirst();
   if (existing?.content_hash === hash) return 'unchanged';
@@ -92,7 +97,8 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
     .insertInto('practice_revisions')
     .values({ practice_id: record.id, record: JSON.stringify(record), author: change.author, message: change.message })
     .execute();
-  await bumpCatalogueVersion(db);
+  // Bulk writers (imports) bump once at the end instead of once per record.
+  if (options.bumpVersion !== false) await bumpCatalogueVersion(db);
   return existing ? 'updated' : 'created';
 }
 

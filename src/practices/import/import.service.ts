@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { bumpCatalogueVersion } from '../../search/catalogue-version.repo.ts';
 import { refreshSearchWords } from '../../search/search-words.repo.ts';
 import { upsertPractice } from '../practice.repo.ts';
 import { countFailed, type ImportIssue, validateExchange } from './exchange-validate.ts';
@@ -46,12 +47,15 @@ export async function importExchange(db: Database, text: string, options: Import
     let done = 0;
     for (const record of records) {
       options.signal?.throwIfAborted();
-      const outcome = await upsertPractice(trx, record, { author: options.author, message: `import ${options.source}` });
+      const outcome = await upsertPractice(trx, record, { author: options.author, message: `import ${options.source}` }, { bumpVersion: false });
       summary[outcome] += 1;
       done += 1;
       options.onProgress?.(done, records.length);
     }
-    if (summary.created + summary.updated > 0) await refreshSearchWords(trx);
+    if (summary.created + summary.updated > 0) {
+      await refreshSearchWords(trx);
+      await bumpCatalogueVersion(trx);
+    }
   });
   summary.written = true;
   return summary;

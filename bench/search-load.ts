@@ -1,0 +1,308 @@
+/**
+ * Load test of the real search page. Starts the server (`node --import tsx src/main.ts`) on a
+ * database loaded by bench/import.ts, runs the query mix against /practices?{query} with
+ * autocannon for a fixed time and a bounded number of connections, and reports the server time
+ * of each request (its `server-timing: app;dur=…` header), client latency, requests/s, and the
+ * compressed size of typical pages. In the same run, a bare node:http server returning one
+ * constant page gives the ceiling of this machine and client.
+ *
+ *   npx tsx bench/search-load.ts --data-dir .bench/data-10k
+ *   npx tsx bench/search-load.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k --duration 60
+ *   npx tsx bench/search-load.ts --data-dir .bench/data-10k --cache-size 0 --mix distinct   # nothing from the answer cache
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { codeVersion } from './code-version.ts';
+import { type BenchQuery, baseQueries, loadMix } from './queries.ts';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '8' },
+    mix: { type: 'string', default: 'realistic' },
+    'mix-size': { type: 'string', default: '3000' },
+    'cache-size': { type: 'string' },
+    path: { type: 'string', default: '/practices' },
+    port: { type: 'string', default: '3917' },
+    label: { type: 'string' },
+    'no-ceiling': { type: 'boolean', default: false },
+    'ready-timeout': { type: 'string', default: '180' },
+  },
+});
+if (!values['data-dir'] && !values['database-url']) {
+  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N]\n');
+  process.exit(2);
+}
+const duration = Math.min(120, Math.max(5, Number(values.duration)));
+const connections = Math.min(64, Math.max(1, Number(values.connections)));
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const pagePath = values.path as string;
+const label = values.label ?? (values['database-url'] ? 'postgresql' : 'pglite');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/** Percentile of a sorted array (nearest rank). */
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : v.toFixed(0));
+
+/** GET with raw (still compressed) bytes, status and headers; loopback only. */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout on ${url}`)));
+    req.on('error', reject);
+  });
+}
+const serverTiming = (h: Record<string, string | string[] | undefined>) => {
+  const m = /app;dur=([\d.]+)/.exec(String(h['server-timing'] ?? ''));
+  return m ? Number(m[1]) : Number.NaN;
+};
+
+function startServer(): { child: ChildProcess; log: string[] } {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  delete env.DATABASE_URL;
+  if (values['database-url']) env.DATABASE_URL = values['database-url'];
+  else env.DATA_DIR = path.resolve(values['data-dir'] as string);
+  if (values['cache-size'] !== undefined) env.SEARCH_CACHE_SIZE = values['cache-size'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+  return { child, log };
+}
+
+async function waitReady(child: ChildProcess, log: string[]): Promise<number> {
+  const t = performance.now();
+  const limit = Number(values['ready-timeout']) * 1000;
+  while (performance.now() - t < limit) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log.join('')}`);
+    try {
+      if ((await get(`${base}/healthz`)).status === 200) return performance.now() - t;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become ready in ${values['ready-timeout']} s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface LoadResult {
+  requests: number;
+  rps: number;
+  latency: { p50: number; p95: number; p99: number; max: number };
+  server?: { p50: number; p95: number; p99: number; max: number };
+  byKind?: Record<string, { n: number; p50: number; p95: number; max: number }>;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+}
+
+async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadResult> {
+  const server: number[] = [];
+  const kinds = new Map<string, number[]>();
+  const latencies: number[] = [];
+  let cursor = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration,
+    pipelining: 1,
+    timeout: 30,
+    headers: { 'accept-encoding': 'br', accept: 'text/html' },
+    requests: [
+      mix
+        ? {
+            setupRequest: (req, context) => {
+              const q = mix[cursor++ % mix.length] as BenchQuery;
+              context.kind = q.kind;
+              return { ...req, path: q.query ? `${pagePath}?${q.query}` : pagePath };
+            },
+            onResponse: (_status, _body, context, headers) => {
+              const t = serverTiming(headers);
+              if (Number.isNaN(t)) return;
+              server.push(t);
+              const k = String(context.kind);
+              const list = kinds.get(k) ?? [];
+              list.push(t);
+              kinds.set(k, list);
+            },
+          }
+        : {},
+    ],
+  });
+  instance.on('response', (_c, _s, _b, responseTime) => latencies.push(responseTime));
+  const r = await instance;
+  latencies.sort((a, b) => a - b);
+  server.sort((a, b) => a - b);
+  const byKind: LoadResult['byKind'] = {};
+  for (const [k, list] of [...kinds.entries()].sort()) {
+    list.sort((a, b) => a - b);
+    byKind[k] = { n: list.length, p50: pct(list, 50), p95: pct(list, 95), max: list[list.length - 1] as number };
+  }
+  return {
+    requests: r.requests.total,
+    rps: r.requests.total / r.duration,
+    latency: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
+    ...(mix ? { server: { p50: pct(server, 50), p95: pct(server, 95), p99: pct(server, 99), max: server[server.length - 1] ?? Number.NaN }, byKind } : {}),
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerResponse: r.throughput.total / Math.max(1, r.requests.total),
+  };
+}
+
+/** A bare node:http server in its own process answering every request with the same bytes. */
+async function startCeiling(body: Buffer, contentType: string): Promise<ChildProcess> {
+  const file = path.join(os.tmpdir(), `bench-ceiling-${process.pid}.bin`);
+  fs.writeFileSync(file, body);
+  const code = `
+    const http = require('node:http');
+    const body = require('node:fs').readFileSync(${JSON.stringify(file)});
+    http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': ${JSON.stringify(contentType)}, 'content-encoding': 'br', 'content-length': body.length });
+      res.end(body);
+    }).listen(${port + 1}, '127.0.0.1', () => process.stdout.write('ready\\n'));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', (c) => reject(new Error(`ceiling server exited with ${c}`)));
+  });
+  return child;
+}
+
+// ---------------------------------------------------------------------------------------------
+const loadBefore = os.loadavg();
+out(`# search-load ${label}: ${values['data-dir'] ?? new URL(values['database-url'] as string).pathname.slice(1)}, ${connections} connections, ${duration} s, mix ${values.mix}, cache ${values['cache-size'] ?? 'default'}`);
+out(`code: ${codeVersion()}`);
+out(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
+
+const { child, log } = startServer();
+let ceiling: ChildProcess | undefined;
+try {
+  const readyMs = await waitReady(child, log);
+  out(`server ready in ${(readyMs / 1000).toFixed(1)} s`);
+
+  // First request of each curated query, before anything else (the API shares the answer
+  // cache): the server time before any answer cache holds it.
+  out('\n## Curated queries, first request each (sequential, one connection)\n');
+  out('| kind | query | status | server ms |');
+  out('|---|---|---|---|');
+  for (const q of baseQueries) {
+    const r = await get(`${base}${pagePath}${q.query ? `?${q.query}` : ''}`, { 'accept-encoding': 'br' });
+    out(`| ${q.kind} | \`${decodeURIComponent(q.query.replace(/\+/g, ' ')) || '(none)'}\` | ${r.status} | ${ms(serverTiming(r.headers))} |`);
+  }
+
+  const probe = await get(`${base}${pagePath}?q=refugees`, { 'accept-encoding': 'br' });
+  const realPage = probe.status === 200 && /class="card/.test((await get(`${base}${pagePath}?q=refugees`)).bytes.toString());
+  if (!realPage) out(`WARNING: ${pagePath}?q=refugees returned ${probe.status} without result cards; numbers below are not of a search page`);
+
+  const api = await get(`${base}/api/v1/practices?q=refugees`).catch(() => undefined);
+  const apiAll = await get(`${base}/api/v1/practices`).catch(() => undefined);
+  const totalOf = (r?: { status: number; bytes: Buffer }) => {
+    try {
+      return r?.status === 200 ? (JSON.parse(r.bytes.toString()) as { total?: number }).total : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  out(`practices: ${totalOf(apiAll) ?? '?'} published; "refugees" matches ${totalOf(api) ?? '?'}`);
+
+  // Page weight: the compressed (Brotli) and raw size of typical search pages.
+  out('\n## Page weight (Accept-Encoding: br)\n');
+  out('| page | status | compressed | uncompressed |');
+  out('|---|---|---|---|');
+  const weightPages = ['q=refugees', '', 'q=refugee+housing', 'theme=housing&region=150', 'q=logement'];
+  let typical: Buffer = Buffer.alloc(0);
+  let typicalType = 'text/html; charset=UTF-8';
+  for (const q of weightPages) {
+    const url = `${base}${pagePath}${q ? `?${q}` : ''}`;
+    const br = await get(url, { 'accept-encoding': 'br' });
+    const raw = await get(url);
+    if (q === 'q=refugees') {
+      typical = br.bytes;
+      typicalType = String(br.headers['content-type'] ?? typicalType);
+    }
+    out(`| \`${pagePath}${q ? `?${q}` : ''}\` | ${br.status} | ${(br.bytes.length / 1024).toFixed(1)} KB (${br.headers['content-encoding'] ?? 'identity'}) | ${(raw.bytes.length / 1024).toFixed(1)} KB |`);
+  }
+
+  const mix = values.mix === 'base' ? baseQueries : loadMix(Number(values['mix-size']), 1, { distinct: values.mix === 'distinct' });
+  const distinct = new Set(mix.map((q) => q.query)).size;
+  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${duration} s\n`);
+  const cpu0 = cpuSeconds(child.pid);
+  const res = await load(`${base}${pagePath}`, mix);
+  const cpu1 = cpuSeconds(child.pid);
+  out('| | p50 | p95 | p99 | max |');
+  out('|---|---|---|---|---|');
+  out(`| server time (ms) | ${ms(res.server?.p50 ?? Number.NaN)} | ${ms(res.server?.p95 ?? Number.NaN)} | ${ms(res.server?.p99 ?? Number.NaN)} | ${ms(res.server?.max ?? Number.NaN)} |`);
+  out(`| latency (ms) | ${ms(res.latency.p50)} | ${ms(res.latency.p95)} | ${ms(res.latency.p99)} | ${ms(res.latency.max)} |`);
+  out(`\nrequests: ${res.requests} in ${duration} s = **${res.rps.toFixed(0)} requests/s**; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}; ` +
+      `${(res.bytesPerResponse / 1024).toFixed(1)} KB per response; app process CPU ${((cpu1 - cpu0) / duration * 100).toFixed(0)}% of one core`);
+  out('\n| kind | requests | server p50 | server p95 | max |');
+  out('|---|---|---|---|---|');
+  for (const [k, v] of Object.entries(res.byKind ?? {})) out(`| ${k} | ${v.n} | ${ms(v.p50)} | ${ms(v.p95)} | ${ms(v.max)} |`);
+
+  await stop(child);
+
+  let ceilingRes: LoadResult | undefined;
+  if (!values['no-ceiling']) {
+    ceiling = await startCeiling(typical, typicalType);
+    ceilingRes = await load(`http://127.0.0.1:${port + 1}/`, undefined);
+    out(`\n## Ceiling: bare node:http returning the same ${(typical.length / 1024).toFixed(1)} KB compressed page\n`);
+    out(`**${ceilingRes.rps.toFixed(0)} requests/s**, latency p50 ${ms(ceilingRes.latency.p50)} ms, p95 ${ms(ceilingRes.latency.p95)} ms (same client, connections and duration)`);
+  }
+  const loadAfter = os.loadavg();
+  out(`\nload average after: ${loadAfter.map((l) => l.toFixed(1)).join(' ')}`);
+
+  const resultsDir = path.resolve('.bench/results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `search-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ label, code: codeVersion(), options: values, realPage, loadBefore, loadAfter, search: res, ceiling: ceilingRes, typicalCompressedBytes: typical.length }, null, 2),
+  );
+  out(`results: ${path.relative(process.cwd(), file)}`);
+} finally {
+  await stop(child);
+  if (ceiling) await stop(ceiling);
+}
