@@ -281,7 +281,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL
     const database = await freshPostgres(process.env.TEST_DATABASE_URL as string);
     try {
       const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
-      expect((await runCli(['migrate'], env)).stdout).toBe('Applied 1 migration(s): 0001-catalogue\n');
+      expect((await runCli(['migrate'], env)).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);
       expect((await runCli(['migrate'], env)).stdout).toBe('The schema is up to date.\n');
       const run = await runCli(['import', exchangeFile('pg.json', [practice(1), practice(2)])], env);
       expect(run.stdout).toBe('Summary: created 2, updated 0, unchanged 0, failed 0\n');
