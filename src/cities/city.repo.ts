@@ -1,22 +1,12 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { CitiesTable } from '../db/schema.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
 import { matchingPractices } from '../search/search-filters.ts';
 import type { SearchParams } from '../search/search.params.ts';
 
 /** A city row: figures with their source and year, and coordinates for the map. */
-export interface CityRow {
-  country: string;
-  slug: string;
-  name: string;
-  population: number | null;
-  population_year: number | null;
-  foreign_born_share: number | null;
-  foreign_born_year: number | null;
-  source_url: string | null;
-  lat: number | null;
-  lon: number | null;
-}
+export type CityRow = Selectable<CitiesTable>;
 
 /**
  * Makes sure a city exists, keeping figures already recorded; fills coordinates when missing.

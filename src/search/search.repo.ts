@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { filterConditions, matchingPractices, textQuery } from './search-filters.ts';
 import type { FacetParam, SearchParams, SortOrder } from './search.params.ts';
+import type { SearchHit } from './search.types.ts';
 import { textConfigFor } from './text-configs.ts';
 
 /** Most values listed per facet (selected values are always kept). */
@@ -13,17 +14,7 @@ export const markStart = '\u0002';
 export const markEnd = '\u0003';
 
 /** A row of a result page, before presentation. */
-export interface HitRow {
-  id: string;
-  title: string;
-  summary: string;
-  city: string | null;
-  country: string;
-  themes: string[];
-  status: string;
-  started: number | null;
-  snippet: string | null;
-}
+export type HitRow = Omit<SearchHit, 'snippetHtml'> & { snippet: string | null };
 
 /**
  * One page of results. Relevance ranks on the compact ranking vector (title, summary, themes,
