@@ -61,9 +61,9 @@ describe('interface languages', () => {
 
   it('shows a practice in the translation of the interface language, or says it has none', async () => {
     const es = await (await app.request('/es/practices/nyc-idnyc')).text();
-    expect(es).toContain('<h1 lang="es">IDNYC: el carnet de identidad municipal gratuito de Nueva York</h1>');
+    expect(es).toContain('<h1 lang="es" dir="auto">IDNYC: el carnet de identidad municipal gratuito de Nueva York</h1>');
     const ru = await (await app.request('/ru/practices/nyc-idnyc')).text();
-    expect(ru).toContain('<h1 lang="en">');
+    expect(ru).toContain('<h1 lang="en" dir="auto">');
     expect(ru).toContain('class="notice" role="note"');
   });
 

@@ -80,7 +80,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
 
   it('shows the fields of a demo practice with links to its city, country, themes and sources', async () => {
     const html = await page('/practices/turin-porta-palazzo-the-gate');
-    expect(html).toContain('<h1 lang="en">The Gate – Living not Leaving: regeneration of the Porta Palazzo market district</h1>');
+    expect(html).toContain('<h1 lang="en" dir="auto">The Gate – Living not Leaving: regeneration of the Porta Palazzo market district</h1>');
     expect(html).toContain('<a href="/cities/it/turin">Turin</a>');
     expect(html).toContain('<a href="/countries/it">Italy</a>');
     expect(html).toContain('<a href="/practices?region=039">Southern Europe</a>');
@@ -114,7 +114,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
       'Ville de Lyon',
       '<li>Fondation Rhône (Financial support)</li>',
       '<li>Neighbours Network</li>',
-      '<a href="/practices?target=newcomers">newcomers</a>',
+      '<a href="/practices?target=newcomers"><bdi>newcomers</bdi></a>',
       '2 · Correlation',
       'March 15, 2024',
       'Newcomers did not know where to ask.',
@@ -177,29 +177,29 @@ describe.each(testEngines())('practice page on %s', (engine) => {
   it('offers translations as language links and shows one on request, naming its language', async () => {
     const original = await page('/practices/nyc-idnyc');
     expect(original).toContain('href="/practices/nyc-idnyc?lang=es" hreflang="es"');
-    expect(original).toContain('<span lang="es">Español</span>');
+    expect(original).toContain('<span lang="es" dir="auto">Español</span>');
 
     const spanish = await page('/practices/nyc-idnyc?lang=es');
-    expect(spanish).toContain('<h1 lang="es">IDNYC: el carnet de identidad municipal gratuito de Nueva York</h1>');
-    expect(spanish).toContain('lang="es">IDNYC es un carnet de identidad');
+    expect(spanish).toContain('<h1 lang="es" dir="auto">IDNYC: el carnet de identidad municipal gratuito de Nueva York</h1>');
+    expect(spanish).toContain('lang="es" dir="auto">IDNYC es un carnet de identidad');
     expect(spanish).toContain('You are reading a translation into Spanish.');
     expect(spanish).toMatch(/<a href="\/practices\/nyc-idnyc\?lang=en" hreflang="en">Read the original in English<\/a>/);
     // Fields without a translation stay in the original language.
-    expect(spanish).toContain('<div class="prose" lang="en"><p>Launched in January 2015');
+    expect(spanish).toContain('<div class="prose" lang="en" dir="auto"><p>Launched in January 2015');
     expect(spanish).toContain('<link rel="canonical" href="http://localhost:3000/practices/nyc-idnyc"/>');
   });
 
   it('says when a translation was made by a machine', async () => {
     const html = await page('/practices/lyon-market-hall-welcome-desk?lang=fr');
-    expect(html).toContain('<h1 lang="fr">Accueil aux halles de Lyon</h1>');
+    expect(html).toContain('<h1 lang="fr" dir="auto">Accueil aux halles de Lyon</h1>');
     expect(html).toContain('You are reading a machine translation into French.');
-    expect(html).toContain('<p class="lead" lang="en">A desk where newcomers');
+    expect(html).toContain('<p class="lead" lang="en" dir="auto">A desk where newcomers');
   });
 
   it('ignores a language the record is not translated into, or that is not a language code', async () => {
     for (const lang of ['de', 'en', 'xx-evil', '%3Cscript%3E']) {
       const html = await page(`/practices/nyc-idnyc?lang=${lang}`);
-      expect(html).toContain('<h1 lang="en">IDNYC: New York City&#39;s free municipal identity card</h1>');
+      expect(html).toContain('<h1 lang="en" dir="auto">IDNYC: New York City&#39;s free municipal identity card</h1>');
       expect(html).not.toContain('You are reading');
     }
   });

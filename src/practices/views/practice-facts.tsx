@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { Translator } from '../../i18n/i18n.ts';
 import { countryName } from '../../geo/countries.ts';
 import { regionLabel } from '../../views/labels.ts';
+import { listSeparator, messageWith } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { PracticeWithLineage } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
@@ -16,9 +17,10 @@ const Fact: FC<{ label: string; children?: Child }> = ({ label, children }) => (
   </>
 );
 
-/** Items separated by commas, without a trailing one. */
-function commaList(items: Child[]): Child[] {
-  return items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
+/** Items separated as the reader's language separates list items, without a trailing separator. */
+function commaList(items: Child[], locale: string): Child[] {
+  const sep = listSeparator(locale);
+  return items.flatMap((item, i) => (i === 0 ? [item] : [sep, item]));
 }
 
 /** "1996–2001", "Since 2015" or "Until 2010"; years are passed as text so they get no digit grouping. */
@@ -34,8 +36,8 @@ export const PlaceLinks: FC<{ record: PracticeRecord; citySlug: string | null }>
   const { i18n } = usePage();
   const country = <a href={countryHref(record.country)}>{countryName(record.country, i18n.locale)}</a>;
   if (!record.city) return country;
-  const city = citySlug ? <a href={cityHref(record.country, citySlug)}>{record.city}</a> : record.city;
-  return <>{city}, {country}</>;
+  const city = <bdi>{citySlug ? <a href={cityHref(record.country, citySlug)}>{record.city}</a> : record.city}</bdi>;
+  return <>{messageWith<Child>(i18n, 'common.place', { city, country })}</>;
 };
 
 /** The record's short fields as a definition list: place, period, who did it, for whom, evidence. */
@@ -54,9 +56,9 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
       {period && <Fact label={t('practice.period')}>{period}</Fact>}
       {r.status && <Fact label={t('practice.status')}><span class={`status status--${r.status}`}>{t(`status.${r.status}`)}</span></Fact>}
       {r.actor_types?.length ? (
-        <Fact label={t('practice.actor_types')}>{commaList(r.actor_types.map((a) => <a href={searchHref('actor', a)}>{t(`actor.${a}`)}</a>))}</Fact>
+        <Fact label={t('practice.actor_types')}>{commaList(r.actor_types.map((a) => <a href={searchHref('actor', a)}>{t(`actor.${a}`)}</a>), i18n.locale)}</Fact>
       ) : null}
-      {r.lead_organization && <Fact label={t('practice.lead_organization')}>{r.lead_organization}</Fact>}
+      {r.lead_organization && <Fact label={t('practice.lead_organization')}><bdi>{r.lead_organization}</bdi></Fact>}
       {r.partners?.length ? (
         <Fact label={t('practice.partners')}>
           <ul class="fact-list">
@@ -67,7 +69,7 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
         </Fact>
       ) : null}
       {r.target_groups?.length ? (
-        <Fact label={t('practice.target_groups')}>{commaList(r.target_groups.map((g) => <a href={searchHref('target', g)}>{g}</a>))}</Fact>
+        <Fact label={t('practice.target_groups')}>{commaList(r.target_groups.map((g) => <a href={searchHref('target', g)}><bdi>{g}</bdi></a>), i18n.locale)}</Fact>
       ) : null}
       {r.evidence_level && <Fact label={t('practice.evidence_level')}>{t(`evidence.${r.evidence_level}`)}</Fact>}
       <Fact label={t('practice.language')}>{languageName(r.language, i18n.locale)}</Fact>

@@ -12,7 +12,7 @@ const Breadcrumbs: FC<{ title: ShownTexts['title'] }> = ({ title }) => {
       <ol>
         <li><a href="/">{t('nav.home')}</a></li>
         <li><a href="/practices">{t('nav.practices')}</a></li>
-        <li aria-current="page" lang={title.lang}>{title.text}</li>
+        <li aria-current="page" lang={title.lang} dir="auto">{title.text}</li>
       </ol>
     </nav>
   );
@@ -28,7 +28,7 @@ export const LanguageLinks: FC<{ record: PracticeRecord; current: string }> = ({
   const link = (lang: string, href: string, isOriginal = false) => (
     <li>
       <a href={href} hreflang={lang} aria-current={lang === current ? 'page' : undefined}>
-        <span lang={lang}>{languageName(lang, lang)}</span>
+        <span lang={lang} dir="auto">{languageName(lang, lang)}</span>
         {isOriginal && ` ${t('practice.language.original')}`}
       </a>
     </li>
@@ -75,8 +75,8 @@ export const PracticeHeader: FC<{ record: PracticeRecord; shown: ShownTexts }> =
   return (
     <header class="practice-header">
       <Breadcrumbs title={shown.title} />
-      <h1 lang={shown.title.lang}>{shown.title.text}</h1>
-      <p class="lead" lang={shown.summary.lang}>{shown.summary.text}</p>
+      <h1 lang={shown.title.lang} dir="auto">{shown.title.text}</h1>
+      <p class="lead" lang={shown.summary.lang} dir="auto">{shown.summary.text}</p>
       <ul class="tags" aria-label={t('practice.themes')}>
         {record.themes.map((th) => (
           <li class="tag"><a href={searchHref('theme', th)}>{t(`theme.${th}`)}</a></li>

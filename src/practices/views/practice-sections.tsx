@@ -12,7 +12,7 @@ const sectionFields = ['challenge', 'approach', 'outcomes', 'evaluation', 'lesso
 const MarkdownSection: FC<{ id: string; heading: string; text: LangText }> = ({ id, heading, text }) => (
   <section aria-labelledby={`section-${id}`}>
     <h2 id={`section-${id}`}>{heading}</h2>
-    <div class="prose" lang={text.lang}>{raw(renderMarkdown(text.text, { topHeading: 3 }))}</div>
+    <div class="prose" lang={text.lang} dir="auto">{raw(renderMarkdown(text.text, { topHeading: 3 }))}</div>
   </section>
 );
 
