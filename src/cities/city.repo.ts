@@ -8,26 +8,6 @@ import type { SearchParams } from '../search/search.params.ts';
 /** A city row: figures with their source and year, and coordinates for the map. */
 export type CityRow = Selectable<CitiesTable>;
 
-/**
- * Makes sure a city exists, keeping figures already recorded; fills coordinates when missing.
- * @example await ensureCity(trx, { country: 'IT', slug: 'turin', name: 'Turin', lat: 45.07, lon: 7.68 });
- */
-export async function ensureCity(
-  db: Database,
-  city: { country: string; slug: string; name: string; lat: number | null; lon: number | null },
-): Promise<void> {
-  await db
-    .insertInto('cities')
-    .values(city)
-    .onConflict((oc) =>
-      oc.columns(['country', 'slug']).doUpdateSet({
-        lat: sql`coalesce(cities.lat, excluded.lat)`,
-        lon: sql`coalesce(cities.lon, excluded.lon)`,
-      }),
-    )
-    .execute();
-}
-
 /** Records a city's figures (population, share born abroad, source), replacing earlier ones. */
 export async function upsertCityFigures(db: Database, city: CityRow): Promise<void> {
   const { country, slug, ...rest } = city;

@@ -1,6 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { ensureCity } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import { regionsOf } from '../geo/countries.ts';
 import { locateCity } from '../geo/geocode.ts';
@@ -26,29 +25,27 @@ function tsvector(parts: SearchPart[]): RawBuilder<unknown> {
   );
 }
 
-/**
- * Inserts or replaces a practice by id, with its derived columns, search vectors, adaptation
- * links and a revision. An identical record is left alone and adds no revision.
- * Run it inside a transaction: it writes several tables.
- * @example const outcome = await upsertPractice(trx, record, { author: 'cli', message: 'import demo.json' });
- */
-export async function upsertPractice(
-  db: Database,
-  record: PracticeRecord,
-  change: ChangeAuthor,
-  options: { bumpVersion?: boolean } = {},
-): Promise<UpsertOutcome> {
-  const hash = contentHash(record);
-  const existing = await db.selectFrom('practices').select(['content_hash']).where('id', '=', record.id).forUpdate().executeTakeFirst();
-  if (existing?.content_hash === hash) return 'unchanged';
+/** A city a practice is placed in: created if new, coordinates filled in if missing. */
+export interface PracticeCity {
+  country: string;
+  slug: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
 
+/**
+ * The stored row of a practice record: its columns (derived ones included, search vectors
+ * excluded) and the city it must ensure. The one mapping from record to row.
+ * @example const { columns, city } = practiceRow(record);
+ */
+export function practiceRow(record: PracticeRecord) {
   // "New York City (Queens)" belongs on the New York City page; the record keeps its wording.
   const cityName = record.city ? record.city.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || record.city : undefined;
   const citySlug = cityName ? slugify(cityName) : null;
   const location = record.location ?? (record.city ? locateCity(record.country, record.city) : undefined);
-  if (cityName && citySlug) {
-    await ensureCity(db, { country: record.country, slug: citySlug, name: cityName, lat: location?.lat ?? null, lon: location?.lon ?? null });
-  }
+  const city: PracticeCity | undefined =
+    cityName && citySlug ? { country: record.country, slug: citySlug, name: cityName, lat: location?.lat ?? null, lon: location?.lon ?? null } : undefined;
   const regions = regionsOf(record.country);
   const columns = {
     title: record.title,
@@ -72,34 +69,222 @@ export async function upsertPractice(
     lead_organization: record.lead_organization ?? null,
     evidence_level: record.evidence_level ?? null,
     record: JSON.stringify(record),
-    content_hash: hash,
+    content_hash: contentHash(record),
     quality: qualityScore(record),
     source_updated: record.updated?.slice(0, 10) ?? null,
   };
-  if (existing) {
-    await db.updateTable('practices').set({ ...columns, updated_at: new Date() }).where('id', '=', record.id).execute();
-  } else {
-    await db.insertInto('practices').values({ id: record.id, ...columns }).execute();
+  return { columns, city };
+}
+
+type PracticeColumns = ReturnType<typeof practiceRow>['columns'];
+
+/**
+ * SQL types of the row columns, for multi-row statements whose values are not typed by their
+ * target column. char(n) columns stay text so the assignment checks their length as before.
+ */
+const columnTypes: Record<keyof PracticeColumns, string> = {
+  title: 'text',
+  summary: 'text',
+  language: 'text',
+  city: 'text',
+  city_slug: 'text',
+  country: 'text',
+  region: 'text',
+  subregion: 'text',
+  intermediate_region: 'text',
+  lat: 'double precision',
+  lon: 'double precision',
+  level: 'text',
+  started: 'integer',
+  ended: 'integer',
+  status: 'text',
+  themes: 'text[]',
+  actor_types: 'text[]',
+  target_groups: 'text[]',
+  lead_organization: 'text',
+  evidence_level: 'smallint',
+  record: 'jsonb',
+  content_hash: 'text',
+  quality: 'real',
+  source_updated: 'date',
+};
+const columnNames = Object.keys(columnTypes) as (keyof PracticeColumns)[];
+
+/** Bind parameters per multi-row statement, well under the protocol's 65,535. */
+const maxParams = 30_000;
+
+/** Splits items into runs whose summed cost stays under maxParams (one item at least per run). */
+function chunkByParams<T>(items: T[], cost: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const c = cost(item);
+    if (current.length > 0 && used + c > maxParams) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += c;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Makes sure the cities exist in one statement per chunk, as single inserts would one by one in
+ * this order: the first name wins, and each coordinate is the first known one.
+ */
+async function ensureCities(db: Database, cities: PracticeCity[], ensured: Map<string, PracticeCity>): Promise<void> {
+  const byKey = new Map<string, PracticeCity>();
+  for (const c of cities) {
+    const key = `${c.country}\u0000${c.slug}`;
+    const done = ensured.get(key);
+    // Already written with its coordinates, or nothing new to fill in: writing it again changes nothing.
+    if (done && (done.lat !== null || c.lat === null) && (done.lon !== null || c.lon === null)) continue;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { ...c });
+    else {
+      seen.lat ??= c.lat;
+      seen.lon ??= c.lon;
+    }
+  }
+  for (const [key, c] of byKey) {
+    const done = ensured.get(key);
+    if (done) {
+      done.lat ??= c.lat;
+      done.lon ??= c.lon;
+    } else ensured.set(key, { ...c });
+  }
+  for (const chunk of chunkByParams([...byKey.values()], () => 5)) {
+    await db
+      .insertInto('cities')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['country', 'slug']).doUpdateSet({
+          lat: sql`coalesce(cities.lat, excluded.lat)`,
+          lon: sql`coalesce(cities.lon, excluded.lon)`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Inserts or replaces practices by id, with their derived columns, search vectors (computed
+ * in the same statement as the row), adaptation links and one revision each, in a few
+ * multi-row statements (each city once). Identical records are left alone and add no revision. Ids must be
+ * distinct. Returns the outcome of each record, in order; does not bump the catalogue version.
+ * Run it inside a transaction: it writes several tables.
+ * @example const outcomes = await upsertPractices(trx, records, { author: 'cli', message: 'import demo.json' });
+ */
+export async function upsertPractices(
+  db: Database,
+  records: PracticeRecord[],
+  change: ChangeAuthor,
+  /** Cities already ensured by earlier calls of the same bulk write, so each is written once. */
+  citiesEnsured: Map<string, PracticeCity> = new Map(),
+): Promise<UpsertOutcome[]> {
+  if (records.length === 0) return [];
+  const existing = new Map<string, string>();
+  for (const chunk of chunkByParams(records, () => 1)) {
+    const rows = await db
+      .selectFrom('practices')
+      .select(['id', 'content_hash'])
+      .where(
+        'id',
+        '=',
+        sql<string>`ANY(${sql.val(chunk.map((r) => r.id))}::text[])`,
+      )
+      .forUpdate()
+      .execute();
+    for (const r of rows) existing.set(r.id, r.content_hash);
   }
 
-  await writeSearchVectors(db, record);
+  const outcomes: UpsertOutcome[] = [];
+  const changed: { record: PracticeRecord; columns: PracticeColumns; parts: { rank: SearchPart[]; long: SearchPart[] } }[] = [];
+  const cities: PracticeCity[] = [];
+  for (const record of records) {
+    const row = practiceRow(record);
+    const stored = existing.get(record.id);
+    if (stored === row.columns.content_hash) {
+      outcomes.push('unchanged');
+      continue;
+    }
+    outcomes.push(stored === undefined ? 'created' : 'updated');
+    if (row.city) cities.push(row.city);
+    changed.push({ record, columns: row.columns, parts: searchParts(record) });
+  }
+  if (changed.length === 0) return outcomes;
 
-  await db.deleteFrom('practice_links').where('practice_id', '=', record.id).execute();
-  const links = (record.adapted_from ?? []).map((l, position) => ({
+  await ensureCities(db, cities, citiesEnsured);
+
+  const updatedAt = new Date();
+  const perRow = columnNames.length + 1;
+  for (const chunk of chunkByParams(changed, (c) => perRow + 2 * (c.parts.rank.length + c.parts.long.length))) {
+    const rows = chunk.map(
+      ({ record, columns, parts }) =>
+        sql`(${sql.join([
+          sql`${record.id}::text`,
+          ...columnNames.map((name) => sql`${columns[name]}::${sql.raw(columnTypes[name])}`),
+          tsvector(parts.rank),
+          tsvector(parts.long),
+        ])})`,
+    );
+    const names = sql.join(columnNames.map((n) => sql.ref(n)));
+    await sql`
+      INSERT INTO practices (id, ${names}, rank_vec, full_vec)
+      SELECT v.id, ${sql.join(columnNames.map((n) => sql.ref(`v.${n}`)))}, v.rank_vec, v.rank_vec || v.long_vec
+      FROM (VALUES ${sql.join(rows)}) AS v (id, ${names}, rank_vec, long_vec)
+      ON CONFLICT (id) DO UPDATE SET
+        ${sql.join(columnNames.map((n) => sql`${sql.ref(n)} = excluded.${sql.ref(n)}`))},
+        rank_vec = excluded.rank_vec, full_vec = excluded.full_vec, updated_at = ${updatedAt}`.execute(db);
+  }
+
+  for (const chunk of chunkByParams(changed, () => 1)) {
+    await db
+      .deleteFrom('practice_links')
+      .where('practice_id', '=', sql<string>`ANY(${sql.val(chunk.map((c) => c.record.id))}::text[])`)
+      .execute();
+  }
+  const links = changed.flatMap(({ record }) =>
+    (record.adapted_from ?? []).map((l, position) => ({
+      practice_id: record.id,
+      adapted_from_id: l.id,
+      changes: l.changes ?? null,
+      position,
+    })),
+  );
+  for (const chunk of chunkByParams(links, () => 4)) await db.insertInto('practice_links').values(chunk).execute();
+
+  const revisions = changed.map(({ record, columns }) => ({
     practice_id: record.id,
-    adapted_from_id: l.id,
-    changes: l.changes ?? null,
-    position,
+    record: columns.record,
+    author: change.author,
+    message: change.message,
   }));
-  if (links.length > 0) await db.insertInto('practice_links').values(links).execute();
+  for (const chunk of chunkByParams(revisions, () => 4)) await db.insertInto('practice_revisions').values(chunk).execute();
+  return outcomes;
+}
 
-  await db
-    .insertInto('practice_revisions')
-    .values({ practice_id: record.id, record: JSON.stringify(record), author: change.author, message: change.message })
-    .execute();
+/**
+ * Inserts or replaces a practice by id, with its derived columns, search vectors, adaptation
+ * links and a revision. An identical record is left alone and adds no revision.
+ * Run it inside a transaction: it writes several tables.
+ * @example const outcome = await upsertPractice(trx, record, { author: 'cli', message: 'import demo.json' });
+ */
+export async function upsertPractice(
+  db: Database,
+  record: PracticeRecord,
+  change: ChangeAuthor,
+  options: { bumpVersion?: boolean } = {},
+): Promise<UpsertOutcome> {
+  const [outcome] = await upsertPractices(db, [record], change);
+  if (outcome === 'unchanged') return outcome;
   // Bulk writers (imports) bump once at the end instead of once per record.
   if (options.bumpVersion !== false) await bumpCatalogueVersion(db);
-  return existing ? 'updated' : 'created';
+  return outcome;
 }
 
 /** (Re)computes a practice's search vectors from its record. */
