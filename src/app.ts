@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { mountAccounts } from './accounts/accounts.routes.ts';
+import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
+import { adminUserRoutes } from './admin/admin-users.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', mapRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', adminUserRoutes(deps));
+  app.route('/', adminAuditRoutes(deps));
 
   app.notFound((c) => respondWithError(c, notFound()));
   app.onError(errorHandler(deps.log));

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { clientAddress } from '../security/client-address.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
 import type { AccountsDeps } from './accounts-deps.ts';
 import { loginForm, readForm } from './account.schema.ts';
@@ -37,14 +39,19 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
     const limit = await countAttempt(c, deps, 'login', form.data.email);
     if (!limit.allowed) return tooManyAttempts(c, limit);
     const result = await logIn(deps, form.data.email, form.data.password);
+    const ip = clientAddress(c, deps.config.TRUST_PROXY);
     if (result.kind !== 'ok') {
+      await recordAudit(deps.db, { action: 'login_failed', target: form.data.email, ip, details: { email: form.data.email, reason: result.kind } });
       return privatePage(c, <LoginPage values={values} errors={{ form: failures[result.kind] }} csrf={csrf()} next={form.data.next} />, 400);
     }
     await startSession(c, deps.db, deps.config, result.user.id);
+    await recordAudit(deps.db, { action: 'login', actorUserId: result.user.id, target: result.user.email, ip });
     return seeOther(c, safeNext(form.data.next));
   });
 
   app.post('/logout', async (c) => {
+    const account = c.get('account');
+    if (account) await recordAudit(deps.db, { action: 'logout', actorUserId: account.userId, target: account.email, ip: clientAddress(c, deps.config.TRUST_PROXY) });
     await endSession(c, deps.db);
     return seeOther(c, '/login?done=logged_out');
   });

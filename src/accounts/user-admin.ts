@@ -1,8 +1,9 @@
+import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../security/password-hash.ts';
 import { passwordProblem } from '../security/password-policy.ts';
-import { insertUser, setRoleByEmail } from './user.repo.ts';
+import { findUserByEmail, insertUser, setRoleByEmail } from './user.repo.ts';
 
 export const roles: readonly Role[] = ['member', 'editor', 'admin'];
 
@@ -32,11 +33,22 @@ export async function createUserWithRole(db: Database, p: { email: string; role:
   return user.id;
 }
 
+/** Who asked for a change, for the audit log; absent for the operator's command line. */
+export interface AuditActor {
+  userId: number;
+  ip?: string;
+}
+
 /**
- * Gives an existing account a role.
+ * Gives an existing account a role and records the change in the audit log.
  * @example await changeRole(db, 'ana@example.org', 'editor');
  */
-export async function changeRole(db: Database, email: string, role: Role): Promise<void> {
+export async function changeRole(db: Database, email: string, role: Role, actor?: AuditActor): Promise<void> {
   if (!roles.includes(role)) throw new UserAdminError(`Unknown role "${role}". Roles: ${roles.join(', ')}.`);
-  if (!(await setRoleByEmail(db, email.trim(), role))) throw new UserAdminError(`No account has the email ${email}.`);
+  await db.transaction().execute(async (trx) => {
+    const before = await findUserByEmail(trx, email.trim());
+    if (!before || !(await setRoleByEmail(trx, email.trim(), role))) throw new UserAdminError(`No account has the email ${email}.`);
+    const details = { from: before.role, to: role, via: actor ? 'admin' : 'cli' };
+    await recordAudit(trx, { action: 'role_change', actorUserId: actor?.userId ?? null, target: before.email, ip: actor?.ip ?? null, details });
+  });
 }

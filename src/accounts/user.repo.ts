@@ -103,3 +103,50 @@ export async function setAccountState(db: Database, id: number, state: AccountSt
     if (state === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
   });
 }
+
+/** A user as the admin list shows them (never the password hash). */
+export interface UserListRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  state: AccountState;
+  emailConfirmedAt: Date | null;
+  createdAt: Date;
+}
+
+/** Filters of the user list: `q` matches name or email, anywhere, case-insensitively. */
+export interface UserFilters {
+  q?: string;
+  role?: Role;
+  state?: AccountState;
+  page: number;
+}
+
+export const userPageSize = 25;
+
+/**
+ * One page of users, newest first, with the total for paging.
+ * @example const { rows, total } = await listUsers(db, { q: 'ana', page: 1 });
+ */
+export async function listUsers(db: Database, f: UserFilters): Promise<{ rows: UserListRow[]; total: number }> {
+  let q = db.selectFrom('users');
+  if (f.q) {
+    // Escape LIKE wildcards so a search for "100%" means the characters typed.
+    const pattern = `%${f.q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb(sql<string>`lower(email)`, 'like', pattern), eb(sql<string>`lower(name)`, 'like', pattern)]));
+  }
+  if (f.role) q = q.where('role', '=', f.role);
+  if (f.state) q = q.where('state', '=', f.state);
+  const [rows, count] = await Promise.all([
+    q
+      .select(['id', 'email', 'name', 'role', 'state', 'email_confirmed_at as emailConfirmedAt', 'created_at as createdAt'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(userPageSize)
+      .offset((f.page - 1) * userPageSize)
+      .execute(),
+    q.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

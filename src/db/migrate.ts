@@ -3,11 +3,13 @@ import type { Database } from './database.ts';
 import * as catalogue from './migrations/0001-catalogue.ts';
 import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as accounts from './migrations/0002-accounts.ts';
+import * as auditLog from './migrations/0004-audit-log.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
   '0002-accounts': accounts,
   '0003-search-upkeep': searchUpkeep,
+  '0004-audit-log': auditLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -118,6 +118,17 @@ export interface RateLimitsTable {
   reset_at: Date;
 }
 
+/** One audit entry; inserted only, never updated. */
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  at: ColumnType<Date, never, never>;
+  actor_user_id: number | null;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -129,4 +140,5 @@ export interface DB {
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
 }

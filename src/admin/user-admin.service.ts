@@ -1,0 +1,35 @@
+import { findUserById, setAccountState } from '../accounts/user.repo.ts';
+import { type AuditActor, changeRole } from '../accounts/user-admin.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Database } from '../db/database.ts';
+import type { AccountState, Role } from '../db/schema.ts';
+
+/** Why an admin's change was refused, as a message key; undefined when it was done. */
+export type AdminRefusal = 'admin.users.error.not_found' | 'admin.users.error.own_role' | 'admin.users.error.own_state' | undefined;
+
+/**
+ * Gives a user a role on an admin's behalf; an admin cannot take away their own admin role
+ * (so the site is never left without one by a slip).
+ * @example const refusal = await setUserRole(db, { userId: me, ip }, 42, 'editor');
+ */
+export async function setUserRole(db: Database, actor: AuditActor, userId: number, role: Role): Promise<AdminRefusal> {
+  const user = await findUserById(db, userId);
+  if (!user) return 'admin.users.error.not_found';
+  if (user.id === actor.userId && role !== 'admin') return 'admin.users.error.own_role';
+  if (user.role !== role) await changeRole(db, user.email, role, actor);
+  return undefined;
+}
+
+/**
+ * Disables (ending every session at once) or re-enables an account; never the admin's own.
+ * @example const refusal = await setUserState(db, { userId: me, ip }, 42, 'disabled');
+ */
+export async function setUserState(db: Database, actor: AuditActor, userId: number, state: AccountState): Promise<AdminRefusal> {
+  const user = await findUserById(db, userId);
+  if (!user) return 'admin.users.error.not_found';
+  if (user.id === actor.userId) return 'admin.users.error.own_state';
+  if (user.state === state) return undefined;
+  await setAccountState(db, user.id, state);
+  await recordAudit(db, { action: state === 'disabled' ? 'account_disable' : 'account_enable', actorUserId: actor.userId, target: user.email, ip: actor.ip ?? null });
+  return undefined;
+}

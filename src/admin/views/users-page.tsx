@@ -1,0 +1,101 @@
+import type { FC } from 'hono/jsx';
+import { CsrfInput, Notice } from '../../accounts/views/form-parts.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { usePage } from '../../views/page-context.ts';
+import type { UserFilters, UserListRow } from '../../accounts/user.repo.ts';
+import { AdminPager } from './admin-pager.tsx';
+
+const roleOptions = ['member', 'editor', 'admin'] as const;
+const stateOptions = ['active', 'disabled'] as const;
+
+/** Props of /admin/users: one page of users, the filters, and a notice or an error key. */
+export interface UsersPageProps {
+  rows: UserListRow[];
+  total: number;
+  pageSize: number;
+  filters: UserFilters;
+  csrf: string;
+  selfId: number;
+  notice?: string;
+  error?: string;
+}
+
+/** The role form and the disable / enable button of one user. */
+const UserActions: FC<{ user: UserListRow; csrf: string; self: boolean }> = ({ user, csrf, self }) => {
+  const { t } = usePage().i18n;
+  const id = `role-${user.id}`;
+  return (
+    <div class="admin-actions">
+      <form method="post" action={`/admin/users/${user.id}/role`}>
+        <CsrfInput token={csrf} />
+        <label for={id} class="visually-hidden">{t('admin.users.role_for', { name: user.name })}</label>
+        <select id={id} name="role">
+          {roleOptions.map((r) => <option value={r} selected={r === user.role}>{t(`admin.role.${r}`)}</option>)}
+        </select>
+        <button type="submit">{t('admin.users.change_role')}</button>
+      </form>
+      {!self && (
+        <form method="post" action={`/admin/users/${user.id}/${user.state === 'active' ? 'disable' : 'enable'}`}>
+          <CsrfInput token={csrf} />
+          <button type="submit">{t(user.state === 'active' ? 'admin.users.disable' : 'admin.users.enable')}</button>
+        </form>
+      )}
+    </div>
+  );
+};
+
+/** /admin/users: search by name or email, filter by role and state, change roles, disable accounts. */
+export const UsersPage: FC<UsersPageProps> = ({ rows, total, pageSize, filters, csrf, selfId, notice, error }) => {
+  const { t, date } = usePage().i18n;
+  return (
+    <Layout title={t('admin.users.title')} noindex>
+      <h1>{t('admin.users.title')}</h1>
+      <p><a href="/admin/audit">{t('admin.audit.title')}</a></p>
+      {notice && <Notice kind="success">{t(notice)}</Notice>}
+      {error && <div class="form-errors" role="alert"><p>{t(error)}</p></div>}
+      <form method="get" action="/admin/users" class="admin-filters">
+        <label for="q">{t('admin.users.search')}</label>
+        <input id="q" name="q" type="search" value={filters.q ?? ''} maxlength={200} />
+        <label for="role">{t('admin.users.role')}</label>
+        <select id="role" name="role">
+          <option value="">{t('admin.filter.any')}</option>
+          {roleOptions.map((r) => <option value={r} selected={r === filters.role}>{t(`admin.role.${r}`)}</option>)}
+        </select>
+        <label for="state">{t('admin.users.state')}</label>
+        <select id="state" name="state">
+          <option value="">{t('admin.filter.any')}</option>
+          {stateOptions.map((s) => <option value={s} selected={s === filters.state}>{t(`admin.state.${s}`)}</option>)}
+        </select>
+        <button type="submit">{t('admin.filter.apply')}</button>
+      </form>
+      <p>{t('admin.users.count', { count: total })}</p>
+      <div class="table-scroll">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.users.name')}</th>
+              <th scope="col">{t('admin.users.email')}</th>
+              <th scope="col">{t('admin.users.role')}</th>
+              <th scope="col">{t('admin.users.state')}</th>
+              <th scope="col">{t('admin.users.created')}</th>
+              <th scope="col">{t('admin.users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td dir="ltr">{u.email}</td>
+                <td>{t(`admin.role.${u.role}`)}</td>
+                <td>{t(`admin.state.${u.state}`)}</td>
+                <td>{date(u.createdAt, { dateStyle: 'medium' })}</td>
+                <td><UserActions user={u} csrf={csrf} self={u.id === selfId} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <AdminPager path="/admin/users" query={{ q: filters.q, role: filters.role, state: filters.state }} page={filters.page} more={filters.page * pageSize < total} />
+    </Layout>
+  );
+};

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** What the app records: one word per kind of event, stable because filters and scripts name them. */
+export const auditActions = ['login', 'login_failed', 'logout', 'role_change', 'account_disable', 'account_enable'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** An entry to record. `target` names what was acted on (an email, a practice id…). */
+export interface AuditEntry {
+  action: AuditAction;
+  actorUserId?: number | null;
+  target?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** A recorded entry, with the actor's email when the actor still exists. */
+export interface AuditRow {
+  id: string;
+  at: Date;
+  action: string;
+  actorUserId: number | null;
+  actorEmail: string | null;
+  target: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Filters of the audit page; `from` and `to` are whole days (to is inclusive). */
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+}
+
+export const auditPageSize = 50;
+
+/**
+ * Appends an entry (pass a transaction to record it together with the change it describes).
+ * @example await recordAudit(db, { action: 'login', actorUserId: user.id, ip });
+ */
+export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      action: entry.action,
+      actor_user_id: entry.actorUserId ?? null,
+      target: entry.target ?? null,
+      ip: entry.ip ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+/**
+ * One page of entries, newest first, and whether there is another page.
+ * @example const { rows, more } = await listAudit(db, { action: 'login_failed', page: 1 });
+ */
+export async function listAudit(db: Database, f: AuditFilters): Promise<{ rows: AuditRow[]; more: boolean }> {
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .select([
+      sql<string>`audit_log.id::text`.as('id'),
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.actor_user_id as actorUserId',
+      'users.email as actorEmail',
+      'audit_log.target',
+      'audit_log.ip',
+      sql<Record<string, unknown>>`audit_log.details`.as('details'),
+    ]);
+  if (f.action) q = q.where('audit_log.action', '=', f.action);
+  if (f.actor) q = q.where(sql<string>`lower(users.email)`, '=', f.actor.trim().toLowerCase());
+  if (f.from) q = q.where('audit_log.at', '>=', f.from);
+  if (f.to) q = q.where('audit_log.at', '<', new Date(f.to.getTime() + 86_400_000));
+  const rows = await q
+    .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
+    .limit(auditPageSize + 1)
+    .offset((f.page - 1) * auditPageSize)
+    .execute();
+  return { rows: rows.slice(0, auditPageSize) as AuditRow[], more: rows.length > auditPageSize };
+}
