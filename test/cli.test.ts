@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../src/db/data-dir-lock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { freePort, repoRoot } from './support/server-process.ts';
+import { createPostgresDatabase } from './support/test-db.ts';
 
 /** The real `clearinghouse` command as a child process. */
 interface CliRun {
@@ -256,29 +255,10 @@ describe('clearinghouse CLI while a server runs on the same folder', () => {
   }, slow);
 });
 
-/** A fresh, empty database on the test PostgreSQL server, and how to drop it. */
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `ch_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL', () => {
   it('simply connects: migrate, import, export', async () => {
-    const database = await freshPostgres(process.env.TEST_DATABASE_URL as string);
+    const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL as string, 'ch_cli');
     try {
       const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
       expect((await runCli(['migrate'], env)).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);

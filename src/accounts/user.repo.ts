@@ -2,24 +2,6 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AccountState, Role } from '../db/schema.ts';
 
-/** A user row as the accounts area uses it. */
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  password_hash: string;
-  role: Role;
-  state: AccountState;
-  email_confirmed_at: Date | null;
-  locale: string;
-  organization: string | null;
-  city: string | null;
-  country: string | null;
-  languages: string[];
-  expertise: string[];
-  profile_public: boolean;
-}
-
 /** The editable part of a profile. */
 export interface ProfileFields {
   name: string;
@@ -30,6 +12,16 @@ export interface ProfileFields {
   expertise: string[];
   profile_public: boolean;
   locale: string;
+}
+
+/** A user row as the accounts area uses it: the account itself and its profile. */
+export interface User extends ProfileFields {
+  id: number;
+  email: string;
+  password_hash: string;
+  role: Role;
+  state: AccountState;
+  email_confirmed_at: Date | null;
 }
 
 const columns = [

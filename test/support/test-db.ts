@@ -28,26 +28,34 @@ export async function createTestDatabase(engine: Engine): Promise<{ db: Database
     await migrateToLatest(db);
     return { db, drop: () => db.destroy() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `ch_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  const server = await createPostgresDatabase(process.env.TEST_DATABASE_URL as string, 'ch_test');
+  const db = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 4 });
   await migrateToLatest(db);
   return {
     db,
     drop: async () => {
       await db.destroy();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await server.drop();
     },
   };
+}
+
+/** A new, empty database on the PostgreSQL server of adminUrl, and how to drop it. */
+export async function createPostgresDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** A fresh database with the demo practices and city figures loaded. */
