@@ -1,6 +1,6 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
-import { localizedPath } from '../i18n/locale-routing.ts';
+import { requireSignedIn as requireAccount } from './access-policy.ts';
 import type { AccountsDeps } from './accounts-deps.ts';
 import { passwordChangeForm, profileForm, readForm } from './account.schema.ts';
 import { changePassword } from './account.service.ts';
@@ -10,15 +10,6 @@ import { findUserById, updateProfile } from './user.repo.ts';
 import { AccountPage, type ProfileValues, profileValuesOf } from './views/account-page.tsx';
 
 const notices: Record<string, string> = { profile: 'accounts.notice.profile_saved', password: 'accounts.notice.password_changed' };
-
-/** The signed-in person, or a redirect to the sign-in page that comes back here. */
-function requireAccount(c: Context<AppEnv>) {
-  const account = c.get('account');
-  if (account) return { account };
-  c.header('cache-control', 'no-store');
-  // c.req.path has no language prefix; the sign-in page puts it back when it redirects.
-  return { redirect: c.redirect(`${localizedPath('/login', c.get('i18n').locale)}?next=${encodeURIComponent(c.req.path)}`, 303) };
-}
 
 /** /account: the profile and password of the signed-in person. */
 export function profileRoutes(deps: AccountsDeps): Hono<AppEnv> {

@@ -2,7 +2,23 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 /** What the app records: one word per kind of event, stable because filters and scripts name them. */
-export const auditActions = ['login', 'login_failed', 'logout', 'role_change', 'account_disable', 'account_enable'] as const;
+export const auditActions = [
+  'login',
+  'login_failed',
+  'logout',
+  'role_change',
+  'account_disable',
+  'account_enable',
+  'submit',
+  'request_changes',
+  'publish',
+  'reject',
+  'assess',
+  'edit',
+  'restore',
+  'import',
+  'tags_merge',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** An entry to record. `target` names what was acted on (an email, a practice id…). */

@@ -4,12 +4,14 @@ import * as catalogue from './migrations/0001-catalogue.ts';
 import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as auditLog from './migrations/0004-audit-log.ts';
+import * as contributions from './migrations/0005-contributions.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
   '0002-accounts': accounts,
   '0003-search-upkeep': searchUpkeep,
   '0004-audit-log': auditLog,
+  '0005-contributions': contributions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -30,6 +30,8 @@ export interface PracticesTable {
   rank_vec: ColumnType<string | null, never, never>;
   full_vec: ColumnType<string | null, never, never>;
   source_updated: string | null;
+  /** Assessment criteria an editor judged "yes" (practical, innovative, successful, transferable). */
+  assessed: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
 }
@@ -46,9 +48,15 @@ export interface PracticeRevisionsTable {
   practice_id: string;
   record: ColumnType<unknown, string, string>;
   author: string;
+  /** The account that made the change; null for the command line. */
+  author_id: number | null;
+  /** What made the revision: import, publish, edit, restore, translation. */
+  kind: ColumnType<RevisionKind, RevisionKind | undefined, never>;
   message: string;
   created_at: ColumnType<Date, never, never>;
 }
+
+export type RevisionKind = 'import' | 'publish' | 'edit' | 'restore' | 'translation' | 'assessment';
 
 export interface CitiesTable {
   country: string;
@@ -129,6 +137,69 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type SubmissionKind = 'practice' | 'translation';
+export type SubmissionState = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'rejected' | 'withdrawn';
+
+/** A contribution on its way to the catalogue: a draft record and where it stands in review. */
+export interface SubmissionsTable {
+  id: ColumnType<number, never, never>;
+  kind: ColumnType<SubmissionKind, SubmissionKind | undefined, never>;
+  state: ColumnType<SubmissionState, SubmissionState | undefined, SubmissionState>;
+  submitter_id: number;
+  assignee_id: number | null;
+  /** For a translation: the practice translated; for a published practice: its id. */
+  practice_id: string | null;
+  /** For an adaptation: the practice it adapts. */
+  adapted_from_id: string | null;
+  /** For a translation: the language it is in. */
+  translation_language: string | null;
+  /** The draft: any subset of the exchange-format fields (or title/summary/body/machine for a translation). */
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  title: ColumnType<string, string | undefined, string>;
+  language: string | null;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  /** Last step of the form the submitter saved. */
+  step: ColumnType<number, number | undefined, number>;
+  /** The editor's message of the last "changes requested" or "rejected". */
+  decision_message: string | null;
+  /** Key of the form that created it, so a double-clicked submit creates one draft. */
+  request_key: string | null;
+  /** Bumped on every save, so two tabs cannot overwrite each other silently. */
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+  submitted_at: Date | null;
+}
+
+/** A private comment or a change of state on a submission. */
+export interface SubmissionEventsTable {
+  id: ColumnType<number, never, never>;
+  submission_id: number;
+  author_id: number | null;
+  kind: 'comment' | 'state';
+  state: SubmissionState | null;
+  body: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type AssessmentRating = 'yes' | 'partly' | 'no' | 'unknown';
+
+/** An editor's current assessment of a published practice. */
+export interface PracticeAssessmentsTable {
+  practice_id: string;
+  practical: AssessmentRating;
+  practical_note: ColumnType<string, string | undefined, string>;
+  innovative: AssessmentRating;
+  innovative_note: ColumnType<string, string | undefined, string>;
+  successful: AssessmentRating;
+  successful_note: ColumnType<string, string | undefined, string>;
+  transferable: AssessmentRating;
+  transferable_note: ColumnType<string, string | undefined, string>;
+  evidence_level: number;
+  assessed_by: number | null;
+  assessed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -141,4 +212,7 @@ export interface DB {
   user_tokens: UserTokensTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
+  submissions: SubmissionsTable;
+  submission_events: SubmissionEventsTable;
+  practice_assessments: PracticeAssessmentsTable;
 }

@@ -17,7 +17,13 @@ export function configureRendering(assets: PageContextValue['assets'], publicUrl
 /** The page context of a request. */
 export function pageContextOf(c: Context<AppEnv>): PageContextValue {
   const url = new URL(c.req.url);
-  return { i18n: c.get('i18n'), path: splitLocale(url.pathname).path + url.search, publicUrl: pagePublicUrl, assets: pageAssets };
+  return {
+    i18n: c.get('i18n'),
+    path: splitLocale(url.pathname).path + url.search,
+    publicUrl: pagePublicUrl,
+    assets: pageAssets,
+    viewerRole: c.get('account')?.role,
+  };
 }
 
 // Site-relative links that are not already in a language and not language-neutral.

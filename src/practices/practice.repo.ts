@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/database.ts';
+import type { RevisionKind } from '../db/schema.ts';
 import { regionsOf } from '../geo/countries.ts';
 import { locateCity } from '../geo/geocode.ts';
 import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
@@ -13,8 +14,13 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
 /** Who made a change, and why; every create or update becomes a revision. */
 export interface ChangeAuthor {
+  /** Shown in the history: the person's name, or "cli" for the command line. */
   author: string;
   message: string;
+  /** The account that made the change, when there is one. */
+  authorId?: number | null;
+  /** What made the revision; imports when not said. */
+  kind?: RevisionKind;
 }
 
 function tsvector(parts: SearchPart[]): RawBuilder<unknown> {
@@ -262,6 +268,8 @@ export async function upsertPractices(
     practice_id: record.id,
     record: columns.record,
     author: change.author,
+    author_id: change.authorId ?? null,
+    kind: change.kind ?? 'import',
     message: change.message,
   }));
   for (const chunk of chunkByParams(revisions, () => 4)) await db.insertInto('practice_revisions').values(chunk).execute();

@@ -8,6 +8,8 @@ export interface PageContextValue {
   path: string;
   publicUrl: string;
   assets: { css: string };
+  /** The signed-in person's role, for showing the actions they may take; undefined when anonymous. */
+  viewerRole?: 'member' | 'editor' | 'admin';
 }
 
 /** Set by the layout renderer; read with usePage() in any component. */

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { PracticeWithLineage } from '../practice.repo.ts';
+import { PracticeActions } from './practice-actions.tsx';
 import { CiteThis, citationYear, OpenDataBox, type SimilarPractice, SimilarPractices } from './practice-aside.tsx';
 import { PracticeFacts } from './practice-facts.tsx';
 import { PracticeHeader } from './practice-header.tsx';
@@ -41,6 +42,7 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang }) 
           <PracticeSources sources={r.sources} />
         </article>
         <aside class="practice-aside">
+          <PracticeActions id={r.id} />
           <PracticeLineage practice={practice} />
           <SimilarPractices similar={similar} />
           <CiteThis id={r.id} title={r.title} year={citationYear(r.updated, practice.updated_at)} />
