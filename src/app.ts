@@ -5,7 +5,7 @@ import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
 import { adminUserRoutes } from './admin/admin-users.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
-import type { AppDeps, AppEnv } from './http/app-env.ts';
+import type { AppDeps, AppEnv, ContributionDeps } from './http/app-env.ts';
 import { loadAssets } from './http/assets.ts';
 import { etagAndCompression } from './http/compressed-cache.ts';
 import { errorHandler, respondWithError } from './http/error-handler.tsx';
@@ -14,6 +14,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { configureRendering } from './http/render.tsx';
 import { requestLog } from './http/request-log.ts';
 import { localeRouting, pathWithoutLocale } from './i18n/locale-routing.ts';
+import { createMailer } from './mail/mailer.ts';
 import { mapRoutes } from './map/map.routes.tsx';
 import { adminRoutes } from './open-data/admin.routes.ts';
 import { apiRoutes } from './open-data/api.routes.ts';
@@ -26,7 +27,9 @@ import { configureSearchCache } from './search/search.service.ts';
  * Builds the whole web app from its dependencies; tests call `app.request(url)` on it in-process.
  * @example const app = createApp({ db, config, log }); const res = await app.request('/healthz');
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(appDeps: AppDeps): Hono<AppEnv> {
+  // One mailer for every area that writes to people (accounts, review).
+  const deps: ContributionDeps = { ...appDeps, mailer: appDeps.mailer ?? createMailer(appDeps.config, appDeps.log) };
   configureSearchCache(deps.config.SEARCH_CACHE_SIZE);
   const assets = loadAssets();
   configureRendering({ css: assets.urls['site.css'] ?? '/assets/site.css' }, deps.config.publicUrl);

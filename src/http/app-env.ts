@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Logger } from './logger.ts';
 
 /** What the app is built from: one database handle, the config and a logger. */
@@ -10,6 +11,13 @@ export interface AppDeps {
   log: Logger;
   /** Secret that lets the local CLI reach admin endpoints of a running server (see data-dir-lock). */
   adminToken?: string;
+  /** Where mails go; made from the config when not given (tests pass their own). */
+  mailer?: Mailer;
+}
+
+/** Dependencies of the areas that write to people: the app's, with the mailer made. */
+export interface ContributionDeps extends AppDeps {
+  mailer: Mailer;
 }
 
 /** Hono environment: per-request variables set by middleware. */

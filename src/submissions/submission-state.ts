@@ -1,0 +1,39 @@
+import type { Role, SubmissionState } from '../db/schema.ts';
+
+/** Who moves a submission: the person who submitted it, or an editor reviewing it. */
+export type WorkflowActor = 'submitter' | 'editor';
+
+/**
+ * The review workflow: which states each actor may move a submission from, into which.
+ * A submitter sends a draft (or a draft sent back for changes) to review, or withdraws it;
+ * an editor sends it back for changes, publishes it, or rejects it.
+ */
+const transitions: Record<WorkflowActor, Partial<Record<SubmissionState, readonly SubmissionState[]>>> = {
+  submitter: {
+    draft: ['submitted', 'withdrawn'],
+    changes_requested: ['submitted', 'withdrawn'],
+    submitted: ['withdrawn'],
+  },
+  editor: {
+    submitted: ['changes_requested', 'published', 'rejected'],
+    changes_requested: ['rejected'],
+  },
+};
+
+/** True when `actor` may move a submission from `from` to `to`. */
+export function canMove(actor: WorkflowActor, from: SubmissionState, to: SubmissionState): boolean {
+  return transitions[actor][from]?.includes(to) ?? false;
+}
+
+/** States in which the submitter may still change the draft. */
+export function isEditableBySubmitter(state: SubmissionState): boolean {
+  return state === 'draft' || state === 'changes_requested';
+}
+
+/** True for the roles that review submissions. */
+export function reviews(role: Role): boolean {
+  return role === 'editor' || role === 'admin';
+}
+
+/** States an editor's queue can show, in the order of the filter. */
+export const queueStates = ['submitted', 'changes_requested', 'published', 'rejected', 'withdrawn'] as const;
