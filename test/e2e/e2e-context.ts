@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { importExchange } from '../../src/practices/import/import.service.ts';
@@ -9,6 +9,8 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
 export interface E2E {
   url(path: string): string;
   newPage(viewport?: ViewportName): Promise<Page>;
+  /** The shared Chromium, for tests that need their own browser contexts. */
+  browser(): Browser;
 }
 
 /**
@@ -27,6 +29,10 @@ export function useE2E(options: { prepare?: (db: Database) => Promise<void> } = 
   });
   return {
     url: (path) => `${server?.url}${path}`,
+    browser: () => {
+      if (!browser) throw new Error('the browser did not start');
+      return browser.browser;
+    },
     newPage: async (viewport = 'desktop') => {
       if (!browser) throw new Error('the browser did not start');
       return browser.newPage(viewport);
