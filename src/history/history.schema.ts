@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { editBase } from '../practice-edit/practice-edit.schema.ts';
+
+/** A revision id in a query or path; anything else counts as not given. */
+const revisionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
+
+/** GET /practices/{id}/history */
+export const historyQuery = z.object({
+  page: z.coerce.number().int().positive().max(10_000).catch(1).default(1),
+  done: z.enum(['restored', 'unchanged']).optional().catch(undefined),
+});
+
+/** GET /practices/{id}/history/compare — both default to the latest revision and the one before it. */
+export const compareQuery = z.object({ from: revisionId, to: revisionId });
+
+/** Longest note an editor may add to a restore. */
+export const restoreNoteMax = 500;
+
+/** POST /practices/{id}/history/{revisionId}/restore */
+export const restoreForm = z.object({
+  base: editBase,
+  note: z.string().catch('').pipe(z.string().trim().max(restoreNoteMax, 'form.error.too_long')),
+});

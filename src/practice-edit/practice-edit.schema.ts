@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Longest summary of a change; it is shown in the history's list. */
+export const editMessageMax = 500;
+
+/** The "summary of your change", which becomes the revision message. Messages are catalogue keys. */
+export const editMessage = z.string().trim().min(1, 'edit.error.message_required').max(editMessageMax, 'form.error.too_long');
+
+/** The version an edit started from: a content hash, or empty when tampered with (then it never matches). */
+export const editBase = z.string().regex(/^[0-9a-f]{64}$/).catch('');
+
+/** What the edit form posts besides the practice's fields. `intent=preview` shows the Markdown without saving. */
+export const editExtras = z.object({
+  base: editBase,
+  message: z.string().catch(''),
+  intent: z.enum(['save', 'preview']).catch('save'),
+});
