@@ -62,7 +62,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   afterAll(async () => drop());
   // One database per engine, emptied before each test, keeps the tests independent and quick.
   beforeEach(async () => {
-    await sql`TRUNCATE practices, practice_links, practice_revisions, cities, search_words`.execute(db);
+    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities, search_words`.execute(db);
   });
 
   it('validates the whole file first and reports every error with its JSON path, writing nothing', async () => {

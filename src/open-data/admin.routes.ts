@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
 import { seedDemo } from '../practices/demo-seed.ts';
 import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
+import { recordImportAudit } from '../practices/import/import-audit.ts';
 import { importExchange } from '../practices/import/import.service.ts';
 import { requireAdminToken } from './admin-auth.ts';
 import { type AdminImportEvent, importEventsMediaType } from './admin.protocol.ts';
@@ -67,8 +68,13 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
             emit({ type: 'progress', done, total });
           },
         })
-          .then((summary) => {
+          .then(async (summary) => {
             log.info('import', { source, author, partial: partial === '1', created: summary.created, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed });
+            // The command line sends its imports here while the server holds the data folder. The
+            // import is committed by now: a failed audit write must not report it as not written.
+            await recordImportAudit(db, summary, { source, via: 'cli', partial: partial === '1' }).catch((e: Error) =>
+              log.error('import audit entry failed', { source, error: e.message, stack: e.stack }),
+            );
             emit({ type: 'summary', summary });
           })
           .catch((e: Error) => {

@@ -19,6 +19,7 @@ const searchParamExamples: [string, string][] = [
   ['target', 'refugees'],
   ['status', 'ongoing'],
   ['evidence', '3'],
+  ['assessed', 'transferable'],
   ['from', '2015'],
   ['to', '2020'],
   ['sort', 'newest'],

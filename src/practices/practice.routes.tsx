@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { findAssessment } from '../assessments/assessment.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
@@ -17,9 +18,9 @@ export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar] = await Promise.all([findPublishedPractice(db, id), findSimilarPractices(db, id, 5)]);
+    const [practice, similar, assessment] = await Promise.all([findPublishedPractice(db, id), findSimilarPractices(db, id, 5), findAssessment(db, id)]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
-    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} />);
+    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} />);
   });
   return app;
 }

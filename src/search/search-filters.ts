@@ -51,6 +51,7 @@ export function filterConditions(eb: PracticesEb, params: SearchParams): Partial
   }
   if (params.city.length) c.city = sql<SqlBool>`(lower(p.country) || '-' || p.city_slug) = ANY(${arr(params.city)})`;
   if (params.evidence.length) c.evidence = eb('p.evidence_level', 'in', params.evidence);
+  if (params.assessed.length) c.assessed = sql<SqlBool>`p.assessed && ${arr(params.assessed)}`;
   if (params.from !== undefined || params.to !== undefined) {
     const parts: Expression<SqlBool>[] = [];
     if (params.from !== undefined) parts.push(eb('p.started', '>=', params.from));

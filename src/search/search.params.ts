@@ -1,3 +1,4 @@
+import { isAssessmentCriterion } from '../assessments/assessment-criteria.ts';
 import { m49Region } from '../geo/countries.ts';
 import { badRequest } from '../http/errors.ts';
 import { actorTypes, statuses, themes } from '../vocabulary/vocabularies.ts';
@@ -20,6 +21,8 @@ export interface SearchParams {
   target: string[];
   status: string[];
   evidence: number[];
+  /** Assessment criteria an editor judged "yes": practical, innovative, successful, transferable. */
+  assessed: string[];
   from?: number;
   to?: number;
   sort?: SortOrder;
@@ -33,7 +36,7 @@ export interface ParseNotes {
 }
 
 /** Multi-valued filter parameters, in the order facets are shown. */
-export const facetParams = ['theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence'] as const;
+export const facetParams = ['theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'assessed'] as const;
 export type FacetParam = (typeof facetParams)[number];
 
 const validators: Record<Exclude<FacetParam, 'evidence'>, (v: string) => boolean> = {
@@ -44,6 +47,7 @@ const validators: Record<Exclude<FacetParam, 'evidence'>, (v: string) => boolean
   country: (v) => /^[A-Z]{2}$/.test(v),
   city: (v) => /^[a-z]{2}-[\p{L}\p{N}-]{1,120}$/u.test(v),
   target: (v) => v.length > 0 && v.length <= 120,
+  assessed: isAssessmentCriterion,
 };
 
 /**
@@ -119,6 +123,7 @@ export function parseSearchParams(query: URLSearchParams, options: { strict?: bo
     target: multi('target'),
     status: multi('status'),
     evidence,
+    assessed: multi('assessed'),
     from: year('from'),
     to: year('to'),
     sort,

@@ -86,7 +86,7 @@ export async function countFacets(db: Database, params: SearchParams, locale: st
     const names = active.filter((n) => n !== except);
     return names.length ? sql.join(names.map((n) => sql.ref(`m.f_${n}`)), sql` AND `) : sql`TRUE`;
   };
-  const base = matchingPractices(db, { ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], from: undefined, to: undefined }, locale)
+  const base = matchingPractices(db, { ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], assessed: [], from: undefined, to: undefined }, locale)
     .select([
       'p.themes',
       'p.region',
@@ -99,6 +99,7 @@ export async function countFacets(db: Database, params: SearchParams, locale: st
       'p.target_groups',
       'p.status',
       'p.evidence_level',
+      'p.assessed',
     ])
     .$if(flagColumns.length > 0, (qb) => qb.select(flagColumns as never));
 
@@ -121,6 +122,7 @@ export async function countFacets(db: Database, params: SearchParams, locale: st
       UNION ALL ${facet('target', sql`unnest(m.target_groups)`)}
       UNION ALL ${facet('status', sql`m.status`)}
       UNION ALL ${facet('evidence', sql`m.evidence_level::text`)}
+      UNION ALL ${facet('assessed', sql`unnest(m.assessed)`)}
     ),
     ranked AS (
       SELECT c.*, row_number() OVER (PARTITION BY c.facet ORDER BY c.n DESC, c.value) AS rn FROM counts c
@@ -135,6 +137,7 @@ export async function countFacets(db: Database, params: SearchParams, locale: st
       OR (facet = 'target' AND value = ANY(${selected('target')}))
       OR (facet = 'status' AND value = ANY(${selected('status')}))
       OR (facet = 'evidence' AND value = ANY(${selected('evidence')}))
+      OR (facet = 'assessed' AND value = ANY(${selected('assessed')}))
     UNION ALL
     SELECT 'total', NULL, NULL, count(*) FROM m WHERE ${passes()}`;
   const { rows } = await statement.execute(db);

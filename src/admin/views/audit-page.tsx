@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { auditActions, type AuditRow } from '../../audit/audit.repo.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
+import { AdminNav } from './admin-nav.tsx';
 import { AdminPager } from './admin-pager.tsx';
 
 /** The filters as typed (kept on the page after an error). */
@@ -18,7 +19,7 @@ export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; valu
   return (
     <Layout title={t('admin.audit.title')} noindex>
       <h1>{t('admin.audit.title')}</h1>
-      <p><a href="/admin/users">{t('admin.users.title')}</a></p>
+      <AdminNav current="/admin/audit" />
       {errors && (
         <div class="form-errors" role="alert">
           <ul>{Object.values(errors).map((key) => <li>{t(key)}</li>)}</ul>

@@ -3,6 +3,7 @@ import { CsrfInput, Notice } from '../../accounts/views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { UserFilters, UserListRow } from '../../accounts/user.repo.ts';
+import { AdminNav } from './admin-nav.tsx';
 import { AdminPager } from './admin-pager.tsx';
 
 const roleOptions = ['member', 'editor', 'admin'] as const;
@@ -50,7 +51,7 @@ export const UsersPage: FC<UsersPageProps> = ({ rows, total, pageSize, filters, 
   return (
     <Layout title={t('admin.users.title')} noindex>
       <h1>{t('admin.users.title')}</h1>
-      <p><a href="/admin/audit">{t('admin.audit.title')}</a></p>
+      <AdminNav current="/admin/users" />
       {notice && <Notice kind="success">{t(notice)}</Notice>}
       {error && <div class="form-errors" role="alert"><p>{t(error)}</p></div>}
       <form method="get" action="/admin/users" class="admin-filters">

@@ -22,6 +22,8 @@ export interface ImportSummary {
 export interface ImportOptions {
   partial?: boolean;
   author: string;
+  /** The importing account, recorded on each revision; none for the command line. */
+  authorId?: number;
   source: string;
   onProgress?: (done: number, total: number) => void;
   /** Aborting rolls the whole import back (e.g. the CLI that asked for it was interrupted). */
@@ -47,7 +49,7 @@ export async function importExchange(db: Database, text: string, options: Import
   }
 
   await db.transaction().execute(async (trx) => {
-    const change = { author: options.author, message: `import ${options.source}` };
+    const change = { author: options.author, authorId: options.authorId ?? null, kind: 'import' as const, message: `import ${options.source}` };
     const citiesEnsured = new Map<string, PracticeCity>();
     let done = 0;
     for (let start = 0; start < records.length; start += importBatchSize) {

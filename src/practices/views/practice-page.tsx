@@ -1,4 +1,6 @@
 import type { FC } from 'hono/jsx';
+import type { PracticeAssessment } from '../../assessments/assessment.repo.ts';
+import { AssessmentBadges } from '../../assessments/views/assessment-badges.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { PracticeWithLineage } from '../practice.repo.ts';
@@ -18,10 +20,12 @@ export interface PracticePageData {
   similar: SimilarPractice[];
   /** A translation to read; ignored when the record has none in that language. */
   lang?: string;
+  /** The editors' assessment, shown as badges at the top of the main column; none when unassessed. */
+  assessment?: PracticeAssessment;
 }
 
 /** The full record of one practice, for reading at length and judging whether it fits elsewhere. */
-export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang }) => {
+export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment }) => {
   const { i18n, publicUrl } = usePage();
   const { t } = i18n;
   const r = practice.record;
@@ -36,6 +40,7 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang }) 
       <PracticeHeader record={r} shown={shown} />
       <div class="practice-layout">
         <article class="practice-main">
+          <AssessmentBadges assessment={assessment} />
           <h2>{t('practice.at_a_glance')}</h2>
           <PracticeFacts practice={practice} />
           <PracticeSections record={r} body={shown.body} />

@@ -21,7 +21,7 @@ export const ActiveFilters: FC<{ params: SearchParams; facets: Record<string, Fa
   }
   if (params.from !== undefined) chips.push({ label: t('search.chip.from', { year: String(params.from) }), href: to(searchQueryString(params, { from: undefined, page: 1 })) });
   if (params.to !== undefined) chips.push({ label: t('search.chip.to', { year: String(params.to) }), href: to(searchQueryString(params, { to: undefined, page: 1 })) });
-  const cleared = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], from: undefined, to: undefined, page: 1 });
+  const cleared = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], assessed: [], from: undefined, to: undefined, page: 1 });
   return (
     <section aria-labelledby="active-filters-heading">
       <h2 id="active-filters-heading" class="visually-hidden">{t('search.active_filters')}</h2>

@@ -17,6 +17,8 @@ export function facetValueLabel(i18n: Translator, facet: FacetParam, value: stri
       return i18n.t(`status.${value}`);
     case 'evidence':
       return i18n.t(`evidence.${value}`);
+    case 'assessed':
+      return i18n.t(`search.assessed.${value}`);
     case 'region':
       return regionLabel(i18n, value);
     case 'country':

@@ -12,7 +12,7 @@ import { SearchNotices } from './search-notices.tsx';
 /** What to try when nothing matches. */
 const EmptyResults: FC<{ params: SearchParams }> = ({ params }) => {
   const { t } = usePage().i18n;
-  const withoutFilters = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], from: undefined, to: undefined, page: 1 });
+  const withoutFilters = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], assessed: [], from: undefined, to: undefined, page: 1 });
   return (
     <div class="notice">
       <h2>{t('search.empty.title')}</h2>

@@ -1,0 +1,39 @@
+import { recordAudit } from '../../audit/audit.repo.ts';
+import type { Database } from '../../db/database.ts';
+import type { ImportSummary } from './import.service.ts';
+
+/** Where an import came from, for the audit log. */
+export interface ImportAuditSource {
+  /** The file name (or "stdin", "pasted"). */
+  source: string;
+  /** The admin page, or the command line (directly or through the server's local endpoint). */
+  via: 'browser' | 'cli';
+  partial: boolean;
+  /** The admin who imported from the browser; null for the command line. */
+  actorUserId?: number | null;
+  ip?: string | null;
+}
+
+/**
+ * Records an import that wrote to the catalogue (an import refused for invalid records
+ * changed nothing and is not recorded), with its source and summary counts.
+ * @example await recordImportAudit(db, summary, { source: 'practices.json', via: 'cli', partial: false });
+ */
+export async function recordImportAudit(db: Database, summary: ImportSummary, from: ImportAuditSource): Promise<void> {
+  if (!summary.written) return;
+  await recordAudit(db, {
+    action: 'import',
+    actorUserId: from.actorUserId ?? null,
+    target: from.source,
+    ip: from.ip ?? null,
+    details: {
+      source: from.source,
+      via: from.via,
+      partial: from.partial,
+      created: summary.created,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      failed: summary.failed,
+    },
+  });
+}
