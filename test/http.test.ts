@@ -25,6 +25,17 @@ describe('HTTP layer', () => {
     expect(html.match(/class="card"/g)?.length).toBe(6);
   });
 
+  it('refuses an oversized form with a 413 page before reading it, and nothing else changes', async () => {
+    const body = new URLSearchParams({ _csrf: 'x', summary: 'a'.repeat(5 * 1024 * 1024) });
+    const res = await app.request('/account', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('larger than this page accepts');
+  });
+
   it('compresses once and answers a matching If-None-Match with 304', async () => {
     const first = await app.request('/', { headers: { 'accept-encoding': 'br, gzip' } });
     expect(first.headers.get('content-encoding')).toBe('br');

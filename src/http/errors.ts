@@ -4,6 +4,7 @@ export const errorKinds = {
   bad_request: { status: 400, reportable: false },
   forbidden: { status: 403, reportable: false },
   conflict: { status: 409, reportable: false },
+  too_large: { status: 413, reportable: false },
   rate_limited: { status: 429, reportable: false },
   unavailable: { status: 503, reportable: true },
   internal: { status: 500, reportable: true },
@@ -37,5 +38,7 @@ export const notFound = (detail?: string) => new AppError('not_found', detail);
 export const badRequest = (detail?: string, fields?: { path: string; message: string }[]) => new AppError('bad_request', detail, fields);
 /** @example throw forbidden() */
 export const forbidden = (detail?: string) => new AppError('forbidden', detail);
+/** @example throw tooLarge('the form is larger than 4 MB') */
+export const tooLarge = (detail?: string) => new AppError('too_large', detail);
 /** @example throw conflict('the data folder is held by another process') */
 export const conflict = (detail?: string) => new AppError('conflict', detail);

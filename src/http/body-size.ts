@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { respondWithError } from './error-handler.tsx';
+import { tooLarge } from './errors.ts';
+import type { AppEnv } from './app-env.ts';
+
+/** Forms: the largest practice (seven Markdown fields of 50,000 characters) fits several times over. */
+export const formBodyLimit = 4 * 1024 * 1024;
+/** The browser import takes an exchange file of up to 50 MB, plus the form around it. */
+export const importBodyLimit = 51 * 1024 * 1024;
+
+/**
+ * Refuses request bodies beyond their route's limit with a 413 page (or problem document)
+ * before anything reads them — the CSRF check parses forms, so this must come first.
+ * `/internal/*` (the local CLI, bearer token) streams whole catalogues and is not limited.
+ * @example app.use(bodySizeLimit());
+ */
+export function bodySizeLimit(): MiddlewareHandler<AppEnv> {
+  const forms = bodyLimit({ maxSize: formBodyLimit, onError: (c) => respondWithError(c, tooLarge('(4 MB)')) });
+  const imports = bodyLimit({ maxSize: importBodyLimit, onError: (c) => respondWithError(c, tooLarge('(50 MB)')) });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/internal/')) return next();
+    return (c.req.path === '/admin/import' ? imports : forms)(c, next);
+  };
+}
