@@ -1,14 +1,19 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import type { Database } from '../db/database.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
+import { sha256 } from '../security/tokens.ts';
+import { carriedThroughSignIn } from '../submissions/form-carry.ts';
+import { ResumeFormPage, SessionEndedPage } from '../submissions/views/session-pages.tsx';
 import type { AccountsDeps } from './accounts-deps.ts';
 import { loginForm, readForm } from './account.schema.ts';
 import { logIn } from './account.service.ts';
 import { countAttempt } from './rate-rules.ts';
 import { privatePage, postedForm, safeNext, seeOther } from './route-helpers.ts';
 import { endSession, formToken, startSession } from './session.ts';
+import { findSessionAccount } from './session.repo.ts';
 import { LoginPage } from './views/login-page.tsx';
 
 /** Messages /login may show on arrival, named in the query (`?done=reset`). */
@@ -20,6 +25,19 @@ const notices: Record<string, string> = {
 
 /** Why a sign-in failed, as the message under the form. */
 const failures = { wrong: 'accounts.login.wrong', unconfirmed: 'accounts.login.unconfirmed', disabled: 'accounts.login.disabled' } as const;
+
+/**
+ * The CSRF token of the session startSession has just begun, for a form in this same response:
+ * read back through the session cookie this response sets (the request still has the old one).
+ */
+async function newSessionToken(c: Context, db: Database, userId: number): Promise<string | undefined> {
+  for (const line of c.res.headers.getSetCookie()) {
+    const value = line.split(';')[0].split('=').slice(1).join('=');
+    const account = value ? await findSessionAccount(db, sha256(decodeURIComponent(value))) : undefined;
+    if (account?.userId === userId) return account.csrfToken;
+  }
+  return undefined;
+}
 
 /** /login and /logout. */
 export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
@@ -34,18 +52,26 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
   app.post('/login', async (c) => {
     const values = await postedForm(c);
     const csrf = () => formToken(c, deps.config);
+    // A long form posted after its session ended comes back through here with its fields (see csrfRefused).
+    const carried = carriedThroughSignIn(values);
+    const refused = (errors: Record<string, string>) =>
+      carried
+        ? privatePage(c, <SessionEndedPage fields={carried.fields} next={carried.next} csrf={csrf()} values={values} errors={errors} />, 400)
+        : privatePage(c, <LoginPage values={values} errors={errors} csrf={csrf()} next={values.next as string} />, 400);
     const form = readForm(loginForm, values);
-    if (!form.ok) return privatePage(c, <LoginPage values={values} errors={form.errors} csrf={csrf()} next={values.next as string} />, 400);
+    if (!form.ok) return refused(form.errors);
     const limit = await countAttempt(c, deps, 'login', form.data.email);
     if (!limit.allowed) return tooManyAttempts(c, limit);
     const result = await logIn(deps, form.data.email, form.data.password);
     const ip = clientAddress(c, deps.config.TRUST_PROXY);
     if (result.kind !== 'ok') {
       await recordAudit(deps.db, { action: 'login_failed', target: form.data.email, ip, details: { email: form.data.email, reason: result.kind } });
-      return privatePage(c, <LoginPage values={values} errors={{ form: failures[result.kind] }} csrf={csrf()} next={form.data.next} />, 400);
+      return refused({ form: failures[result.kind] });
     }
     await startSession(c, deps.db, deps.config, result.user.id);
     await recordAudit(deps.db, { action: 'login', actorUserId: result.user.id, target: result.user.email, ip });
+    const token = carried && (await newSessionToken(c, deps.db, result.user.id));
+    if (carried && token) return privatePage(c, <ResumeFormPage fields={carried.fields} next={carried.next} csrf={token} reason="signed_in" />);
     return seeOther(c, safeNext(form.data.next));
   });
 

@@ -37,3 +37,12 @@ export function reviews(role: Role): boolean {
 
 /** States an editor's queue can show, in the order of the filter. */
 export const queueStates = ['submitted', 'changes_requested', 'published', 'rejected', 'withdrawn'] as const;
+
+/** What a submission is, as lists show it: a new practice, an adaptation of one, or a translation. */
+export type DisplayKind = 'practice' | 'adaptation' | 'translation';
+
+/** The kind a list shows: a practice submission linked to an original is an adaptation. */
+export function displayKind(s: { kind: 'practice' | 'translation'; adaptedFromId: string | null }): DisplayKind {
+  if (s.kind === 'translation') return 'translation';
+  return s.adaptedFromId ? 'adaptation' : 'practice';
+}

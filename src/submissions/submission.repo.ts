@@ -204,3 +204,36 @@ export async function listQueue(db: Database, f: QueueFilters, viewerId: number)
     .execute();
   return { items, total: Number(count) };
 }
+
+/** A person's submission in their list, with the title of the practice it adapts or translates. */
+export type OwnSubmission = Submission & { practiceTitle: string | null };
+
+/**
+ * A person's own submissions, most recently changed first, each with the title of the practice it
+ * adapts or translates (when that practice is here), in one query.
+ * @example const mine = await listOwnSubmissions(db, account.userId);
+ */
+export async function listOwnSubmissions(db: Database, submitterId: number): Promise<OwnSubmission[]> {
+  return selectSubmissions(db)
+    .leftJoin('practices as p', (j) => j.on(sql<boolean>`p.id = coalesce(s.adapted_from_id, s.practice_id)`))
+    .select('p.title as practiceTitle')
+    .where('s.submitter_id', '=', submitterId)
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+}
+
+/**
+ * The person's open translation of a practice into a language (a draft, or one sent back for
+ * changes), so the translation form continues it rather than starting another.
+ */
+export async function findOpenTranslation(db: Database, submitterId: number, practiceId: string, language: string): Promise<Submission | undefined> {
+  return selectSubmissions(db)
+    .where('s.submitter_id', '=', submitterId)
+    .where('s.kind', '=', 'translation')
+    .where('s.practice_id', '=', practiceId)
+    .where('s.translation_language', '=', language)
+    .where('s.state', 'in', ['draft', 'changes_requested'])
+    .orderBy('s.updated_at', 'desc')
+    .executeTakeFirst();
+}

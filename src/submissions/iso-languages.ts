@@ -1,0 +1,26 @@
+import { languageName } from '../practices/views/practice-translation.ts';
+
+/** Every ISO 639-1 code: a practice can be translated into any of them. */
+export const isoLanguages = (
+  'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu ' +
+  'fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ' +
+  'ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os ' +
+  'pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ' +
+  'ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+).split(' ');
+
+const cache = new Map<string, { code: string; name: string }[]>();
+
+/**
+ * ISO 639-1 languages named in the interface language, in its alphabetical order.
+ * @example isoLanguageOptions('fr').find((l) => l.code === 'de')?.name // 'Allemand'
+ */
+export function isoLanguageOptions(locale: string): { code: string; name: string }[] {
+  let list = cache.get(locale);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = isoLanguages.map((code) => ({ code, name: languageName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
+    cache.set(locale, list);
+  }
+  return list;
+}

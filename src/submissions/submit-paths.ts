@@ -1,0 +1,15 @@
+/** Paths of the submission form's pages, in one place for routes, views and mails. */
+export const submitPath = '/submit';
+/** One step of a draft's form (n = 1…5). */
+export const stepPath = (id: number, n: number) => `/submit/${id}/step/${n}`;
+/** The whole draft read back, with "Send to review". */
+export const reviewPath = (id: number) => `/submit/${id}/review`;
+/** Where the review page's button sends the draft. */
+export const sendPath = (id: number) => `/submit/${id}/send`;
+/** The confirmation page (GET) and action (POST) of withdrawing. */
+export const withdrawPath = (id: number) => `/submit/${id}/withdraw`;
+/** The person's list of submissions, with a notice after an action. */
+export const mySubmissionsPath = (done?: 'sent' | 'withdrawn') => (done ? `/my/submissions?done=${done}` : '/my/submissions');
+/** The translation form of a practice, optionally opened on a language. */
+export const translatePath = (practiceId: string, lang?: string) =>
+  `/practices/${encodeURIComponent(practiceId)}/translate${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
