@@ -2,11 +2,16 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { mountAccounts } from './accounts/accounts.routes.ts';
 import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
+import { adminImportRoutes } from './admin/admin-import.routes.tsx';
+import { adminTagsRoutes } from './admin/admin-tags.routes.tsx';
 import { adminUserRoutes } from './admin/admin-users.routes.tsx';
+import { assessmentRoutes } from './assessments/assessment.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
+import { historyRoutes } from './history/history.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv, ContributionDeps } from './http/app-env.ts';
 import { loadAssets } from './http/assets.ts';
+import { bodySizeLimit } from './http/body-size.ts';
 import { etagAndCompression } from './http/compressed-cache.ts';
 import { errorHandler, respondWithError } from './http/error-handler.tsx';
 import { notFound } from './http/errors.ts';
@@ -19,8 +24,11 @@ import { mapRoutes } from './map/map.routes.tsx';
 import { adminRoutes } from './open-data/admin.routes.ts';
 import { apiRoutes } from './open-data/api.routes.ts';
 import { downloadRoutes } from './open-data/download.routes.ts';
+import { practiceEditRoutes } from './practice-edit/practice-edit.routes.tsx';
 import { practiceRoutes } from './practices/practice.routes.tsx';
+import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { submissionRoutes } from './submissions/submission.routes.ts';
 import { configureSearchCache } from './search/search.service.ts';
 
 /**
@@ -52,6 +60,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(localeRouting());
+  app.use(bodySizeLimit());
   app.use(etagAndCompression());
   // Sessions and CSRF protection first, so they cover every route mounted after them.
   mountAccounts(app, deps);
@@ -61,6 +70,9 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', homeRoutes(deps));
   app.route('/', downloadRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', practiceEditRoutes(deps));
+  app.route('/', historyRoutes(deps));
+  app.route('/', submissionRoutes(deps));
   app.route('/', practiceRoutes(deps));
   app.route('/', cityRoutes(deps));
   app.route('/', mapRoutes(deps));
@@ -68,6 +80,10 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', adminRoutes(deps));
   app.route('/', adminUserRoutes(deps));
   app.route('/', adminAuditRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', adminImportRoutes(deps));
+  app.route('/', adminTagsRoutes(deps));
+  app.route('/', assessmentRoutes(deps));
 
   app.notFound((c) => respondWithError(c, notFound()));
   app.onError(errorHandler(deps.log));

@@ -166,7 +166,7 @@ for (const engine of testEngines()) {
       const other = await member('Someone Else');
       for (const path of [`/submit/${id}/step/1`, `/submit/${id}/step/2`, `/submit/${id}/review`, `/submit/${id}/withdraw`]) {
         const res = await other.b.request(path);
-        expect(res.status, path).toBe(404);
+        expect(res.status, path).toBe(403);
         expect(await res.text()).not.toContain(steps[1].title as string);
       }
       const token = await other.b.tokenFrom('/submit');
@@ -175,7 +175,7 @@ for (const engine of testEngines()) {
         [`/submit/${id}/send`, { version: String(before.version) }],
         [`/submit/${id}/withdraw`, {}],
       ] as const) {
-        expect((await other.b.submit('/submit', path, fields, { token })).status, path).toBe(404);
+        expect((await other.b.submit('/submit', path, fields, { token })).status, path).toBe(403);
       }
       expect(await row(id)).toEqual(before);
 

@@ -91,9 +91,9 @@ export async function addComment(deps: ContributionDeps, submission: Submission,
  */
 export async function assignEditor(db: Database, submission: Submission, editor: SessionAccount, to: 'me' | 'none', expected: number | null): Promise<void> {
   if (!isAssignable(submission.state)) throw conflict(`a submission that is ${submission.state} is no longer assigned`);
-  const current = (await findSubmission(db, submission.id))?.assigneeId ?? null;
-  if (current !== expected) throw conflict('someone else changed who is in charge of this submission');
-  await assignSubmission(db, submission.id, to === 'me' ? editor.userId : null);
+  // One conditional update: of two editors clicking at once, exactly one wins.
+  const assigned = await assignSubmission(db, submission.id, to === 'me' ? editor.userId : null, expected);
+  if (!assigned) throw conflict('someone else changed who is in charge of this submission');
 }
 
 /**

@@ -166,9 +166,18 @@ export async function setSubmissionState(db: Database, id: number, from: Submiss
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Sets (or clears, with null) the editor a submission is assigned to. */
-export async function assignSubmission(db: Database, id: number, assigneeId: number | null): Promise<void> {
-  await db.updateTable('submissions').set({ assignee_id: assigneeId, updated_at: new Date() }).where('id', '=', id).execute();
+/**
+ * Sets (or clears, with null) the editor a submission is assigned to, only if the assignee is
+ * still `expected` (what the editor saw); false when someone else changed it first.
+ */
+export async function assignSubmission(db: Database, id: number, assigneeId: number | null, expected: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable('submissions')
+    .set({ assignee_id: assigneeId, updated_at: new Date() })
+    .where('id', '=', id)
+    .where(sql<boolean>`assignee_id IS NOT DISTINCT FROM ${expected}::bigint`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Filters of the editors' queue. `olderThanDays` keeps submissions waiting at least that long. */
@@ -191,7 +200,8 @@ export const queuePageSize = 50;
 export async function listQueue(db: Database, f: QueueFilters, viewerId: number): Promise<{ items: Submission[]; total: number }> {
   let q = selectSubmissions(db).where('s.state', 'in', f.states.length ? f.states : ['submitted']);
   if (f.theme) q = q.where(sql<boolean>`${f.theme} = ANY(s.themes)`);
-  if (f.language) q = q.where('s.language', '=', f.language);
+  // A translation's language is the one it translates into.
+  if (f.language) q = q.where(sql<string>`coalesce(s.language, s.translation_language)`, '=', f.language);
   if (f.olderThanDays) q = q.where(sql<boolean>`coalesce(s.submitted_at, s.created_at) <= now() - make_interval(days => ${f.olderThanDays})`);
   if (f.assignee === 'me') q = q.where('s.assignee_id', '=', viewerId);
   if (f.assignee === 'none') q = q.where('s.assignee_id', 'is', null);

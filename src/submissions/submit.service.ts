@@ -3,7 +3,7 @@ import type { SessionAccount } from '../accounts/accounts-env.ts';
 import type { Database } from '../db/database.ts';
 import type { SubmissionKind } from '../db/schema.ts';
 import type { ContributionDeps } from '../http/app-env.ts';
-import { notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import { translator } from '../i18n/i18n.ts';
 import { checkComplete } from '../practice-form/practice-form.convert.ts';
 import { type FormErrors, type PracticeFormValues, formSteps } from '../practice-form/practice-form.fields.ts';
@@ -13,14 +13,15 @@ import { transitionSubmission } from './submission-workflow.ts';
 import { createSubmission, findSubmission, saveDraft, type Submission } from './submission.repo.ts';
 
 /**
- * The signed-in person's own submission (of a kind, when given); anyone else's, or an unknown or malformed id,
- * is "not found", so ids of other people's drafts reveal nothing.
+ * The signed-in person's own submission (of a kind, when given). Someone else's is forbidden
+ * (403, as for every refusal of the authorisation matrix); an unknown or malformed id is not found.
  * @example const s = await ownSubmission(db, account, c.req.param('id'), 'practice');
  */
 export async function ownSubmission(db: Database, account: SessionAccount, id: string, kind?: SubmissionKind): Promise<Submission> {
   const parsed = submissionId.safeParse(id);
   const s = parsed.success ? await findSubmission(db, parsed.data) : undefined;
-  if (!s || s.submitterId !== account.userId || (kind && s.kind !== kind)) throw notFound();
+  if (!s || (kind && s.kind !== kind)) throw notFound();
+  if (s.submitterId !== account.userId) throw forbidden();
   return s;
 }
 

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { tryGetContext } from 'hono/context-storage';
 import { usePage } from '../../views/page-context.ts';
+import { ReviewNavItem } from '../../review/views/review-nav-link.tsx';
 import '../accounts-env.ts';
 
 /**
@@ -16,6 +17,8 @@ export const AccountNav: FC = () => {
     <ul class="account-nav__links">
       <li><a href="/submit">{t('submissions.nav.submit')}</a></li>
       <li><a href="/my/submissions">{t('submissions.nav.mine')}</a></li>
+      <ReviewNavItem />
+      {account.role === 'admin' && <li><a href="/admin/users">{t('admin.nav.admin')}</a></li>}
       <li>
         <a href="/account" class="account-nav" aria-label={t('accounts.nav.account_of', { name: account.name })}>
           <bdi>{account.name}</bdi>
