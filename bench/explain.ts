@@ -71,6 +71,11 @@ for (const query of positionals) {
   const total = performance.now() - t;
   process.stdout.write(`\n=== ${query}: ${result.total} results, ${total.toFixed(1)} ms for ${captured.length} statements (sequential run)\n`);
   for (const c of captured) {
+    // Settings the service applies around its queries (SET LOCAL …) have no plan.
+    if (/^\s*(set|begin|commit)\b/i.test(c.sql)) {
+      if (/^\s*set\b/i.test(c.sql)) await raw(c.sql.replace(/\bLOCAL\b/i, 'SESSION'), []);
+      continue;
+    }
     const plan = await raw(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, c.parameters);
     const lines = plan.map((r) => String(Object.values(r)[0]));
     const exec = lines.find((l) => l.startsWith('Execution Time')) ?? '';

@@ -5,6 +5,7 @@ import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as auditLog from './migrations/0004-audit-log.ts';
 import * as contributions from './migrations/0005-contributions.ts';
+import * as searchSeq from './migrations/0006-search-seq.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-search-upkeep': searchUpkeep,
   '0004-audit-log': auditLog,
   '0005-contributions': contributions,
+  '0006-search-seq': searchSeq,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,8 @@ import type { ColumnType, Generated } from 'kysely';
 /** Row types of every table, as Kysely sees them. Kept in step with src/db/migrations. */
 export interface PracticesTable {
   id: string;
+  /** Small integer key for carrying match sets (generated). */
+  seq: ColumnType<number, never, never>;
   state: Generated<string>;
   title: string;
   summary: string;

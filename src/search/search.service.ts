@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { foldName } from '../shared/text.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
-import { countFacets, findHitPage, type HitRow, markEnd, markStart } from './search.repo.ts';
-import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQueryString } from './search.params.ts';
+import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
+import { filterAndCount, pageInOrder, rankingCandidates } from './facet-engine.ts';
+import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
+import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -25,7 +26,7 @@ function excerptMarker(summary: string, snippet: string): string {
 }
 
 function toHit(row: HitRow): SearchHit {
-  const { snippet, ...rest } = row;
+  const { snippet, seq: _seq, ...rest } = row;
   return {
     id: rest.id,
     title: rest.title,
@@ -62,26 +63,37 @@ export async function correctQuery(db: Database, q: string): Promise<string | un
   return changed ? corrected.join(' ') : undefined;
 }
 
-/**
- * Runs the facet and page queries. With a text query they run in one transaction that steers
- * the planner to the GIN index: for broad words (half the collection matching) it otherwise
- * picks a sequential scan that decompresses every long search vector — measured at 100k
- * practices on PostgreSQL 15: 1,580 ms by sequential scan, 190–270 ms through the index.
- */
-async function runQueries(db: Database, params: SearchParams, locale: string, pageSize: number, sort: ReturnType<typeof effectiveSort>) {
-  const run = (conn: Database) =>
-    Promise.all([countFacets(conn, params, locale), findHitPage(conn, params, locale, sort, pageSize, (params.page - 1) * pageSize)]);
-  if (!params.q) return run(db);
-  return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    return run(trx);
-  });
+/** Text-ranked candidates at most, unless a deep page needs more (see rankingCandidates). */
+const rankedCandidates = 500;
+
+/** One page of row indexes for a search, in its sort order. */
+async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32Array, params: SearchParams, locale: string, sort: SortOrder, limit: number, offset: number) {
+  if (sort !== 'relevance') return pageInOrder(snap, passing, sort, offset, limit);
+  if (!params.q) return pageInOrder(snap, passing, 'id', offset, limit);
+  const candidates = rankingCandidates(snap, passing, Math.max(rankedCandidates, offset + limit));
+  const ranks = await rankSeqs(db, Array.from(candidates, (i) => snap.seqs[i]), params.q, locale);
+  const rankOf = (i: number) => ranks.get(snap.seqs[i]) ?? 0;
+  return Array.from(candidates)
+    .sort((a, b) => rankOf(b) - rankOf(a) || a - b)
+    .slice(offset, offset + limit);
 }
 
+/**
+ * A search: the text match in the database (an int array of keys), filters, facet counts and
+ * sorting on the in-memory snapshot, ranking of the best candidates and the page's rows in the database.
+ */
 async function runSearch(db: Database, params: SearchParams, locale: string, pageSize: number) {
   const sort = effectiveSort(params);
-  const [facetRows, rows] = await runQueries(db, params, locale, pageSize, sort);
-  const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
+  const snap = await currentSnapshot(db);
+  let candidates: Int32Array | null = null;
+  if (params.q) {
+    const seqs = await matchingSeqs(db, params.q, locale);
+    candidates = Int32Array.from(seqs.map((s) => snap.indexOfSeq.get(s) ?? -1).filter((i) => i >= 0));
+  }
+  const { passing, facetRows } = filterAndCount(snap, params, candidates);
+  const page = await pageIndexes(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);
+  const rows = await hitRows(db, page.map((i) => snap.seqs[i]), params.q, locale);
+  const total = passing.length;
   const facets = Object.fromEntries(facetParams.map((f) => [f, [] as FacetValue[]])) as Record<FacetParam, FacetValue[]>;
   for (const r of facetRows) {
     if (r.facet === 'total' || r.value === null) continue;

@@ -44,9 +44,10 @@ export const HistoryPage: FC<HistoryPageProps> = ({ id, title, rows, page, more,
         {notice && <Notice kind="success">{t(notice)}</Notice>}
         <p>{t('history.intro')}</p>
         <form method="get" action={`/practices/${id}/history/compare`}>
-          <div class="table-scroll">
+          {/* A named, focusable region: on a phone the table scrolls sideways, and keyboard users must be able to scroll it. */}
+          <div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex={0}>
             <table class="history-table">
-              <caption class="visually-hidden">{t('history.table.caption')}</caption>
+              <caption id="history-caption" class="visually-hidden">{t('history.table.caption')}</caption>
               <thead>
                 <tr>
                   {comparable && <th scope="col">{t('history.table.from')}</th>}

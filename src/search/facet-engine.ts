@@ -1,0 +1,136 @@
+import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
+import { type FacetParam, facetParams, type SearchParams, type SortOrder } from './search.params.ts';
+import type { FacetCountRow } from './search.repo.ts';
+
+/** Most values listed per facet (selected values are always kept). */
+const facetLimit = 40;
+
+/** A filter as the engine applies it: which facet (or the period), and the test per row. */
+interface ActiveFilter {
+  facet: FacetParam | 'period';
+  bit: number;
+  test: (i: number) => boolean;
+}
+
+function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFilter[] {
+  const filters: ActiveFilter[] = [];
+  facetParams.forEach((facet, n) => {
+    const selected = (params[facet] as (string | number)[]).map(String);
+    if (!selected.length) return;
+    const col = snap.facets[facet];
+    const wanted = new Uint8Array(col.values.length);
+    for (const v of selected) {
+      const code = col.codeOf.get(v);
+      if (code !== undefined) wanted[code] = 1;
+    }
+    const { offsets, codes } = col;
+    // Any of the row's values among the selected ones (SQL: array overlap, IN, or any region level).
+    filters.push({
+      facet,
+      bit: 1 << n,
+      test: (i) => {
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) if (wanted[codes[k]]) return true;
+        return false;
+      },
+    });
+  });
+  if (params.from !== undefined || params.to !== undefined) {
+    const from = params.from ?? Number.NEGATIVE_INFINITY;
+    const to = params.to ?? Number.POSITIVE_INFINITY;
+    // NaN (no start year) fails both comparisons, as NULL did in SQL.
+    filters.push({ facet: 'period', bit: 1 << facetParams.length, test: (i) => snap.started[i] >= from && snap.started[i] <= to });
+  }
+  return filters;
+}
+
+/** What the filters leave of the candidates, and every facet's counts. */
+export interface FilterOutcome {
+  /** Row indexes passing every filter, in ascending order. */
+  passing: Int32Array;
+  facetRows: FacetCountRow[];
+}
+
+/**
+ * Applies the filters to the candidates (the text matches, or the whole catalogue) and counts
+ * each facet's values among the rows passing every filter but that facet's own — the same
+ * semantics the SQL facet query had, in one pass over the rows.
+ * @example const { passing, facetRows } = filterAndCount(snap, params, matches);
+ */
+export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
+  const filters = activeFilters(snap, params);
+  const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
+  const facetIndex = new Map<string, number>(facetParams.map((f, n) => [f, n]));
+  const passing: number[] = [];
+  const countRow = (n: number, i: number) => {
+    const { offsets, codes } = snap.facets[facetParams[n]];
+    const c = counts[n];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
+  };
+  const total = candidates ? candidates.length : snap.size;
+  for (let j = 0; j < total; j++) {
+    const i = candidates ? candidates[j] : j;
+    let failed: ActiveFilter | undefined;
+    let failures = 0;
+    for (const f of filters) {
+      if (f.test(i)) continue;
+      failed = f;
+      if (++failures > 1) break;
+    }
+    if (failures === 0) {
+      passing.push(i);
+      for (let n = 0; n < facetParams.length; n++) countRow(n, i);
+    } else if (failures === 1 && failed && failed.facet !== 'period') {
+      // Failing only its own facet's filter: counts for that facet, so its other values stay visible.
+      countRow(facetIndex.get(failed.facet) as number, i);
+    }
+  }
+
+  const rows: FacetCountRow[] = [];
+  facetParams.forEach((facet, n) => {
+    const col = snap.facets[facet];
+    const selected = new Set((params[facet] as (string | number)[]).map(String));
+    const values: FacetCountRow[] = [];
+    counts[n].forEach((count, code) => {
+      if (count > 0) values.push({ facet, value: col.values[code], label: col.labels[code], n: count });
+    });
+    values.sort((a, b) => b.n - a.n || (a.value as string).localeCompare(b.value as string));
+    values.forEach((v, rank) => {
+      if (rank < facetLimit || selected.has(v.value as string)) rows.push(v);
+    });
+  });
+  rows.push({ facet: 'total', value: null, label: null, n: passing.length });
+  const sorted = Int32Array.from(passing).sort();
+  return { passing: sorted, facetRows: rows };
+}
+
+/**
+ * One page of row indexes in a sort that needs no text ranking: newest first, by title, or (for
+ * relevance without a query) by id.
+ */
+export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: Exclude<SortOrder, 'relevance'> | 'id', offset: number, limit: number): number[] {
+  if (sort === 'id') return Array.from(passing.subarray(offset, offset + limit));
+  const keep = new Uint8Array(snap.size);
+  for (const i of passing) keep[i] = 1;
+  const order = sort === 'newest' ? snap.newestOrder : snap.titleOrder;
+  const page: number[] = [];
+  let seen = 0;
+  for (const i of order) {
+    if (!keep[i]) continue;
+    if (seen++ < offset) continue;
+    page.push(i);
+    if (page.length === limit) break;
+  }
+  return page;
+}
+
+/**
+ * The candidates worth ranking by text relevance: all of them when few, else the `max` of
+ * highest editorial quality. Ranking every match of a word that half the catalogue contains
+ * costs more than the rest of the search together, and such a word says little about which
+ * practices are the best answers; quality does.
+ */
+export function rankingCandidates(snap: CatalogueSnapshot, passing: Int32Array, max: number): Int32Array {
+  if (passing.length <= max) return passing;
+  const sorted = Array.from(passing).sort((a, b) => snap.quality[b] - snap.quality[a] || a - b);
+  return Int32Array.from(sorted.slice(0, max));
+}
