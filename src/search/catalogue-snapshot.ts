@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
+import { SearchCache } from './search-cache.ts';
 import { type FacetParam, facetParams } from './search.params.ts';
 
 /**
@@ -35,7 +36,15 @@ export interface CatalogueSnapshot {
   /** Row indexes in "newest" order and in title order. */
   newestOrder: Int32Array;
   titleOrder: Int32Array;
+  /**
+   * Text matches already computed at this version (row indexes per language and query): the
+   * same words with other filters, sorts or pages do not go back to the text index.
+   */
+  matches: SearchCache<Int32Array>;
 }
+
+/** Match sets kept per snapshot: at 100k practices a broad word's set is 400 KB. */
+const matchCacheSize = 64;
 
 interface SnapshotRow {
   seq: number;
@@ -119,7 +128,19 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     assessed: () => facetColumn(rows, (r) => r.assessed),
   };
   const facets = Object.fromEntries(facetParams.map((f) => [f, builders[f]()])) as Record<FacetParam, FacetColumn>;
-  return { version, size, ids: rows.map((r) => r.id), seqs, indexOfSeq, quality, started, facets, newestOrder, titleOrder };
+  return {
+    version,
+    size,
+    ids: rows.map((r) => r.id),
+    seqs,
+    indexOfSeq,
+    quality,
+    started,
+    facets,
+    newestOrder,
+    titleOrder,
+    matches: new SearchCache<Int32Array>(matchCacheSize),
+  };
 }
 
 const snapshots = new WeakMap<Database, Promise<CatalogueSnapshot>>();

@@ -67,7 +67,14 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
   };
   const total = candidates ? candidates.length : snap.size;
-  for (let j = 0; j < total; j++) {
+  if (!candidates && filters.length === 0) {
+    // The whole catalogue: every value of every row counts, straight from the code arrays.
+    facetParams.forEach((f, n) => {
+      for (const code of snap.facets[f].codes) counts[n][code]++;
+    });
+    for (let i = 0; i < snap.size; i++) passing.push(i);
+  }
+  for (let j = 0; j < (!candidates && filters.length === 0 ? 0 : total); j++) {
     const i = candidates ? candidates[j] : j;
     let failed: ActiveFilter | undefined;
     let failures = 0;

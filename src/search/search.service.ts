@@ -64,7 +64,7 @@ export async function correctQuery(db: Database, q: string): Promise<string | un
 }
 
 /** Text-ranked candidates at most, unless a deep page needs more (see rankingCandidates). */
-const rankedCandidates = 500;
+const rankedCandidates = 200;
 
 /** One page of row indexes for a search, in its sort order. */
 async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32Array, params: SearchParams, locale: string, sort: SortOrder, limit: number, offset: number) {
@@ -87,8 +87,13 @@ async function runSearch(db: Database, params: SearchParams, locale: string, pag
   const snap = await currentSnapshot(db);
   let candidates: Int32Array | null = null;
   if (params.q) {
-    const seqs = await matchingSeqs(db, params.q, locale);
-    candidates = Int32Array.from(seqs.map((s) => snap.indexOfSeq.get(s) ?? -1).filter((i) => i >= 0));
+    const key = `${locale}|${params.q}`;
+    candidates = snap.matches.get(key, snap.version) ?? null;
+    if (!candidates) {
+      const seqs = await matchingSeqs(db, params.q, locale);
+      candidates = Int32Array.from(seqs.map((s) => snap.indexOfSeq.get(s) ?? -1).filter((i) => i >= 0));
+      snap.matches.set(key, snap.version, candidates);
+    }
   }
   const { passing, facetRows } = filterAndCount(snap, params, candidates);
   const page = await pageIndexes(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);

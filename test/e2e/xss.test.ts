@@ -4,6 +4,8 @@ import { importExchange } from '../../src/practices/import/import.service.ts';
 import { xssPayloads } from '../fixtures/xss-payloads.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { openTrapPage } from '../support/xss-trap.ts';
+import type { Page } from 'playwright-core';
+import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import { useE2E } from './e2e-context.ts';
 
 /** Text fields of a record that pages show, each of which gets payloads in turn. */
@@ -48,13 +50,51 @@ function corpusRecord(r: number) {
   };
 }
 
+const password = 'a long river of words';
+const member = { email: 'xss-member@example.org', name: 'Payload 3 <img src=x onerror=xss(3)>' };
+const editor = { email: 'xss-editor@example.org', name: 'Payload 4 <svg onload=xss(4)>' };
+
 async function addCorpus(db: Database): Promise<void> {
+  await createUserWithRole(db, { ...member, role: 'member', password });
+  await createUserWithRole(db, { ...editor, role: 'editor', password });
   const practices = Array.from({ length: recordCount }, (_, r) => corpusRecord(r));
   const summary = await importExchange(db, JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices }), {
     author: 'xss corpus',
     source: 'xss-payloads.ts',
   });
   if (!summary.written) throw new Error(`corpus rejected: ${JSON.stringify(summary.issues.slice(0, 5))}`);
+}
+
+/** Signs in through the sign-in form of the page's context. */
+async function signIn(page: Page, url: (path: string) => string, email: string): Promise<void> {
+  await page.goto(url('/en/login'));
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login')), page.locator('main form button[type="submit"]').first().click()]);
+}
+
+/**
+ * Fills every text field and Markdown field of a submission step with a payload (numbers,
+ * URLs and choices get valid values, so the step saves) and moves on.
+ */
+async function fillStepWithPayloads(page: Page, first: number): Promise<number> {
+  let n = first;
+  const fields = page.locator('main form[method="post"] input:not([type]), main form[method="post"] input[type="text"], main form[method="post"] textarea');
+  for (const field of await fields.all()) {
+    const name = (await field.getAttribute('name')) ?? '';
+    if (/^(started|ended|location_lat|location_lon)$/.test(name)) continue;
+    const payload = `Payload ${(n % xssPayloads.length) + 1} ${xssPayloads[n % xssPayloads.length]}`;
+    n += 1;
+    await field.fill(name === 'title' ? payload.slice(0, 200) : name === 'target_groups' ? payload.replaceAll(',', ' ').slice(0, 120) : payload.slice(0, 120 * 10));
+  }
+  for (const url of await page.locator('main input[name="source_url"]').all()) await url.fill('https://example.org/source');
+  if (await page.locator('select[name="country"]').count()) await page.selectOption('select[name="country"]', 'FR');
+  if (await page.locator('select[name="language"]').count()) await page.selectOption('select[name="language"]', 'en');
+  if (await page.locator('input[name="themes"]').count()) await page.locator('input[name="themes"][value="housing"]').check();
+  await Promise.all([page.waitForLoadState('load'), page.locator('button[name="action"][value="next"]').click()]);
+  const problems = await page.locator('.form-errors').count();
+  if (problems) throw new Error(`the step did not save: ${await page.locator('.form-errors').innerText()}`);
+  return n;
 }
 
 describe.skipIf(!browserAvailable())('contributed text is shown as text, never run (Chromium, CSP off)', () => {
@@ -93,5 +133,52 @@ describe.skipIf(!browserAvailable())('contributed text is shown as text, never r
     expect(shown).toBeGreaterThanOrEqual(recordCount * 2);
     await trap.page.goto(e2e.url(`/en/practices/${recordId(0)}`));
     expect(await trap.page.locator('h1').innerText()).toContain(xssPayloads[0].slice(0, 20));
+  });
+
+  it('runs none of them when they come through every field of the submission form, the thread and the review', async () => {
+    const memberTrap = await openTrapPage(e2e.browser());
+    const mp = memberTrap.page;
+    const checked: string[] = [];
+    const check = async (trap: typeof memberTrap, what: string) => {
+      expect(await trap.hits(), `scripts that ran on ${what}`).toEqual([]);
+      expect(await trap.injected(), `markup injected into ${what}`).toEqual([]);
+      checked.push(what);
+    };
+    await signIn(mp, e2e.url, member.email);
+    await mp.goto(e2e.url('/en/submit'));
+    let n = 0;
+    for (let step = 1; step <= 5; step++) {
+      n = await fillStepWithPayloads(mp, n);
+      await check(memberTrap, `the page after step ${step}`);
+    }
+    expect(n, 'payloads typed into the form').toBeGreaterThanOrEqual(15);
+    expect(mp.url()).toMatch(/\/submit\/\d+\/review$/);
+    const id = /\/submit\/(\d+)\//.exec(mp.url())?.[1];
+    await Promise.all([mp.waitForURL(/\/my\/submissions/), mp.locator(`form[action$="/submit/${id}/send"] button`).click()]);
+    await check(memberTrap, 'my submissions');
+    await mp.goto(e2e.url(`/en/submissions/${id}`));
+    await check(memberTrap, "the member's view of the submission");
+
+    const editorTrap = await openTrapPage(e2e.browser());
+    const ep = editorTrap.page;
+    await signIn(ep, e2e.url, editor.email);
+    await ep.goto(e2e.url('/en/review'));
+    expect(await ep.content()).toContain('Payload 1 ');
+    await check(editorTrap, 'the review queue');
+    await ep.goto(e2e.url(`/en/submissions/${id}`));
+    await ep.locator('textarea[name="body"]').fill(`Payload 7 ${xssPayloads[6]}`);
+    await Promise.all([ep.waitForLoadState('load'), ep.locator('#comment-form button[type="submit"]').click()]);
+    await check(editorTrap, 'the submission page with a comment');
+    await Promise.all([ep.waitForLoadState('load'), ep.locator(`form[action$="/submissions/${id}/publish"] button[type="submit"]`).click()]);
+    await check(editorTrap, 'the submission page after publishing');
+    const practiceLink = ep.locator('main a[href*="/practices/"]').first();
+    const href = (await practiceLink.getAttribute('href')) as string;
+    for (const path of [href, `${href}/history`, `${href}/edit`, `${href}/assess`, '/en/practices?q=payload&sort=newest']) {
+      await ep.goto(e2e.url(path));
+      await check(editorTrap, path);
+    }
+    await mp.goto(e2e.url(`/en/submissions/${id}`));
+    await check(memberTrap, 'the thread as the member sees it');
+    expect(checked.length).toBeGreaterThanOrEqual(14);
   });
 });
