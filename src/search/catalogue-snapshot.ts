@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
+import type { FilterOutcome } from './facet-engine.ts';
 import { SearchCache } from './search-cache.ts';
 import { type FacetParam, facetParams } from './search.params.ts';
 
@@ -28,7 +29,8 @@ export interface CatalogueSnapshot {
   size: number;
   ids: string[];
   seqs: Int32Array;
-  indexOfSeq: Map<number, number>;
+  /** Row index of each seq (-1 where none): a typed lookup, since match sets run to 100k seqs. */
+  indexOfSeq: Int32Array;
   quality: Float32Array;
   /** Start year, or NaN. */
   started: Float64Array;
@@ -41,6 +43,8 @@ export interface CatalogueSnapshot {
    * same words with other filters, sorts or pages do not go back to the text index.
    */
   matches: SearchCache<Int32Array>;
+  /** Filter outcomes (passing rows and facet counts) per query and filters, shared by every sort and page. */
+  outcomes: SearchCache<FilterOutcome>;
 }
 
 /** Match sets kept per snapshot: at 100k practices a broad word's set is 400 KB. */
@@ -107,12 +111,12 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
   const seqs = new Int32Array(size);
   const quality = new Float32Array(size);
   const started = new Float64Array(size);
-  const indexOfSeq = new Map<number, number>();
+  const indexOfSeq = new Int32Array(rows.reduce((max, r) => Math.max(max, r.seq), 0) + 1).fill(-1);
   rows.forEach((r, i) => {
     newestOrder[Number(r.newest_pos) - 1] = i;
     titleOrder[Number(r.title_pos) - 1] = i;
     seqs[i] = r.seq;
-    indexOfSeq.set(r.seq, i);
+    indexOfSeq[r.seq] = i;
     quality[i] = r.quality;
     started[i] = r.started ?? Number.NaN;
   });
@@ -140,6 +144,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     newestOrder,
     titleOrder,
     matches: new SearchCache<Int32Array>(matchCacheSize),
+    outcomes: new SearchCache<FilterOutcome>(matchCacheSize),
   };
 }
 

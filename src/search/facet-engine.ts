@@ -5,40 +5,43 @@ import type { FacetCountRow } from './search.repo.ts';
 /** Most values listed per facet (selected values are always kept). */
 const facetLimit = 40;
 
-/** A filter as the engine applies it: which facet (or the period), and the test per row. */
+/** A filter as the engine applies it: which facet (or the period), and which rows pass it. */
 interface ActiveFilter {
   facet: FacetParam | 'period';
-  bit: number;
-  test: (i: number) => boolean;
+  pass: Uint8Array;
 }
 
 function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFilter[] {
   const filters: ActiveFilter[] = [];
-  facetParams.forEach((facet, n) => {
+  for (const facet of facetParams) {
     const selected = (params[facet] as (string | number)[]).map(String);
-    if (!selected.length) return;
+    if (!selected.length) continue;
     const col = snap.facets[facet];
     const wanted = new Uint8Array(col.values.length);
     for (const v of selected) {
       const code = col.codeOf.get(v);
       if (code !== undefined) wanted[code] = 1;
     }
-    const { offsets, codes } = col;
     // Any of the row's values among the selected ones (SQL: array overlap, IN, or any region level).
-    filters.push({
-      facet,
-      bit: 1 << n,
-      test: (i) => {
-        for (let k = offsets[i]; k < offsets[i + 1]; k++) if (wanted[codes[k]]) return true;
-        return false;
-      },
-    });
-  });
+    const pass = new Uint8Array(snap.size);
+    const { offsets, codes } = col;
+    for (let i = 0; i < snap.size; i++) {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        if (wanted[codes[k]]) {
+          pass[i] = 1;
+          break;
+        }
+      }
+    }
+    filters.push({ facet, pass });
+  }
   if (params.from !== undefined || params.to !== undefined) {
     const from = params.from ?? Number.NEGATIVE_INFINITY;
     const to = params.to ?? Number.POSITIVE_INFINITY;
+    const pass = new Uint8Array(snap.size);
     // NaN (no start year) fails both comparisons, as NULL did in SQL.
-    filters.push({ facet: 'period', bit: 1 << facetParams.length, test: (i) => snap.started[i] >= from && snap.started[i] <= to });
+    for (let i = 0; i < snap.size; i++) pass[i] = snap.started[i] >= from && snap.started[i] <= to ? 1 : 0;
+    filters.push({ facet: 'period', pass });
   }
   return filters;
 }
@@ -60,7 +63,8 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
   const filters = activeFilters(snap, params);
   const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
   const facetIndex = new Map<string, number>(facetParams.map((f, n) => [f, n]));
-  const passing: number[] = [];
+  const passing = new Int32Array(candidates ? candidates.length : snap.size);
+  let passed = 0;
   const countRow = (n: number, i: number) => {
     const { offsets, codes } = snap.facets[facetParams[n]];
     const c = counts[n];
@@ -72,19 +76,19 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     facetParams.forEach((f, n) => {
       for (const code of snap.facets[f].codes) counts[n][code]++;
     });
-    for (let i = 0; i < snap.size; i++) passing.push(i);
+    for (let i = 0; i < snap.size; i++) passing[passed++] = i;
   }
   for (let j = 0; j < (!candidates && filters.length === 0 ? 0 : total); j++) {
     const i = candidates ? candidates[j] : j;
     let failed: ActiveFilter | undefined;
     let failures = 0;
-    for (const f of filters) {
-      if (f.test(i)) continue;
-      failed = f;
+    for (let k = 0; k < filters.length; k++) {
+      if (filters[k].pass[i]) continue;
+      failed = filters[k];
       if (++failures > 1) break;
     }
     if (failures === 0) {
-      passing.push(i);
+      passing[passed++] = i;
       for (let n = 0; n < facetParams.length; n++) countRow(n, i);
     } else if (failures === 1 && failed && failed.facet !== 'period') {
       // Failing only its own facet's filter: counts for that facet, so its other values stay visible.
@@ -96,18 +100,20 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
   facetParams.forEach((facet, n) => {
     const col = snap.facets[facet];
     const selected = new Set((params[facet] as (string | number)[]).map(String));
-    const values: FacetCountRow[] = [];
-    counts[n].forEach((count, code) => {
-      if (count > 0) values.push({ facet, value: col.values[code], label: col.labels[code], n: count });
-    });
-    values.sort((a, b) => b.n - a.n || (a.value as string).localeCompare(b.value as string));
-    values.forEach((v, rank) => {
-      if (rank < facetLimit || selected.has(v.value as string)) rows.push(v);
+    const c = counts[n];
+    const present: number[] = [];
+    for (let code = 0; code < c.length; code++) if (c[code] > 0) present.push(code);
+    // Most frequent first; ties in value order (code-point order: the page sorts what it shows).
+    present.sort((a, b) => c[b] - c[a] || (col.values[a] < col.values[b] ? -1 : col.values[a] > col.values[b] ? 1 : 0));
+    present.forEach((code, rank) => {
+      if (rank < facetLimit || selected.has(col.values[code])) rows.push({ facet, value: col.values[code], label: col.labels[code], n: c[code] });
     });
   });
-  rows.push({ facet: 'total', value: null, label: null, n: passing.length });
-  const sorted = Int32Array.from(passing).sort();
-  return { passing: sorted, facetRows: rows };
+  rows.push({ facet: 'total', value: null, label: null, n: passed });
+  const result = passing.slice(0, passed);
+  // Text matches come in the index's order; pages and ties expect row order.
+  if (candidates) result.sort();
+  return { passing: result, facetRows: rows };
 }
 
 /**

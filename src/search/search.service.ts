@@ -4,7 +4,7 @@ import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
-import { filterAndCount, pageInOrder, rankingCandidates } from './facet-engine.ts';
+import { type FilterOutcome, filterAndCount, pageInOrder, rankingCandidates } from './facet-engine.ts';
 import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
@@ -78,6 +78,35 @@ async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32
     .slice(offset, offset + limit);
 }
 
+/** Row indexes of the practices whose text matches the query, from the snapshot's cache or the text index. */
+async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, locale: string): Promise<Int32Array> {
+  const key = `${locale}|${q}`;
+  const cached = snap.matches.get(key, snap.version);
+  if (cached) return cached;
+  const seqs = await matchingSeqs(db, q, locale);
+  // Seqs written after the snapshot was taken are left out until the next version.
+  const found = new Int32Array(seqs.length);
+  let k = 0;
+  for (const seq of seqs) {
+    const i = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
+    if (i >= 0) found[k++] = i;
+  }
+  const matches = found.slice(0, k);
+  snap.matches.set(key, snap.version, matches);
+  return matches;
+}
+
+/** What the query and filters leave and the facet counts, shared by every sort and page of the same search. */
+async function filterOutcome(db: Database, snap: CatalogueSnapshot, params: SearchParams, locale: string): Promise<FilterOutcome> {
+  const key = `${locale}|${searchQueryString({ ...params, sort: undefined, page: 1 })}`;
+  const cached = snap.outcomes.get(key, snap.version);
+  if (cached) return cached;
+  const candidates = params.q ? await textMatches(db, snap, params.q, locale) : null;
+  const outcome = filterAndCount(snap, params, candidates);
+  snap.outcomes.set(key, snap.version, outcome);
+  return outcome;
+}
+
 /**
  * A search: the text match in the database (an int array of keys), filters, facet counts and
  * sorting on the in-memory snapshot, ranking of the best candidates and the page's rows in the database.
@@ -85,17 +114,8 @@ async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32
 async function runSearch(db: Database, params: SearchParams, locale: string, pageSize: number) {
   const sort = effectiveSort(params);
   const snap = await currentSnapshot(db);
-  let candidates: Int32Array | null = null;
-  if (params.q) {
-    const key = `${locale}|${params.q}`;
-    candidates = snap.matches.get(key, snap.version) ?? null;
-    if (!candidates) {
-      const seqs = await matchingSeqs(db, params.q, locale);
-      candidates = Int32Array.from(seqs.map((s) => snap.indexOfSeq.get(s) ?? -1).filter((i) => i >= 0));
-      snap.matches.set(key, snap.version, candidates);
-    }
-  }
-  const { passing, facetRows } = filterAndCount(snap, params, candidates);
+  const outcome = await filterOutcome(db, snap, params, locale);
+  const { passing, facetRows } = outcome;
   const page = await pageIndexes(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);
   const rows = await hitRows(db, page.map((i) => snap.seqs[i]), params.q, locale);
   const total = passing.length;
