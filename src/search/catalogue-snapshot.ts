@@ -38,6 +38,8 @@ export interface CatalogueSnapshot {
   /** Row indexes in "newest" order and in title order. */
   newestOrder: Int32Array;
   titleOrder: Int32Array;
+  /** Row indexes by editorial quality, best first (ties in row order). */
+  qualityOrder: Int32Array;
   /**
    * Text matches already computed at this version (row indexes per language and query): the
    * same words with other filters, sorts or pages do not go back to the text index.
@@ -120,6 +122,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     quality[i] = r.quality;
     started[i] = r.started ?? Number.NaN;
   });
+  const qualityOrder = Int32Array.from(rows.keys()).sort((a, b) => quality[b] - quality[a] || a - b);
   const builders: Record<FacetParam, () => FacetColumn> = {
     theme: () => facetColumn(rows, (r) => r.themes),
     region: () => facetColumn(rows, (r) => [r.region, r.subregion, r.intermediate_region]),
@@ -143,6 +146,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     facets,
     newestOrder,
     titleOrder,
+    qualityOrder,
     matches: new SearchCache<Int32Array>(matchCacheSize),
     outcomes: new SearchCache<FilterOutcome>(matchCacheSize),
   };

@@ -137,13 +137,19 @@ export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: 
 }
 
 /**
- * The candidates worth ranking by text relevance: all of them when few, else the `max` of
- * highest editorial quality. Ranking every match of a word that half the catalogue contains
- * costs more than the rest of the search together, and such a word says little about which
- * practices are the best answers; quality does.
+ * The passing rows in editorial-quality order, best first: the first `ranked` are worth
+ * ranking by text relevance, the rest follow in quality order. Ranking every match of a word
+ * that half the catalogue contains costs more than the rest of the search together, and such
+ * a word says little about which practices are the best answers; quality does.
  */
-export function rankingCandidates(snap: CatalogueSnapshot, passing: Int32Array, max: number): Int32Array {
-  if (passing.length <= max) return passing;
-  const sorted = Array.from(passing).sort((a, b) => snap.quality[b] - snap.quality[a] || a - b);
-  return Int32Array.from(sorted.slice(0, max));
+export function byQuality(snap: CatalogueSnapshot, passing: Int32Array, upTo: number): Int32Array {
+  const keep = new Uint8Array(snap.size);
+  for (const i of passing) keep[i] = 1;
+  const out = new Int32Array(Math.min(upTo, passing.length));
+  let k = 0;
+  for (const i of snap.qualityOrder) {
+    if (k === out.length) break;
+    if (keep[i]) out[k++] = i;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
-import { type FilterOutcome, filterAndCount, pageInOrder, rankingCandidates } from './facet-engine.ts';
+import { byQuality, type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
 import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
@@ -63,19 +63,25 @@ export async function correctQuery(db: Database, q: string): Promise<string | un
   return changed ? corrected.join(' ') : undefined;
 }
 
-/** Text-ranked candidates at most, unless a deep page needs more (see rankingCandidates). */
+/** Candidates ranked by text relevance; the rest of the matches follow in quality order. */
 const rankedCandidates = 200;
 
 /** One page of row indexes for a search, in its sort order. */
 async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32Array, params: SearchParams, locale: string, sort: SortOrder, limit: number, offset: number) {
   if (sort !== 'relevance') return pageInOrder(snap, passing, sort, offset, limit);
   if (!params.q) return pageInOrder(snap, passing, 'id', offset, limit);
-  const candidates = rankingCandidates(snap, passing, Math.max(rankedCandidates, offset + limit));
-  const ranks = await rankSeqs(db, Array.from(candidates, (i) => snap.seqs[i]), params.q, locale);
-  const rankOf = (i: number) => ranks.get(snap.seqs[i]) ?? 0;
-  return Array.from(candidates)
-    .sort((a, b) => rankOf(b) - rankOf(a) || a - b)
-    .slice(offset, offset + limit);
+  const ordered = byQuality(snap, passing, Math.max(rankedCandidates, offset + limit));
+  const top = ordered.subarray(0, rankedCandidates);
+  const page: number[] = [];
+  if (offset < top.length) {
+    const ranks = await rankSeqs(db, Array.from(top, (i) => snap.seqs[i]), params.q, locale);
+    const rankOf = (i: number) => ranks.get(snap.seqs[i]) ?? 0;
+    page.push(...Array.from(top).sort((a, b) => rankOf(b) - rankOf(a) || a - b).slice(offset, offset + limit));
+  }
+  // Past the ranked candidates (deep pages of a broad search): quality order.
+  const from = Math.max(offset, top.length);
+  page.push(...ordered.subarray(from, offset + limit));
+  return page;
 }
 
 /** Row indexes of the practices whose text matches the query, from the snapshot's cache or the text index. */
