@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { exportPractices } from '../src/practices/export/export.service.ts';
 import { importExchange } from '../src/practices/import/import.service.ts';
-import { findPublishedPractice } from '../src/practices/practice.repo.ts';
+import { findPublishedPractice, writeSearchVectors } from '../src/practices/practice.repo.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { createTestDatabase, type Engine, testEngines } from './support/test-db.ts';
 
@@ -63,6 +64,22 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   // One database per engine, emptied before each test, keeps the tests independent and quick.
   beforeEach(async () => {
     await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities, search_words`.execute(db);
+  });
+
+  it('indexes a multi-batch import exactly as single writes do (vectors computed ahead on PostgreSQL)', async () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      practice({ id: `bulk-${i}`, title: `Bulk practice ${i}`, summary: i % 2 ? 'Logement pour les réfugiés.' : 'Housing advice for refugees.', language: i % 2 ? 'fr' : 'en', body: `Volunteers number ${i} run language cafés.` }),
+    );
+    const summary = await importAs(db, exchangeFile(many));
+    expect(summary).toMatchObject({ created: 600, written: true });
+    const stored = await sql<{ id: string; rank: string; full: string }>`SELECT id, rank_vec::text AS rank, full_vec::text AS full FROM practices ORDER BY id`.execute(db);
+    // Rewriting each row's vectors the single-record way must give the same vectors.
+    for (const r of [0, 1, 299, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
+    const again = await sql<{ id: string; rank: string; full: string }>`SELECT id, rank_vec::text AS rank, full_vec::text AS full FROM practices ORDER BY id`.execute(db);
+    expect(again.rows).toEqual(stored.rows);
+    expect(stored.rows.find((r) => r.id === 'bulk-299')?.full).toContain("'caf'");
+    // A second import of the same file changes nothing and computes nothing new.
+    expect(await importAs(db, exchangeFile(many))).toMatchObject({ unchanged: 600, created: 0, updated: 0 });
   });
 
   it('validates the whole file first and reports every error with its JSON path, writing nothing', async () => {

@@ -9,6 +9,13 @@ import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
 
+const pooled = new WeakSet<Database>();
+
+/** Whether the handle has several connections (PostgreSQL), so independent work can run beside a transaction. */
+export function hasSpareConnections(db: Database): boolean {
+  return pooled.has(db);
+}
+
 /** Where the data lives: a PostgreSQL server, or an embedded PGlite folder (or memory). */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -25,7 +32,14 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // An idle connection the server closes (restart, failover, a dropped database) must not
+    // crash the process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (error) => {
+      process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'idle database connection closed', error: error.message })}\n`);
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    if ((target.poolSize ?? 10) >= 3) pooled.add(db);
+    return db;
   }
   // The lock sits on the data folder that contains the database folder.
   if (target.dataDir) await assertNotHeldElsewhere(path.dirname(path.resolve(target.dataDir)));

@@ -191,6 +191,8 @@ export async function upsertPractices(
   change: ChangeAuthor,
   /** Cities already ensured by earlier calls of the same bulk write, so each is written once. */
   citiesEnsured: Map<string, PracticeCity> = new Map(),
+  /** Search vectors computed beforehand on other connections (see computeSearchVectors), by id. */
+  vectors?: Map<string, ComputedVectors>,
 ): Promise<UpsertOutcome[]> {
   if (records.length === 0) return [];
   const existing = new Map<string, string>();
@@ -228,16 +230,18 @@ export async function upsertPractices(
 
   const updatedAt = new Date();
   const perRow = columnNames.length + 1;
-  for (const chunk of chunkByParams(changed, (c) => perRow + 2 * (c.parts.rank.length + c.parts.long.length))) {
-    const rows = chunk.map(
-      ({ record, columns, parts }) =>
-        sql`(${sql.join([
-          sql`${record.id}::text`,
-          ...columnNames.map((name) => sql`${columns[name]}::${sql.raw(columnTypes[name])}`),
-          tsvector(parts.rank),
-          tsvector(parts.long),
-        ])})`,
-    );
+  const given = (id: string) => vectors?.get(id);
+  const vectorCost = (c: (typeof changed)[number]) => (given(c.record.id) ? 2 : 2 * (c.parts.rank.length + c.parts.long.length));
+  for (const chunk of chunkByParams(changed, (c) => perRow + vectorCost(c))) {
+    const rows = chunk.map(({ record, columns, parts }) => {
+      const ready = given(record.id);
+      return sql`(${sql.join([
+        sql`${record.id}::text`,
+        ...columnNames.map((name) => sql`${columns[name]}::${sql.raw(columnTypes[name])}`),
+        ready ? sql`${ready.rank}::tsvector` : tsvector(parts.rank),
+        ready ? sql`${ready.long}::tsvector` : tsvector(parts.long),
+      ])})`;
+    });
     const names = sql.join(columnNames.map((n) => sql.ref(n)));
     await sql`
       INSERT INTO practices (id, ${names}, rank_vec, full_vec)
@@ -274,6 +278,41 @@ export async function upsertPractices(
   }));
   for (const chunk of chunkByParams(revisions, () => 4)) await db.insertInto('practice_revisions').values(chunk).execute();
   return outcomes;
+}
+
+/** The stored content hash of each of these practices that exists. */
+export async function storedContentHashes(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('practices')
+    .select(['id', 'content_hash'])
+    .where('id', '=', sql<string>`ANY(${sql.val(ids)}::text[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.content_hash]));
+}
+
+/** A record's two search vectors in tsvector text form, computed off the writing connection. */
+export interface ComputedVectors {
+  rank: string;
+  long: string;
+}
+
+/**
+ * Computes the search vectors of records in one statement, in whatever connection `db` gives
+ * (not a transaction): a bulk import runs this on spare pool connections, on other cores, while
+ * its transaction writes the previous batch — stemming is most of an import's time. Parsing
+ * the text form back is cheap.
+ * @example const vectors = await computeSearchVectors(pool, records);
+ */
+export async function computeSearchVectors(db: Database, records: PracticeRecord[]): Promise<Map<string, ComputedVectors>> {
+  const out = new Map<string, ComputedVectors>();
+  const items = records.map((record) => ({ id: record.id, parts: searchParts(record) }));
+  for (const chunk of chunkByParams(items, (c) => 1 + 2 * (c.parts.rank.length + c.parts.long.length))) {
+    const rows = chunk.map((c) => sql`(${c.id}::text, ${tsvector(c.parts.rank)}, ${tsvector(c.parts.long)})`);
+    const { rows: result } = await sql<{ id: string; rank: string; long: string }>`
+      SELECT v.id, v.rank::text AS rank, v.long::text AS long FROM (VALUES ${sql.join(rows)}) AS v (id, rank, long)`.execute(db);
+    for (const r of result) out.set(r.id, { rank: r.rank, long: r.long });
+  }
+  return out;
 }
 
 /**

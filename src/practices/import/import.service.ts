@@ -1,7 +1,9 @@
-import type { Database } from '../../db/database.ts';
+import { type Database, hasSpareConnections } from '../../db/database.ts';
 import { bumpCatalogueVersion } from '../../search/catalogue-version.repo.ts';
 import { refreshSearchWords } from '../../search/search-words.repo.ts';
-import { type PracticeCity, upsertPractices } from '../practice.repo.ts';
+import { contentHash } from '../../shared/text.ts';
+import { type ComputedVectors, computeSearchVectors, type PracticeCity, storedContentHashes, upsertPractices } from '../practice.repo.ts';
+import type { PracticeRecord } from '../practice.schema.ts';
 import { countFailed, type ImportIssue, validateExchange } from './exchange-validate.ts';
 
 /** Records written per round of multi-row statements. */
@@ -28,6 +30,18 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting rolls the whole import back (e.g. the CLI that asked for it was interrupted). */
   signal?: AbortSignal;
+}
+
+/**
+ * Search vectors of the records of a batch that differ from what is stored (identical ones are
+ * left alone by the upsert, so computing theirs would be wasted), in two halves on two connections.
+ */
+async function vectorsOfChanged(db: Database, batch: PracticeRecord[]): Promise<Map<string, ComputedVectors>> {
+  const stored = await storedContentHashes(db, batch.map((r) => r.id));
+  const changed = batch.filter((r) => stored.get(r.id) !== contentHash(r));
+  const half = Math.ceil(changed.length / 2);
+  const parts = await Promise.all([computeSearchVectors(db, changed.slice(0, half)), computeSearchVectors(db, changed.slice(half))]);
+  return new Map([...parts[0], ...parts[1]]);
 }
 
 /**
