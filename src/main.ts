@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { currentSnapshot } from './search/catalogue-snapshot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-lock.ts';
 import { openDatabase } from './db/database.ts';
@@ -65,6 +66,9 @@ async function main() {
       startupMs: Math.round(performance.now() - started),
     });
   });
+
+  // Load the search snapshot now rather than on the first visitor's search (1.4 s at 100k).
+  void currentSnapshot(db).catch((e: Error) => log.warn('search snapshot not preloaded', { error: e.message }));
 
   // Expired sessions and rate-limit windows are dead weight: clear them now and every hour.
   const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));

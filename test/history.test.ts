@@ -4,7 +4,7 @@ import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 const password = 'a long river of words';
@@ -38,13 +38,7 @@ for (const engine of testEngines()) {
 
     const browser = () => new AccountClient(app, { 'x-forwarded-for': `192.0.2.${++counter % 250}` });
 
-    async function signedIn(role: Role, name: string) {
-      const email = `${role}${++counter}-${Date.now()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = browser();
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, id };
-    }
+    const signedIn = (role: Role, name: string) => signedInClient(app, db, role, name);
 
     const revisions = (id: string) =>
       db.selectFrom('practice_revisions').select(['id', 'author', 'kind', 'message', 'record']).where('practice_id', '=', id).orderBy('id').execute();

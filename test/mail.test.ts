@@ -1,44 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { AccountClient, linkInMail, mailHeader } from './support/account-client.ts';
+import { startMailCatcher } from './support/mail-catcher.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-async function startSmtpServer() {
-  const received: { from: string; to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 for (const engine of testEngines()) {
   describe(`mail over SMTP (${engine})`, () => {
     let db: Database;
     let drop: () => Promise<void>;
-    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 
     beforeAll(async () => {
       ({ db, drop } = await createTestDatabase(engine));
-      smtp = await startSmtpServer();
+      smtp = await startMailCatcher();
     });
     afterAll(async () => {
       await smtp.close();
@@ -52,8 +27,8 @@ for (const engine of testEngines()) {
       const res = await b.submit('/signup', '/signup', { name: 'Tomás Ruiz', email, password: 'a long river of words' });
       expect(res.status).toBe(303);
 
-      expect(smtp.received).toHaveLength(1);
-      const [mail] = smtp.received;
+      expect(smtp.mails).toHaveLength(1);
+      const [mail] = smtp.mails;
       expect(mail.to).toEqual([email]);
       expect(mail.from).toBe('hello@clearinghouse.example');
       expect(mailHeader(mail.raw, 'Subject')).toBe('Confirm your email address');

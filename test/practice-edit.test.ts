@@ -6,7 +6,7 @@ import { valuesFromRecord } from '../src/practice-form/practice-form.convert.ts'
 import type { PracticeFormValues } from '../src/practice-form/practice-form.fields.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 const password = 'a long river of words';
@@ -47,13 +47,7 @@ for (const engine of testEngines()) {
 
     const browser = () => new AccountClient(app, { 'x-forwarded-for': `198.51.100.${++counter % 250}` });
 
-    async function signedIn(role: Role, name: string) {
-      const email = `${role}${++counter}-${Date.now()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = browser();
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, id };
-    }
+    const signedIn = (role: Role, name: string) => signedInClient(app, db, role, name);
 
     async function stored(id: string) {
       const row = await db.selectFrom('practices').select(['record', 'content_hash']).where('id', '=', id).executeTakeFirstOrThrow();

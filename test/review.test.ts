@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionAccount } from '../src/accounts/accounts-env.ts';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
@@ -12,32 +10,13 @@ import { createMailer } from '../src/mail/mailer.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
 import { createSubmission } from '../src/submissions/submission.repo.ts';
 import { AccountClient, linkInMail, mailHeader, mailText } from './support/account-client.ts';
+import { startMailCatcher } from './support/mail-catcher.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 const password = 'a long river of words';
 let counter = 0;
 const unique = () => `${++counter}${Date.now().toString(36)}`;
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-async function startSmtpServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** A mail's subject with its MIME encoded words (=?UTF-8?Q?…?=) decoded. */
 function subjectOf(raw: string): string {
@@ -69,11 +48,11 @@ for (const engine of testEngines()) {
     let drop: () => Promise<void>;
     let app: ReturnType<typeof createTestApp>;
     let deps: ContributionDeps;
-    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 
     beforeAll(async () => {
       ({ db, drop } = await createTestDatabase(engine));
-      smtp = await startSmtpServer();
+      smtp = await startMailCatcher();
       const env = { PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, TRUST_PROXY: 'true' };
       app = createTestApp(db, env);
       const config = loadConfig(env);
@@ -108,7 +87,7 @@ for (const engine of testEngines()) {
     const submissionRow = (id: number) =>
       db.selectFrom('submissions').select(['state', 'assignee_id', 'decision_message', 'practice_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
     const eventCount = async (id: number) => (await db.selectFrom('submission_events').select('id').where('submission_id', '=', id).execute()).length;
-    const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
+    const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email));
 
     it('shows editors the queue oldest first, and refuses members and visitors', async () => {
       const editor = await signedIn('editor');
@@ -360,7 +339,7 @@ for (const engine of testEngines()) {
         events: await eventCount(s.id),
         audit: (await db.selectFrom('audit_log').select('id').execute()).length,
         practices: (await db.selectFrom('practices').select('id').execute()).length,
-        mails: smtp.received.length,
+        mails: smtp.mails.length,
       });
       const before = await snapshot();
       for (const who of [submitter, other]) {

@@ -1,4 +1,7 @@
 import type { Hono } from 'hono';
+import { createUserWithRole } from '../../src/accounts/user-admin.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/db/schema.ts';
 import type { AppEnv } from '../../src/http/app-env.ts';
 
 /**
@@ -81,4 +84,23 @@ export function mailText(eml: string): string {
 export function mailHeader(eml: string, name: string): string | undefined {
   const head = eml.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
   return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1];
+}
+
+/** The password of every account the tests create. */
+export const testPassword = 'a long river of words';
+let clientCounter = 0;
+
+/**
+ * Creates an account with a role (as the CLI does) and signs it in through /login, from an
+ * address of its own so one test's sign-in limits never touch another's.
+ * @example const { b, id } = await signedInClient(app, db, 'editor', 'Ana Editor');
+ */
+export async function signedInClient(app: Hono<AppEnv>, db: Database, role: Role, name: string): Promise<{ b: AccountClient; id: number; email: string }> {
+  const n = ++clientCounter;
+  const email = `${role}${n}-${Date.now()}@example.org`;
+  const id = await createUserWithRole(db, { email, role, name, password: testPassword });
+  const b = new AccountClient(app, { 'x-forwarded-for': `198.18.${Math.floor(n / 250) % 250}.${(n % 250) + 1}` });
+  const res = await b.submit('/login', '/login', { email, password: testPassword });
+  if (res.status !== 303) throw new Error(`${email} could not sign in: ${res.status}`);
+  return { b, id, email };
 }
