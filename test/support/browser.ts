@@ -146,6 +146,11 @@ export function watchPageProblems(page: Page): string[] {
   page.on('response', (r) => {
     if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // A request the browser dropped because the page moved on (a click during a favicon load) is not a fault of the site.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} (${reason})`);
+  });
   return problems;
 }
