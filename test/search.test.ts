@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
+import { textQuery } from '../src/search/search-filters.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { searchPractices } from '../src/search/search.service.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -17,6 +19,21 @@ describe.each(testEngines())('search on %s', (engine) => {
     app = createTestApp(db);
   });
   afterAll(async () => drop());
+
+  it('finds exactly what the whole query matches in SQL, whether a query is split into glossary parts or not', async () => {
+    for (const [q, locale] of [['refugee housing', 'en'], ['logement réfugiés', 'fr'], ['housing', 'en'], ['language cafés', 'en'], ['women employment health', 'en'], ['"welcome" -housing', 'en']] as const) {
+      const expected = await db
+        .selectFrom('practices as p')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(sql<boolean>`p.full_vec @@ ${textQuery(q, locale)}`)
+        .executeTakeFirstOrThrow();
+      // Twice: the second answer comes from the cached parts, and must not differ.
+      for (const round of [1, 2]) {
+        const r = await searchPractices(db, parseSearchParams(new URLSearchParams({ q, page: String(round) })).params, { locale });
+        expect(r.total, `${q} (${locale}), round ${round}`).toBe(Number(expected.n));
+      }
+    }
+  });
 
   it('folds accents and case: "sao paulo" finds the São Paulo practices', async () => {
     const r = await search(db, 'q=sao+paulo');

@@ -16,21 +16,45 @@ type PracticesEb = ExpressionBuilder<DB & { p: DB['practices'] }, 'p'>;
  * @example sql`p.full_vec @@ ${textQuery('logement réfugiés', 'fr')}`
  */
 export function textQuery(q: string, locale: string): RawBuilder<unknown> {
-  const cfg = textConfigFor(locale);
-  const parts = expandQuery(q);
+  const parts = textQueryParts(q, locale);
   if (!parts) {
+    const cfg = textConfigFor(locale);
     const text = normalizeForSearch(q);
     return sql`(websearch_to_tsquery(${cfg}::regconfig, ${text}) || websearch_to_tsquery('ch_simple', ${text}))`;
   }
-  const groups = parts.map((part) => {
+  return sql`(${sql.join(
+    parts.map((p) => p.query),
+    sql` && `,
+  )})`;
+}
+
+/** One part of a query that the glossary expanded: a key naming it, and its tsquery. */
+export interface TextQueryPart {
+  key: string;
+  query: RawBuilder<unknown>;
+}
+
+/**
+ * The parts of a query the glossary expanded (a word or term with its equivalents), each its
+ * own tsquery, ANDed together by textQuery; undefined for a query in web-search syntax. A
+ * part's matches do not depend on the others, so they can be cached and intersected.
+ * @example textQueryParts('refugee housing', 'en')?.map((p) => p.key) // ['en|refugee', 'en|housing']
+ */
+export function textQueryParts(q: string, locale: string): TextQueryPart[] | undefined {
+  const cfg = textConfigFor(locale);
+  const parts = expandQuery(q);
+  if (!parts) return undefined;
+  return parts.map((part) => {
     const own = normalizeForSearch(part.text);
     const alternatives = part.alternatives.map((alt) => {
       const text = normalizeForSearch(alt.text);
       return sql`plainto_tsquery(${textConfigFor(alt.lang)}::regconfig, ${text}) || plainto_tsquery('ch_simple', ${text})`;
     });
-    return sql`(${sql.join([sql`plainto_tsquery(${cfg}::regconfig, ${own})`, sql`plainto_tsquery('ch_simple', ${own})`, ...alternatives], sql` || `)})`;
+    return {
+      key: `${locale}|${part.text}`,
+      query: sql`(${sql.join([sql`plainto_tsquery(${cfg}::regconfig, ${own})`, sql`plainto_tsquery('ch_simple', ${own})`, ...alternatives], sql` || `)})`,
+    };
   });
-  return sql`(${sql.join(groups, sql` && `)})`;
 }
 
 /** One SQL condition per active filter, keyed by its parameter, so a facet can leave its own out. */

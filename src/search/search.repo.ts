@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { FacetParam } from './search.params.ts';
 import type { SearchHit } from './search.types.ts';
@@ -27,13 +27,13 @@ export interface FacetCountRow {
  * Runs in a transaction that steers the planner to the GIN index: for broad words (half the
  * collection matching) it otherwise picks a sequential scan that decompresses every long
  * vector — measured at 100k practices on PostgreSQL 15: 1,580 ms that way, 190–270 ms through the index.
- * @example const seqs = await matchingSeqs(db, 'logement', 'fr');
+ * @example const seqs = await matchingSeqs(db, textQuery('logement', 'fr'));
  */
-export async function matchingSeqs(db: Database, q: string, locale: string): Promise<number[]> {
+export async function matchingSeqs(db: Database, tsquery: RawBuilder<unknown>): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     const { rows } = await sql<{ seqs: number[] | null }>`
-      SELECT array_agg(p.seq) AS seqs FROM practices p WHERE p.full_vec @@ ${textQuery(q, locale)}`.execute(trx);
+      SELECT array_agg(p.seq) AS seqs FROM practices p WHERE p.full_vec @@ ${tsquery}`.execute(trx);
     return rows[0]?.seqs ?? [];
   });
 }

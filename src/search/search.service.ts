@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { foldName } from '../shared/text.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
@@ -5,6 +6,7 @@ import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
 import { byQuality, type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
+import { textQuery, textQueryParts } from './search-filters.ts';
 import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
@@ -84,12 +86,11 @@ async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32
   return page;
 }
 
-/** Row indexes of the practices whose text matches the query, from the snapshot's cache or the text index. */
-async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, locale: string): Promise<Int32Array> {
-  const key = `${locale}|${q}`;
+/** Row indexes of the practices a tsquery matches, from the snapshot's cache or the text index. */
+async function cachedMatches(db: Database, snap: CatalogueSnapshot, key: string, tsquery: RawBuilder<unknown>): Promise<Int32Array> {
   const cached = snap.matches.get(key, snap.version);
   if (cached) return cached;
-  const seqs = await matchingSeqs(db, q, locale);
+  const seqs = await matchingSeqs(db, tsquery);
   // Seqs written after the snapshot was taken are left out until the next version.
   const found = new Int32Array(seqs.length);
   let k = 0;
@@ -100,6 +101,29 @@ async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, loc
   const matches = found.slice(0, k);
   snap.matches.set(key, snap.version, matches);
   return matches;
+}
+
+/**
+ * Row indexes of the practices whose text matches the query. A query the glossary split into
+ * parts is the intersection of its parts' matches, each cached on its own: "refugee housing"
+ * and "housing employment" share the work for "housing".
+ */
+async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, locale: string): Promise<Int32Array> {
+  const parts = textQueryParts(q, locale);
+  if (!parts || parts.length === 1) return cachedMatches(db, snap, parts?.[0]?.key ?? `${locale}|query|${q}`, parts?.[0]?.query ?? textQuery(q, locale));
+  let result: Int32Array | undefined;
+  for (const part of parts) {
+    const matches = await cachedMatches(db, snap, part.key, part.query);
+    if (!result) {
+      result = matches;
+      continue;
+    }
+    const inBoth = new Uint8Array(snap.size);
+    for (const i of result) inBoth[i] = 1;
+    result = matches.filter((i) => inBoth[i] === 1);
+    if (result.length === 0) break;
+  }
+  return result ?? new Int32Array(0);
 }
 
 /** What the query and filters leave and the facet counts, shared by every sort and page of the same search. */
