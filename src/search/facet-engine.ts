@@ -5,7 +5,7 @@ import type { FacetCountRow } from './search.repo.ts';
 /** Most values listed per facet (selected values are always kept). */
 const facetLimit = 40;
 
-/** A filter as the engine applies it: which facet (or the period), and which rows pass it. */
+/** A filter as the engine applies it: which facet (or the period), and which rows pass it (1) or not (0). */
 interface ActiveFilter {
   facet: FacetParam | 'period';
   pass: Uint8Array;
@@ -62,38 +62,42 @@ export interface FilterOutcome {
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
   const filters = activeFilters(snap, params);
   const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
-  const facetIndex = new Map<string, number>(facetParams.map((f, n) => [f, n]));
-  const passing = new Int32Array(candidates ? candidates.length : snap.size);
+  const total = candidates ? candidates.length : snap.size;
+  const passing = new Int32Array(total);
   let passed = 0;
-  const countRow = (n: number, i: number) => {
+  // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
+  const onlyFailing = facetParams.map(() => [] as number[]);
+  const facetOfFilter = filters.map((f) => (f.facet === 'period' ? -1 : facetParams.indexOf(f.facet)));
+  if (filters.length === 0) {
+    for (let j = 0; j < total; j++) passing[passed++] = candidates ? candidates[j] : j;
+  } else {
+    const passes = filters.map((f) => f.pass);
+    for (let j = 0; j < total; j++) {
+      const i = candidates ? candidates[j] : j;
+      let failedAt = -1;
+      let failures = 0;
+      for (let k = 0; k < passes.length; k++) {
+        if (passes[k][i]) continue;
+        failedAt = k;
+        if (++failures > 1) break;
+      }
+      if (failures === 0) passing[passed++] = i;
+      else if (failures === 1 && facetOfFilter[failedAt] >= 0) onlyFailing[facetOfFilter[failedAt]].push(i);
+    }
+  }
+  // One tight loop per facet over the rows that count for it.
+  for (let n = 0; n < facetParams.length; n++) {
     const { offsets, codes } = snap.facets[facetParams[n]];
     const c = counts[n];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
-  };
-  const total = candidates ? candidates.length : snap.size;
-  if (!candidates && filters.length === 0) {
-    // The whole catalogue: every value of every row counts, straight from the code arrays.
-    facetParams.forEach((f, n) => {
-      for (const code of snap.facets[f].codes) counts[n][code]++;
-    });
-    for (let i = 0; i < snap.size; i++) passing[passed++] = i;
-  }
-  for (let j = 0; j < (!candidates && filters.length === 0 ? 0 : total); j++) {
-    const i = candidates ? candidates[j] : j;
-    let failed: ActiveFilter | undefined;
-    let failures = 0;
-    for (let k = 0; k < filters.length; k++) {
-      if (filters[k].pass[i]) continue;
-      failed = filters[k];
-      if (++failures > 1) break;
+    if (!candidates && passed === snap.size) {
+      for (let k = 0; k < codes.length; k++) c[codes[k]]++;
+    } else {
+      for (let j = 0; j < passed; j++) {
+        const i = passing[j];
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
+      }
     }
-    if (failures === 0) {
-      passing[passed++] = i;
-      for (let n = 0; n < facetParams.length; n++) countRow(n, i);
-    } else if (failures === 1 && failed && failed.facet !== 'period') {
-      // Failing only its own facet's filter: counts for that facet, so its other values stay visible.
-      countRow(facetIndex.get(failed.facet) as number, i);
-    }
+    for (const i of onlyFailing[n]) for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
   }
 
   const rows: FacetCountRow[] = [];
