@@ -62,28 +62,30 @@ export interface FilterOutcome {
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
   const filters = activeFilters(snap, params);
   const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
-  const total = candidates ? candidates.length : snap.size;
-  const passing = new Int32Array(total);
+  // Candidates are walked in row order (a mark per row): memory is read front to back, and
+  // the passing rows come out sorted.
+  let isCandidate: Uint8Array | null = null;
+  if (candidates) {
+    isCandidate = new Uint8Array(snap.size);
+    for (const i of candidates) isCandidate[i] = 1;
+  }
+  const passing = new Int32Array(candidates ? candidates.length : snap.size);
   let passed = 0;
   // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
   const onlyFailing = facetParams.map(() => [] as number[]);
   const facetOfFilter = filters.map((f) => (f.facet === 'period' ? -1 : facetParams.indexOf(f.facet)));
-  if (filters.length === 0) {
-    for (let j = 0; j < total; j++) passing[passed++] = candidates ? candidates[j] : j;
-  } else {
-    const passes = filters.map((f) => f.pass);
-    for (let j = 0; j < total; j++) {
-      const i = candidates ? candidates[j] : j;
-      let failedAt = -1;
-      let failures = 0;
-      for (let k = 0; k < passes.length; k++) {
-        if (passes[k][i]) continue;
-        failedAt = k;
-        if (++failures > 1) break;
-      }
-      if (failures === 0) passing[passed++] = i;
-      else if (failures === 1 && facetOfFilter[failedAt] >= 0) onlyFailing[facetOfFilter[failedAt]].push(i);
+  const passes = filters.map((f) => f.pass);
+  for (let i = 0; i < snap.size; i++) {
+    if (isCandidate && !isCandidate[i]) continue;
+    let failedAt = -1;
+    let failures = 0;
+    for (let k = 0; k < passes.length; k++) {
+      if (passes[k][i]) continue;
+      failedAt = k;
+      if (++failures > 1) break;
     }
+    if (failures === 0) passing[passed++] = i;
+    else if (failures === 1 && facetOfFilter[failedAt] >= 0) onlyFailing[facetOfFilter[failedAt]].push(i);
   }
   // One tight loop per facet over the rows that count for it.
   for (let n = 0; n < facetParams.length; n++) {
@@ -114,10 +116,7 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     });
   });
   rows.push({ facet: 'total', value: null, label: null, n: passed });
-  const result = passing.slice(0, passed);
-  // Text matches come in the index's order; pages and ties expect row order.
-  if (candidates) result.sort();
-  return { passing: result, facetRows: rows };
+  return { passing: passing.slice(0, passed), facetRows: rows };
 }
 
 /**
