@@ -6,6 +6,27 @@ import type { FieldErrors } from '../account.schema.ts';
 /** The hidden anti-forgery field every POST form carries. */
 export const CsrfInput: FC<{ token: string }> = ({ token }) => <input type="hidden" name={csrfField} value={token} />;
 
+/** The ids an input points to with aria-describedby: its hint and its error, when shown. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A form field's frame: label, hint and, after a failed submit, its message, around the control.
+ * The control sets aria-describedby with describedBy(id, hint, error).
+ */
+export const FieldFrame: FC<{ id: string; label: string; hint?: string; error?: string; children?: Child }> = ({ id, label, hint, error, children }) => {
+  const { t } = usePage().i18n;
+  return (
+    <div class={error ? 'form-field form-field--error' : 'form-field'}>
+      <label for={id}>{label}</label>
+      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
+      {children}
+    </div>
+  );
+};
+
 /** A labelled input with its hint and, after a failed submit, its message (linked for screen readers). */
 export const Field: FC<{
   name: string;
@@ -19,15 +40,10 @@ export const Field: FC<{
   maxlength?: number;
   idPrefix?: string;
 }> = ({ name, label, type = 'text', value, errors, hint, autocomplete, required, maxlength, idPrefix = 'f' }) => {
-  const { t } = usePage().i18n;
   const id = `${idPrefix}-${name}`;
   const error = errors?.[name];
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'form-field form-field--error' : 'form-field'}>
-      <label for={id}>{label}</label>
-      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -37,10 +53,10 @@ export const Field: FC<{
         required={required}
         maxlength={maxlength}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, hint, error)}
         dir={type === 'email' ? 'ltr' : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 };
 

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { usePage } from '../../views/page-context.ts';
+import { describedBy, FieldFrame } from '../../accounts/views/form-parts.tsx';
 import { maxMessageLength } from '../review.schema.ts';
 
 /** A labelled multi-line text field with its hint and, after a refused post, its message and the text as typed. */
@@ -11,26 +11,19 @@ export const TextAreaField: FC<{ id: string; name: string; label: string; hint?:
   value,
   error,
   rows = 5,
-}) => {
-  const { t } = usePage().i18n;
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'form-field form-field--error' : 'form-field'}>
-      <label for={id}>{label}</label>
-      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        required
-        maxlength={maxMessageLength}
-        dir="auto"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
-  );
-};
+}) => (
+  <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <textarea
+      id={id}
+      name={name}
+      rows={rows}
+      required
+      maxlength={maxMessageLength}
+      dir="auto"
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      {value ?? ''}
+    </textarea>
+  </FieldFrame>
+);
