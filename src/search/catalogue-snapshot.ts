@@ -27,11 +27,9 @@ export interface FacetColumn {
 export interface CatalogueSnapshot {
   version: number;
   size: number;
-  ids: string[];
   seqs: Int32Array;
   /** Row index of each seq (-1 where none): a typed lookup, since match sets run to 100k seqs. */
   indexOfSeq: Int32Array;
-  quality: Float32Array;
   /** Start year, or NaN. */
   started: Float64Array;
   facets: Record<FacetParam, FacetColumn>;
@@ -138,10 +136,8 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
   return {
     version,
     size,
-    ids: rows.map((r) => r.id),
     seqs,
     indexOfSeq,
-    quality,
     started,
     facets,
     newestOrder,
@@ -156,11 +152,12 @@ const snapshots = new WeakMap<Database, Promise<CatalogueSnapshot>>();
 
 /**
  * The snapshot of the current catalogue version: loaded on first use and again after any write
- * (the version is one primary-key read); concurrent requests share one load.
+ * (the version is one primary-key read, skipped when the caller has just read it); concurrent
+ * requests share one load.
  * @example const snap = await currentSnapshot(db);
  */
-export async function currentSnapshot(db: Database): Promise<CatalogueSnapshot> {
-  const version = await catalogueVersion(db);
+export async function currentSnapshot(db: Database, knownVersion?: number): Promise<CatalogueSnapshot> {
+  const version = knownVersion ?? (await catalogueVersion(db));
   const pending = snapshots.get(db);
   if (pending) {
     const snap = await pending.catch(() => undefined);

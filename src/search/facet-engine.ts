@@ -5,6 +5,13 @@ import type { FacetCountRow } from './search.repo.ts';
 /** Most values listed per facet (selected values are always kept). */
 const facetLimit = 40;
 
+/** A mark per snapshot row, set for the given rows: membership in O(1) while walking rows in order. */
+export function rowMask(size: number, rows: Int32Array): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (const i of rows) mask[i] = 1;
+  return mask;
+}
+
 /** A filter as the engine applies it: which facet (or the period), and which rows pass it (1) or not (0). */
 interface ActiveFilter {
   facet: FacetParam | 'period';
@@ -64,11 +71,7 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
   const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
   // Candidates are walked in row order (a mark per row): memory is read front to back, and
   // the passing rows come out sorted.
-  let isCandidate: Uint8Array | null = null;
-  if (candidates) {
-    isCandidate = new Uint8Array(snap.size);
-    for (const i of candidates) isCandidate[i] = 1;
-  }
+  const isCandidate = candidates ? rowMask(snap.size, candidates) : null;
   const passing = new Int32Array(candidates ? candidates.length : snap.size);
   let passed = 0;
   // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
@@ -125,8 +128,7 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
  */
 export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: Exclude<SortOrder, 'relevance'> | 'id', offset: number, limit: number): number[] {
   if (sort === 'id') return Array.from(passing.subarray(offset, offset + limit));
-  const keep = new Uint8Array(snap.size);
-  for (const i of passing) keep[i] = 1;
+  const keep = rowMask(snap.size, passing);
   const order = sort === 'newest' ? snap.newestOrder : snap.titleOrder;
   const page: number[] = [];
   let seen = 0;
@@ -146,8 +148,7 @@ export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: 
  * a word says little about which practices are the best answers; quality does.
  */
 export function byQuality(snap: CatalogueSnapshot, passing: Int32Array, upTo: number): Int32Array {
-  const keep = new Uint8Array(snap.size);
-  for (const i of passing) keep[i] = 1;
+  const keep = rowMask(snap.size, passing);
   const out = new Int32Array(Math.min(upTo, passing.length));
   let k = 0;
   for (const i of snap.qualityOrder) {

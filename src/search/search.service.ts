@@ -5,7 +5,7 @@ import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
-import { byQuality, type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
+import { byQuality, type FilterOutcome, filterAndCount, pageInOrder, rowMask } from './facet-engine.ts';
 import { textQuery, textQueryParts } from './search-filters.ts';
 import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
@@ -110,20 +110,14 @@ async function cachedMatches(db: Database, snap: CatalogueSnapshot, key: string,
  */
 async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, locale: string): Promise<Int32Array> {
   const parts = textQueryParts(q, locale);
-  if (!parts || parts.length === 1) return cachedMatches(db, snap, parts?.[0]?.key ?? `${locale}|query|${q}`, parts?.[0]?.query ?? textQuery(q, locale));
-  let result: Int32Array | undefined;
-  for (const part of parts) {
-    const matches = await cachedMatches(db, snap, part.key, part.query);
-    if (!result) {
-      result = matches;
-      continue;
-    }
-    const inBoth = new Uint8Array(snap.size);
-    for (const i of result) inBoth[i] = 1;
-    result = matches.filter((i) => inBoth[i] === 1);
+  if (!parts) return cachedMatches(db, snap, `${locale}|query|${q}`, textQuery(q, locale));
+  let result = await cachedMatches(db, snap, parts[0].key, parts[0].query);
+  for (const part of parts.slice(1)) {
     if (result.length === 0) break;
+    const inResult = rowMask(snap.size, result);
+    result = (await cachedMatches(db, snap, part.key, part.query)).filter((i) => inResult[i] === 1);
   }
-  return result ?? new Int32Array(0);
+  return result;
 }
 
 /** What the query and filters leave and the facet counts, shared by every sort and page of the same search. */
@@ -141,9 +135,8 @@ async function filterOutcome(db: Database, snap: CatalogueSnapshot, params: Sear
  * A search: the text match in the database (an int array of keys), filters, facet counts and
  * sorting on the in-memory snapshot, ranking of the best candidates and the page's rows in the database.
  */
-async function runSearch(db: Database, params: SearchParams, locale: string, pageSize: number) {
+async function runSearch(db: Database, snap: CatalogueSnapshot, params: SearchParams, locale: string, pageSize: number) {
   const sort = effectiveSort(params);
-  const snap = await currentSnapshot(db);
   const outcome = await filterOutcome(db, snap, params, locale);
   const { passing, facetRows } = outcome;
   const page = await pageIndexes(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);
@@ -192,7 +185,7 @@ export async function searchPractices(
   const version = await catalogueVersion(db);
   const hit = cache.get(key, version);
   if (hit) return hit;
-  const result = await searchUncached(db, params, options);
+  const result = await searchUncached(db, params, { ...options, version });
   cache.set(key, version, result);
   return result;
 }
@@ -206,18 +199,19 @@ export async function searchPractices(
 export async function searchUncached(
   db: Database,
   params: SearchParams,
-  options: { locale: string; pageSize?: number },
+  options: { locale: string; pageSize?: number; /** The catalogue version, when the caller has just read it. */ version?: number },
 ): Promise<SearchResult> {
   const pageSize = options.pageSize ?? 20;
+  const snap = await currentSnapshot(db, options.version);
   let effective = params;
-  let outcome = await runSearch(db, params, options.locale, pageSize);
+  let outcome = await runSearch(db, snap, params, options.locale, pageSize);
   let correctedFrom: string | undefined;
   let suggestion: string | undefined;
   if (params.q) {
     const corrected = await correctQuery(db, params.q);
     if (corrected) {
       if (outcome.total === 0) {
-        const retry = await runSearch(db, { ...params, q: corrected }, options.locale, pageSize);
+        const retry = await runSearch(db, snap, { ...params, q: corrected }, options.locale, pageSize);
         if (retry.total > 0) {
           outcome = retry;
           effective = { ...params, q: corrected };
