@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 
 const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets');
+/** Stylesheet parts, one per area of the site, joined in file-name order into one site.css (one request). */
+const cssPartsDir = path.join(assetsDir, 'css');
 
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -25,18 +27,23 @@ export interface Assets {
 }
 
 /**
- * Loads src/assets once and serves each file at /assets/<name>.<hash><ext> with an immutable
- * cache lifetime; `urls` maps the plain file name to its fingerprinted URL.
+ * Loads src/assets once (the stylesheet joined from its parts in src/assets/css) and serves
+ * each file at /assets/<name>.<hash><ext> with an immutable cache lifetime; `urls` maps the
+ * plain file name to its fingerprinted URL.
  * @example const assets = loadAssets(); assets.urls['site.css'] // '/assets/site.3f2a1b9c.css'
  */
 export function loadAssets(): Assets {
   const byUrl = new Map<string, Asset>();
   const urls: Record<string, string> = {};
+  const files = new Map<string, Buffer>();
   for (const file of fs.readdirSync(assetsDir)) {
+    if (types[path.extname(file)] && fs.statSync(path.join(assetsDir, file)).isFile()) files.set(file, fs.readFileSync(path.join(assetsDir, file)));
+  }
+  const parts = fs.readdirSync(cssPartsDir).filter((f) => f.endsWith('.css')).sort();
+  files.set('site.css', Buffer.concat(parts.map((f) => fs.readFileSync(path.join(cssPartsDir, f)))));
+  for (const [file, body] of files) {
     const ext = path.extname(file);
     const type = types[ext];
-    if (!type) continue;
-    const body = fs.readFileSync(path.join(assetsDir, file));
     const hash = createHash('sha1').update(body).digest('hex').slice(0, 10);
     const url = `/assets/${path.basename(file, ext)}.${hash}${ext}`;
     byUrl.set(url, { body, type, url });
