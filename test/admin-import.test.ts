@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { maxImportBytes, readImportForm } from '../src/admin/admin-import.schema.ts';
 import { importCommand } from '../src/cli/commands/import.command.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 
 /** A valid practice in the exchange format; `id` makes it unique. */
@@ -52,13 +50,7 @@ for (const engine of testEngines()) {
     const browser = () => new AccountClient(app, { 'x-forwarded-for': `192.0.2.${++counter % 250}` });
 
     /** Creates an account with a role and signs it in through /login. */
-    async function signedIn(role: Role, name = `${role} person`) {
-      const email = `${role}${++counter}-${Date.now()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = browser();
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, id };
-    }
+    const signedIn = (role: Role, name = `${role} person`) => signedInClient(app, db, role, name);
 
     /** Posts the multipart import form as a browser does, with the token of `formPage`. */
     async function postImport(b: AccountClient, post: ImportPost, formPage = '/admin/import') {

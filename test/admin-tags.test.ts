@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { mergedTags } from '../src/admin/tag-merge.service.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 
 /** A published practice with target groups. */
@@ -56,13 +54,7 @@ for (const engine of testEngines()) {
     const browser = () => new AccountClient(app, { 'x-forwarded-for': `203.0.113.${++counter % 250}` });
 
     /** Creates an account with a role and signs it in through /login. */
-    async function signedIn(role: Role, name = `${role} person`) {
-      const email = `${role}${++counter}-${Date.now()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = browser();
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, id };
-    }
+    const signedIn = (role: Role, name = `${role} person`) => signedInClient(app, db, role, name);
 
     const tagsOf = async () =>
       Object.fromEntries((await db.selectFrom('practices').select(['id', 'target_groups']).orderBy('id').execute()).map((r) => [r.id, r.target_groups]));

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 
 /** A published practice; overrides replace fields. */
@@ -59,13 +57,7 @@ for (const engine of testEngines()) {
     const browser = () => new AccountClient(app, { 'x-forwarded-for': `198.51.100.${++counter % 250}` });
 
     /** Creates an account with a role and signs it in through /login. */
-    async function signedIn(role: Role, name = `${role} person`) {
-      const email = `${role}${++counter}-${Date.now()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = browser();
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, email, id };
-    }
+    const signedIn = (role: Role, name = `${role} person`) => signedInClient(app, db, role, name);
 
     const assessmentRow = (id: string) => db.selectFrom('practice_assessments').selectAll().where('practice_id', '=', id).executeTakeFirst();
     const assessedOf = async (id: string) => (await db.selectFrom('practices').select('assessed').where('id', '=', id).executeTakeFirstOrThrow()).assessed;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { valuesFromRecord } from '../src/practice-form/practice-form.convert.ts';
@@ -9,7 +8,6 @@ import { type PracticeRecord, practiceRecordSchema } from '../src/practices/prac
 import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 
 /** A published practice with the fields the form does not edit (translations, adaptation links) filled in too. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionAccount } from '../src/accounts/accounts-env.ts';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
@@ -11,10 +10,9 @@ import type { Mail } from '../src/mail/mailer.ts';
 import { practiceIdCandidates } from '../src/review/publish.service.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
 import { createSubmission, type NewSubmission } from '../src/submissions/submission.repo.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 const unique = () => `${++counter}${Date.now().toString(36)}`;
 
@@ -65,10 +63,7 @@ for (const engine of testEngines()) {
 
     /** Creates an account with a role and signs it in through /login, from its own address. */
     async function signedIn(role: Role, name = `${role} ${unique()}`) {
-      const email = `${role}-${unique()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = new AccountClient(app, { 'x-forwarded-for': `192.0.2.${++counter % 250}` });
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
+      const { b, id, email } = await signedInClient(app, db, role, name);
       const account: SessionAccount = { userId: id, email, name, role, locale: 'en', sessionId: '', csrfToken: '' };
       return { b, id, email, name, account };
     }

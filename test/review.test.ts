@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionAccount } from '../src/accounts/accounts-env.ts';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
@@ -9,11 +8,10 @@ import { createLogger } from '../src/http/logger.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
 import { createSubmission } from '../src/submissions/submission.repo.ts';
-import { AccountClient, linkInMail, mailHeader, mailText } from './support/account-client.ts';
+import { AccountClient, linkInMail, mailHeader, mailText, signedInClient } from './support/account-client.ts';
 import { startMailCatcher } from './support/mail-catcher.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 const unique = () => `${++counter}${Date.now().toString(36)}`;
 
@@ -66,10 +64,7 @@ for (const engine of testEngines()) {
 
     /** Creates an account with a role and signs it in through /login, from its own address. */
     async function signedIn(role: Role, name = `${role} ${unique()}`) {
-      const email = `${role}-${unique()}@example.org`;
-      const id = await createUserWithRole(db, { email, role, name, password });
-      const b = new AccountClient(app, { 'x-forwarded-for': `198.51.100.${++counter % 250}` });
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
+      const { b, id, email } = await signedInClient(app, db, role, name);
       const account: SessionAccount = { userId: id, email, name, role, locale: 'en', sessionId: '', csrfToken: '' };
       return { b, id, email, name, account };
     }

@@ -2,17 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import { readOutbox } from '../src/mail/outbox.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient, mailHeader, mailText } from './support/account-client.ts';
+import { AccountClient, mailHeader, mailText, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 const password = 'a long river of words';
-let counter = 0;
-const newEmail = () => `submitter${++counter}-${Date.now()}@example.org`;
 
 /** The five steps of a complete practice, as a browser posts them. */
 const steps: Record<number, Record<string, string | string[]>> = {
@@ -52,13 +49,7 @@ for (const engine of testEngines()) {
     });
 
     /** A member signed in through /login, in a browser of their own address. */
-    async function member(name = 'Léa Martin') {
-      const email = newEmail();
-      const id = await createUserWithRole(db, { email, role: 'member', name, password });
-      const b = new AccountClient(app, { 'x-forwarded-for': `192.0.2.${++counter % 250}` });
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, email, id };
-    }
+    const member = (name = 'Léa Martin') => signedInClient(app, db, 'member', name);
 
     const row = (id: number) => db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const keyOf = (html: string) => /name="request_key" value="([^"]+)"/.exec(html)?.[1] as string;

@@ -2,17 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import { readOutbox } from '../src/mail/outbox.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient, mailHeader } from './support/account-client.ts';
+import { AccountClient, mailHeader, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
-let counter = 0;
-const newEmail = () => `translator${++counter}-${Date.now()}@example.org`;
 
 const practice = practiceRecordSchema.parse({
   id: 'ghent-buddy-project',
@@ -44,13 +40,7 @@ for (const engine of testEngines()) {
       fs.rmSync(outbox, { recursive: true, force: true });
     });
 
-    async function member() {
-      const email = newEmail();
-      const id = await createUserWithRole(db, { email, role: 'member', name: 'Noor Haddad', password });
-      const b = new AccountClient(app, { 'x-forwarded-for': `198.18.0.${++counter % 250}` });
-      expect((await b.submit('/login', '/login', { email, password })).status).toBe(303);
-      return { b, email, id };
-    }
+    const member = () => signedInClient(app, db, 'member', 'Noor Haddad');
 
     const formPage = (lang: string) => `/practices/${practice.id}/translate?lang=${lang}`;
     const action = `/practices/${practice.id}/translate`;

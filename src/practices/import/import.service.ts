@@ -62,13 +62,28 @@ export async function importExchange(db: Database, text: string, options: Import
     return summary;
   }
 
+  const batches: PracticeRecord[][] = [];
+  for (let start = 0; start < records.length; start += importBatchSize) batches.push(records.slice(start, start + importBatchSize));
+  // On PostgreSQL the next batch's search vectors are computed on other connections (other
+  // cores) while this transaction writes the current batch.
+  const ahead = hasSpareConnections(db) && batches.length > 1;
+  const vectorsFor = (batch: PracticeRecord[] | undefined) => {
+    if (!ahead || !batch) return Promise.resolve(undefined);
+    const pending = vectorsOfChanged(db, batch);
+    pending.catch(() => {}); // awaited, and so rethrown, when its batch is written
+    return pending;
+  };
+
   await db.transaction().execute(async (trx) => {
     const change = { author: options.author, authorId: options.authorId ?? null, kind: 'import' as const, message: `import ${options.source}` };
     const citiesEnsured = new Map<string, PracticeCity>();
     let done = 0;
-    for (let start = 0; start < records.length; start += importBatchSize) {
+    let next = vectorsFor(batches[0]);
+    for (let b = 0; b < batches.length; b++) {
       options.signal?.throwIfAborted();
-      const outcomes = await upsertPractices(trx, records.slice(start, start + importBatchSize), change, citiesEnsured);
+      const vectors = await next;
+      next = vectorsFor(batches[b + 1]);
+      const outcomes = await upsertPractices(trx, batches[b], change, citiesEnsured, vectors);
       for (const outcome of outcomes) {
         // As when records were written one by one: an abort stops before the next record counts.
         if (done > 0) options.signal?.throwIfAborted();
