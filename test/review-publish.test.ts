@@ -9,7 +9,7 @@ import { createLogger } from '../src/http/logger.ts';
 import type { Mail } from '../src/mail/mailer.ts';
 import { practiceIdCandidates } from '../src/review/publish.service.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
-import { createSubmission, type NewSubmission } from '../src/submissions/submission.repo.ts';
+import { createSubmission, findSubmission, type NewSubmission, type Submission } from '../src/submissions/submission.repo.ts';
 import { AccountClient, signedInClient } from './support/account-client.ts';
 import { createTestDatabase, testEngines } from './support/test-db.ts';
 
@@ -71,7 +71,8 @@ for (const engine of testEngines()) {
     /** A submission sent to review by its submitter, as the submit and translate forms do. */
     async function inReview(submitter: SessionAccount, s: Omit<NewSubmission, 'submitterId' | 'step'>) {
       const draft = await createSubmission(db, { ...s, submitterId: submitter.userId, step: 5 });
-      return transitionSubmission(deps, { submission: draft, actor: submitter, as: 'submitter', to: 'submitted' });
+      await transitionSubmission(deps, { submission: draft, actor: submitter, as: 'submitter', to: 'submitted' });
+      return (await findSubmission(db, draft.id)) as Submission;
     }
 
     /** Publishes through the page as the editor; returns the response and the new practice id. */

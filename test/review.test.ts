@@ -7,7 +7,7 @@ import type { ContributionDeps } from '../src/http/app-env.ts';
 import { createLogger } from '../src/http/logger.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
-import { createSubmission } from '../src/submissions/submission.repo.ts';
+import { createSubmission, findSubmission, type Submission } from '../src/submissions/submission.repo.ts';
 import { AccountClient, linkInMail, mailHeader, mailText, signedInClient } from './support/account-client.ts';
 import { startMailCatcher } from './support/mail-catcher.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
@@ -72,7 +72,8 @@ for (const engine of testEngines()) {
     /** A submission sent to review by its submitter (as the submit form does), optionally sent `daysAgo`. */
     async function inReview(submitter: SessionAccount, data: Record<string, unknown>, daysAgo = 0) {
       const draft = await createSubmission(db, { kind: 'practice', submitterId: submitter.userId, data, step: 5 });
-      const sent = await transitionSubmission(deps, { submission: draft, actor: submitter, as: 'submitter', to: 'submitted' });
+      await transitionSubmission(deps, { submission: draft, actor: submitter, as: 'submitter', to: 'submitted' });
+      const sent = (await findSubmission(db, draft.id)) as Submission;
       if (daysAgo) {
         await db.updateTable('submissions').set({ submitted_at: new Date(Date.now() - daysAgo * 86_400_000) }).where('id', '=', sent.id).execute();
       }

@@ -1,10 +1,8 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import type { Database } from '../db/database.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
-import { sha256 } from '../security/tokens.ts';
 import { carriedThroughSignIn } from '../submissions/form-carry.ts';
 import { ResumeFormPage, SessionEndedPage } from '../submissions/views/session-pages.tsx';
 import type { AccountsDeps } from './accounts-deps.ts';
@@ -13,7 +11,6 @@ import { logIn } from './account.service.ts';
 import { countAttempt } from './rate-rules.ts';
 import { privatePage, postedForm, safeNext, seeOther } from './route-helpers.ts';
 import { endSession, formToken, startSession } from './session.ts';
-import { findSessionAccount } from './session.repo.ts';
 import { LoginPage } from './views/login-page.tsx';
 
 /** Messages /login may show on arrival, named in the query (`?done=reset`). */
@@ -25,19 +22,6 @@ const notices: Record<string, string> = {
 
 /** Why a sign-in failed, as the message under the form. */
 const failures = { wrong: 'accounts.login.wrong', unconfirmed: 'accounts.login.unconfirmed', disabled: 'accounts.login.disabled' } as const;
-
-/**
- * The CSRF token of the session startSession has just begun, for a form in this same response:
- * read back through the session cookie this response sets (the request still has the old one).
- */
-async function newSessionToken(c: Context, db: Database, userId: number): Promise<string | undefined> {
-  for (const line of c.res.headers.getSetCookie()) {
-    const value = line.split(';')[0].split('=').slice(1).join('=');
-    const account = value ? await findSessionAccount(db, sha256(decodeURIComponent(value))) : undefined;
-    if (account?.userId === userId) return account.csrfToken;
-  }
-  return undefined;
-}
 
 /** /login and /logout. */
 export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
@@ -68,10 +52,9 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
       await recordAudit(deps.db, { action: 'login_failed', target: form.data.email, ip, details: { email: form.data.email, reason: result.kind } });
       return refused({ form: failures[result.kind] });
     }
-    await startSession(c, deps.db, deps.config, result.user.id);
+    const sessionToken = await startSession(c, deps.db, deps.config, result.user.id);
     await recordAudit(deps.db, { action: 'login', actorUserId: result.user.id, target: result.user.email, ip });
-    const token = carried && (await newSessionToken(c, deps.db, result.user.id));
-    if (carried && token) return privatePage(c, <ResumeFormPage fields={carried.fields} next={carried.next} csrf={token} reason="signed_in" />);
+    if (carried) return privatePage(c, <ResumeFormPage fields={carried.fields} next={carried.next} csrf={sessionToken} reason="signed_in" />);
     return seeOther(c, safeNext(form.data.next));
   });
 

@@ -9,7 +9,7 @@ import { formValues, type FormValues } from './account.schema.ts';
  * Renders an account page: never cached anywhere, since it holds a per-visitor form token.
  * @example return privatePage(c, <LoginPage csrf={token} />);
  */
-export function privatePage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 429 = 200) {
+export function privatePage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 409 | 429 = 200) {
   c.header('cache-control', 'private, no-store');
   return renderPage(c, page, status);
 }

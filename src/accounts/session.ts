@@ -40,16 +40,19 @@ export function sessionMiddleware(db: Database, config: Config): MiddlewareHandl
 /**
  * Signs a user in with a brand-new session id (never one the browser already had, which
  * defeats session fixation), after ending the session the browser came with.
+ * Returns the new session's CSRF token, for a form in this same response.
  * @example await startSession(c, db, config, user.id);
  */
-export async function startSession(c: Context, db: Database, config: Config, userId: number): Promise<void> {
+export async function startSession(c: Context, db: Database, config: Config, userId: number): Promise<string> {
   const old = c.get('account');
   if (old) await deleteSession(db, old.sessionId);
   const secret = randomToken();
   const expires = new Date(Date.now() + config.SESSION_DAYS * 86_400_000);
-  await insertSession(db, { id: sha256(secret), user_id: userId, csrf_token: randomToken(), expires_at: expires });
+  const csrfToken = randomToken();
+  await insertSession(db, { id: sha256(secret), user_id: userId, csrf_token: csrfToken, expires_at: expires });
   setCookie(c, sessionCookie, secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c, config), expires });
   deleteCookie(c, anonCookie, { path: '/' });
+  return csrfToken;
 }
 
 /** Signs out: deletes the session row and the cookie. */

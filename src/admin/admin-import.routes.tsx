@@ -3,7 +3,6 @@ import type { SessionAccount } from '../accounts/accounts-env.ts';
 import { privatePage } from '../accounts/route-helpers.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { countFailed, validateExchange } from '../practices/import/exchange-validate.ts';
-import { recordImportAudit } from '../practices/import/import-audit.ts';
 import { importExchange } from '../practices/import/import.service.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { requireAdmin } from './admin-policy.ts';
@@ -43,8 +42,7 @@ export function adminImportRoutes({ db, config }: AppDeps): Hono<AppEnv> {
 
   /** Imports as the admin, and records the import in the audit log when it wrote. */
   async function runImport(account: SessionAccount, text: string, source: string, partial: boolean, ip: string): Promise<ImportReport> {
-    const summary = await importExchange(db, text, { partial, author: account.name, authorId: account.userId, source });
-    await recordImportAudit(db, summary, { source, via: 'browser', partial, actorUserId: account.userId, ip });
+    const summary = await importExchange(db, text, { partial, author: account.name, authorId: account.userId, source, via: 'browser', ip });
     return { mode: 'import', source, partial, summary };
   }
 

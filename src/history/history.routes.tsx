@@ -12,7 +12,7 @@ import { clientAddress } from '../security/client-address.ts';
 import { compareQuery, historyQuery, restoreForm } from './history.schema.ts';
 import { recordDiff } from './record-diff.ts';
 import { restoreRevision } from './restore.service.ts';
-import { findRevision, latestRevision, listRevisions } from './revision.repo.ts';
+import { findRevision, listRevisions } from './revision.repo.ts';
 import { ComparePage, type ComparePageProps } from './views/compare-page.tsx';
 import { HistoryPage } from './views/history-page.tsx';
 
@@ -94,9 +94,8 @@ export function historyRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     if (!Number.isSafeInteger(revisionId)) throw notFound();
     const body = await c.req.parseBody();
     const form = restoreForm.safeParse(body);
-    // A refused restore shows the comparison again: the current version against the one to restore.
-    const latest = await latestRevision(db, id);
-    const against = { from: latest?.id, to: revisionId };
+    // A refused restore shows the comparison again: the one to restore against the current version.
+    const against = { to: revisionId };
     if (!form.success) {
       const note = typeof body.note === 'string' ? body.note : '';
       return comparison(c, id, against, { note, restoreErrors: { note: form.error.issues[0].message } }, 400);

@@ -64,15 +64,6 @@ export async function findRevision(db: Database, practiceId: string, revisionId:
   return row ? ({ ...plainIds(row), record: row.record as PracticeRecord }) : undefined;
 }
 
-/**
- * The newest revision of a practice (the one matching what is stored now), without its record.
- * @example const current = await latestRevision(db, 'turin-welcome-desk');
- */
-export async function latestRevision(db: Database, practiceId: string): Promise<RevisionSummary | undefined> {
-  const { rows } = await listRevisions(db, practiceId, 1);
-  return rows[0];
-}
-
 /** bigint ids arrive as strings on some drivers; the app counts them as numbers. */
 function plainIds<T extends { id: number | string; author_id: number | string | null; number: number | string }>(row: T): T & RevisionSummary {
   return { ...row, id: Number(row.id), author_id: row.author_id === null ? null : Number(row.author_id), number: Number(row.number) } as T & RevisionSummary;

@@ -4,7 +4,6 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
 import { seedDemo } from '../practices/demo-seed.ts';
 import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
-import { recordImportAudit } from '../practices/import/import-audit.ts';
 import { importExchange } from '../practices/import/import.service.ts';
 import { requireAdminToken } from './admin-auth.ts';
 import { type AdminImportEvent, importEventsMediaType } from './admin.protocol.ts';
@@ -61,6 +60,8 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
           author,
           source,
           signal: abort.signal,
+          // The command line sends its imports here while the server holds the data folder.
+          via: 'cli',
           onProgress: (done, total) => {
             const now = Date.now();
             if (done < total && now - last < progressIntervalMs) return;
@@ -68,13 +69,8 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
             emit({ type: 'progress', done, total });
           },
         })
-          .then(async (summary) => {
+          .then((summary) => {
             log.info('import', { source, author, partial: partial === '1', created: summary.created, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed });
-            // The command line sends its imports here while the server holds the data folder. The
-            // import is committed by now: a failed audit write must not report it as not written.
-            await recordImportAudit(db, summary, { source, via: 'cli', partial: partial === '1' }).catch((e: Error) =>
-              log.error('import audit entry failed', { source, error: e.message, stack: e.stack }),
-            );
             emit({ type: 'summary', summary });
           })
           .catch((e: Error) => {

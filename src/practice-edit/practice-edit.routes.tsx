@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { editorRoles, requireRole } from '../accounts/access-policy.ts';
-import { privatePage, seeOther } from '../accounts/route-helpers.ts';
+import { postedForm, privatePage, seeOther } from '../accounts/route-helpers.ts';
 import { recordDiff } from '../history/record-diff.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
-import { renderPage } from '../http/render.tsx';
-import { draftFromValues, formValuesOf, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
+import { draftFromValues, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
 import { formSteps } from '../practice-form/practice-form.fields.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { editExtras } from './practice-edit.schema.ts';
@@ -19,12 +18,8 @@ const path = '/practices/:id{[a-z0-9]+(?:-[a-z0-9]+)*}/edit';
 export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  /** The edit page; 409 pages are rendered through renderPage since privatePage stops at 429. */
+  /** The edit page (per person: never cached). */
   const page = (c: Context<AppEnv>, props: EditPageProps, status: 200 | 400 | 409 = 200) => {
-    if (status === 409) {
-      c.header('cache-control', 'private, no-store');
-      return renderPage(c, <PracticeEditPage {...props} />, 409);
-    }
     return privatePage(c, <PracticeEditPage {...props} />, status);
   };
 
@@ -42,9 +37,8 @@ export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const { account, redirect } = requireRole(c, editorRoles);
     if (!account) return redirect;
     const id = c.req.param('id');
-    const body = await c.req.parseBody({ all: true });
-    const values = formValuesOf(body);
-    const { base, message, intent } = editExtras.parse(body);
+    const values = await postedForm(c);
+    const { base, message, intent } = editExtras.parse(values);
     const stored = await readStoredPractice(db, id);
     if (!stored) throw notFound(`practice "${id}" does not exist`);
     const props = { id, title: stored.record.title, values, base, message, csrf: account.csrfToken };

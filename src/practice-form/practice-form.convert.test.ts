@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
-import { checkComplete, draftFromValues, formValuesOf, valuesFromRecord } from './practice-form.convert.ts';
+import { formValues as formValuesOf } from '../accounts/account.schema.ts';
+import { checkComplete, draftFromValues, valuesFromRecord } from './practice-form.convert.ts';
 import { type PracticeFormValues, fieldsOfStep, formSteps, mergeDraft, recordFieldsOfStep, stepOfField } from './practice-form.fields.ts';
 
 /** A record using every field the form edits (and the ones it leaves to others). */

@@ -18,19 +18,6 @@ function many(values: PracticeFormValues, name: string): string[] {
   return (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.replace(/\r\n?/g, '\n'));
 }
 
-/**
- * The form's values from whatever a body parser produced: strings and string lists kept, files dropped.
- * @example formValuesOf(await c.req.parseBody({ all: true }))
- */
-export function formValuesOf(body: Record<string, unknown>): PracticeFormValues {
-  const values: PracticeFormValues = {};
-  for (const [name, v] of Object.entries(body)) {
-    if (typeof v === 'string') values[name] = v;
-    else if (Array.isArray(v)) values[name] = v.filter((x): x is string => typeof x === 'string');
-  }
-  return values;
-}
-
 /** A stored practice in the form's shape; fields the form does not edit (id, translations, …) are left out. */
 export function valuesFromRecord(record: Partial<PracticeRecord>): PracticeFormValues {
   const str = (v: string | number | undefined) => (v === undefined ? '' : String(v));

@@ -5,7 +5,7 @@ export const formSteps = ['basics', 'place', 'how', 'results', 'sources'] as con
 export type FormStep = (typeof formSteps)[number];
 
 /** Raw posted values: strings, and string lists for repeated names. */
-export type PracticeFormValues = Record<string, string | string[]>;
+export type PracticeFormValues = Record<string, string | string[] | undefined>;
 
 /** Field name → message key (translated when shown). Same shape as accounts' FieldErrors. */
 export type FormErrors = Record<string, string>;

@@ -4,8 +4,7 @@ import type { Database } from '../db/database.ts';
 import type { ContributionDeps } from '../http/app-env.ts';
 import { findPublishedPractice, upsertPractice } from '../practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../practices/practice.schema.ts';
-import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
-import { refreshSearchWords } from '../search/search-words.repo.ts';
+import { addSearchWords } from '../search/search-words.repo.ts';
 import { slugify } from '../shared/text.ts';
 import { transitionSubmission } from '../submissions/submission-workflow.ts';
 import type { Submission } from '../submissions/submission.repo.ts';
@@ -140,8 +139,8 @@ async function translatedRecord(trx: Database, s: Submission): Promise<PracticeR
 /**
  * Publishes a submission in one transaction with its change of state: a practice submission
  * becomes a new public practice (a revision of kind "publish" by the editor), a translation is
- * merged into its practice (kind "translation"); search words and the catalogue version are
- * refreshed in the same transaction. An invalid record writes nothing and returns its problems;
+ * merged into its practice (kind "translation"); its words join the "did you mean" vocabulary
+ * and the catalogue version is bumped in the same transaction. An invalid record writes nothing and returns its problems;
  * a submission no longer in review throws a conflict (409).
  * @example const r = await publishSubmission(deps, { submission, actor: account, ip });
  */
@@ -165,9 +164,9 @@ export async function publishSubmission(
         const message = translation
           ? `Translation into ${s.translationLanguage} from submission #${s.id}`
           : `Published from submission #${s.id} by ${s.submitterName}`;
-        await upsertPractice(trx, record, { author: p.actor.name, authorId: p.actor.userId, kind: translation ? 'translation' : 'publish', message }, { bumpVersion: false });
-        await refreshSearchWords(trx);
-        await bumpCatalogueVersion(trx);
+        await upsertPractice(trx, record, { author: p.actor.name, authorId: p.actor.userId, kind: translation ? 'translation' : 'publish', message });
+        // This practice's words only: rebuilding the whole vocabulary would read the catalogue under the publishing lock.
+        await addSearchWords(trx, record.id);
         practiceId = record.id;
         return { practiceId };
       },

@@ -8,9 +8,8 @@ import type { Mail } from '../mail/mailer.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { addSubmissionEvent, listSubmissionEvents, type SubmissionEvent } from '../submissions/submission-events.repo.ts';
-import { canMove } from '../submissions/submission-state.ts';
 import { transitionSubmission } from '../submissions/submission-workflow.ts';
-import { assignSubmission, findSubmission, type Submission } from '../submissions/submission.repo.ts';
+import { assignSubmission, type Submission } from '../submissions/submission.repo.ts';
 import { commentMail } from './review-mails.ts';
 import { isAssignable } from './review-policy.ts';
 
@@ -105,6 +104,5 @@ export async function decide(
   deps: ContributionDeps,
   d: { submission: Submission; actor: SessionAccount; to: 'changes_requested' | 'rejected'; message: string; ip?: string | null },
 ): Promise<void> {
-  if (!canMove('editor', d.submission.state, d.to)) throw conflict(`a submission that is ${d.submission.state} cannot become ${d.to}`);
   await transitionSubmission(deps, { submission: d.submission, actor: d.actor, as: 'editor', to: d.to, message: d.message, ip: d.ip });
 }

@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
+import { privatePage } from '../accounts/route-helpers.ts';
 import type { SessionAccount } from '../accounts/accounts-env.ts';
 import { editorRoles, isEditor, requireRole, requireSignedIn } from '../accounts/access-policy.ts';
 import { postedForm, seeOther } from '../accounts/route-helpers.ts';
 import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors.ts';
-import { renderPage } from '../http/render.tsx';
 import { clientAddress } from '../security/client-address.ts';
 import { canMove } from '../submissions/submission-state.ts';
 import { findSubmission, type Submission } from '../submissions/submission.repo.ts';
@@ -53,9 +53,8 @@ export function submissionPageRoutes(deps: ContributionDeps): Hono<AppEnv> {
   /** Renders the page (never cached: it holds a per-person form token and private messages). */
   const show = async (c: Context<AppEnv>, account: SessionAccount, submission: Submission, extra: Partial<SubmissionPageProps> = {}, status: 200 | 400 | 409 = 200) => {
     const view = await loadSubmissionView(db, submission, account);
-    c.header('cache-control', 'private, no-store');
     const viewer = { userId: account.userId, editor: isEditor(account), csrf: account.csrfToken };
-    return renderPage(c, <SubmissionPage view={view} viewer={viewer} {...extra} />, status);
+    return privatePage(c, <SubmissionPage view={view} viewer={viewer} {...extra} />, status);
   };
 
   /** Runs an editor's action; when someone acted first (a conflict) the page says so with 409 and nothing is written. */

@@ -2,16 +2,35 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isGlossaryTerm } from './glossary.ts';
 
+/** The words of a practice that "did you mean" knows: title, summary, city and themes. */
+const vocabularyText = `to_tsvector('ch_simple', title || ' ' || summary || ' ' || coalesce(city, '') || ' ' || array_to_string(themes, ' '))`;
+const usableWord = sql`length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'`;
+
 /**
  * Rebuilds the vocabulary used for "did you mean": every word of the ranking vectors
- * (titles, summaries, themes, places), with the number of practices it appears in.
+ * (titles, summaries, themes, places), with the number of practices it appears in. It reads
+ * the whole catalogue: for bulk writes (imports, re-indexing); one practice uses addSearchWords.
  */
 export async function refreshSearchWords(db: Database): Promise<void> {
   await db.deleteFrom('search_words').execute();
   await sql`
     INSERT INTO search_words (word, ndoc)
-    SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('ch_simple', title || ' ' || summary || ' ' || coalesce(city, '') || ' ' || array_to_string(themes, ' ')) FROM practices WHERE state = 'published'$$)
-    WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'`.execute(db);
+    SELECT word, ndoc FROM ts_stat(${`SELECT ${vocabularyText} FROM practices WHERE state = 'published'`})
+    WHERE ${usableWord}`.execute(db);
+}
+
+/**
+ * Adds one practice's words to the vocabulary (counting it once more for words already there),
+ * without reading the rest of the catalogue. ts_stat takes its query as text, so the id is
+ * quoted into it (ids are lowercase letters, digits and hyphens; quotes are doubled all the same).
+ * @example await addSearchWords(trx, 'turin-housing-desk');
+ */
+export async function addSearchWords(db: Database, practiceId: string): Promise<void> {
+  await sql`
+    INSERT INTO search_words (word, ndoc)
+    SELECT word, ndoc FROM ts_stat(${`SELECT ${vocabularyText} FROM practices WHERE id = '${practiceId.replaceAll("'", "''")}'`})
+    WHERE ${usableWord}
+    ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc`.execute(db);
 }
 
 /**

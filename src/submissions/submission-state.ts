@@ -1,4 +1,4 @@
-import type { Role, SubmissionState } from '../db/schema.ts';
+import type { SubmissionState } from '../db/schema.ts';
 
 /** Who moves a submission: the person who submitted it, or an editor reviewing it. */
 export type WorkflowActor = 'submitter' | 'editor';
@@ -28,11 +28,6 @@ export function canMove(actor: WorkflowActor, from: SubmissionState, to: Submiss
 /** States in which the submitter may still change the draft. */
 export function isEditableBySubmitter(state: SubmissionState): boolean {
   return state === 'draft' || state === 'changes_requested';
-}
-
-/** True for the roles that review submissions. */
-export function reviews(role: Role): boolean {
-  return role === 'editor' || role === 'admin';
 }
 
 /** States an editor's queue can show, in the order of the filter. */

@@ -1,3 +1,4 @@
+import { isEditor } from '../accounts/access-policy.ts';
 import type { SessionAccount } from '../accounts/accounts-env.ts';
 import { type AuditAction, recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
@@ -6,8 +7,8 @@ import type { ContributionDeps } from '../http/app-env.ts';
 import { conflict, forbidden } from '../http/errors.ts';
 import { stateChangeMail } from './submission-mails.ts';
 import { addSubmissionEvent } from './submission-events.repo.ts';
-import { canMove, reviews, type WorkflowActor } from './submission-state.ts';
-import { findSubmission, setSubmissionState, type Submission } from './submission.repo.ts';
+import { canMove, type WorkflowActor } from './submission-state.ts';
+import { setSubmissionState, type Submission } from './submission.repo.ts';
 
 /** The audit action of each state a submission can move into (withdrawing is not audited). */
 const auditActionOf: Partial<Record<SubmissionState, AuditAction>> = {
@@ -38,10 +39,10 @@ export interface Transition {
  * under "My submissions".
  * @example await transitionSubmission(deps, { submission, actor, as: 'editor', to: 'rejected', message: reason });
  */
-export async function transitionSubmission(deps: ContributionDeps, t: Transition): Promise<Submission> {
+export async function transitionSubmission(deps: ContributionDeps, t: Transition): Promise<void> {
   const { submission, actor } = t;
   if (t.as === 'submitter' && actor.userId !== submission.submitterId) throw forbidden();
-  if (t.as === 'editor' && !reviews(actor.role)) throw forbidden();
+  if (t.as === 'editor' && !isEditor(actor)) throw forbidden();
   if (!canMove(t.as, submission.state, t.to)) throw conflict(`a submission that is ${submission.state} cannot become ${t.to}`);
 
   await deps.db.transaction().execute(async (trx) => {
@@ -66,22 +67,20 @@ export async function transitionSubmission(deps: ContributionDeps, t: Transition
     }
   });
 
-  const after = (await findSubmission(deps.db, submission.id)) as Submission;
   try {
     await deps.mailer.send(
       stateChangeMail({
-        to: after.submitterEmail,
-        name: after.submitterName,
-        locale: after.submitterLocale,
+        to: submission.submitterEmail,
+        name: submission.submitterName,
+        locale: submission.submitterLocale,
         publicUrl: deps.config.publicUrl,
-        id: after.id,
-        title: after.title,
+        id: submission.id,
+        title: submission.title,
         state: t.to,
         message: t.message,
       }),
     );
   } catch (error) {
-    deps.log.error('state-change mail not sent', { submission: after.id, state: t.to, error: String(error) });
+    deps.log.error('state-change mail not sent', { submission: submission.id, state: t.to, error: String(error) });
   }
-  return after;
 }

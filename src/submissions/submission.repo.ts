@@ -132,11 +132,6 @@ export async function saveDraft(db: Database, id: number, content: DraftContent,
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** A person's own submissions, most recently changed first. */
-export async function listSubmissionsOf(db: Database, submitterId: number): Promise<Submission[]> {
-  return selectSubmissions(db).where('s.submitter_id', '=', submitterId).orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc').execute();
-}
-
 /** What a change of state also sets. */
 export interface StateChange {
   state: SubmissionState;

@@ -1,12 +1,10 @@
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
+import { postedForm, privatePage } from '../accounts/route-helpers.ts';
 import type { SessionAccount } from '../accounts/accounts-env.ts';
 import { requireSignedIn } from '../accounts/access-policy.ts';
 import { seeOther } from '../accounts/route-helpers.ts';
 import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { renderPage } from '../http/render.tsx';
-import { formValuesOf } from '../practice-form/practice-form.convert.ts';
 import { formSteps, type PracticeFormValues } from '../practice-form/practice-form.fields.ts';
 import { markdownPreviews } from '../practice-form/views/practice-step-fields.tsx';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
@@ -23,12 +21,6 @@ import type { OriginalPractice } from './views/adapt-parts.tsx';
 import { ReviewPage } from './views/review-page.tsx';
 import { StepPage } from './views/step-page.tsx';
 import { ClosedPage, WithdrawPage } from './views/withdraw-page.tsx';
-
-/** A page with a per-person form: never stored by any cache. */
-function formPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 409 = 200) {
-  c.header('cache-control', 'private, no-store');
-  return renderPage(c, page, status);
-}
 
 /** The first value of a posted field. */
 const field = (values: PracticeFormValues, name: string) => {
@@ -65,12 +57,23 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
   };
 
   /** The answer to a posted step: the page again with problems, a preview, a conflict, or on to the next page. */
-  const afterStep = async (c: Context<AppEnv>, account: SessionAccount, n: number, values: PracticeFormValues, outcome: StepOutcome, action: string) => {
+  const afterStep = async (
+    c: Context<AppEnv>,
+    account: SessionAccount,
+    n: number,
+    values: PracticeFormValues,
+    outcome: StepOutcome,
+    action: string,
+    /** The original of an adaptation, when the caller has it already. */
+    known?: OriginalPractice,
+  ) => {
     const { submission: s, errors, saved } = outcome;
-    const original = await originalOf(s);
     const draft = { id: s.id, version: s.version };
-    const show = (status: 200 | 400 | 409, extra: { preview?: Record<string, string>; notice?: 'conflict' } = {}) =>
-      formPage(c, <StepPage n={n} draft={draft} original={original} values={values} errors={Object.keys(errors).length ? errors : undefined} csrf={account.csrfToken} {...extra} />, status);
+    // The adaptation's banner is only needed when the page is shown again, not for the usual redirect.
+    const show = async (status: 200 | 400 | 409, extra: { preview?: Record<string, string>; notice?: 'conflict' } = {}) => {
+      const original = known ?? (await originalOf(s));
+      return privatePage(c, <StepPage n={n} draft={draft} original={original} values={values} errors={Object.keys(errors).length ? errors : undefined} csrf={account.csrfToken} {...extra} />, status);
+    };
     if (!saved) return show(409, { notice: 'conflict' });
     if (Object.keys(errors).length) return show(400);
     if (action === 'preview') return show(200, { preview: markdownPreviews(values, formSteps[n - 1]) });
@@ -86,20 +89,20 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const original = adapt === undefined ? undefined : await publishedOriginal(adapt);
     // Nothing is stored until the first POST; the key makes that POST create one draft however often it is sent.
     const values: PracticeFormValues = original ? { themes: original.themes } : {};
-    return formPage(c, <StepPage n={1} requestKey={randomToken()} original={original} values={values} csrf={account.csrfToken} />);
+    return privatePage(c, <StepPage n={1} requestKey={randomToken()} original={original} values={values} csrf={account.csrfToken} />);
   });
 
   app.post('/submit', async (c) => {
     const { account, redirect } = requireSignedIn(c);
     if (!account) return redirect;
-    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    const values = await postedForm(c);
     const key = requestKey.safeParse(field(values, 'request_key'));
     if (!key.success) throw badRequest('the form has no valid request_key; open /submit again');
     const adapt = field(values, 'adapt');
     const original = adapt ? await publishedOriginal(adapt) : undefined;
     const action = stepAction.parse(field(values, 'action'));
     const outcome = await startSubmission(db, { account, requestKey: key.data, adaptedFromId: original?.id ?? null, values, forward: action === 'next' });
-    return afterStep(c, account, 1, values, outcome, action);
+    return afterStep(c, account, 1, values, outcome, action, original);
   });
 
   app.get('/submit/:id/step/:n', async (c) => {
@@ -112,7 +115,7 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const data = s.data as DraftData;
     const step = stepAt(n.data);
     const notice = c.req.query('done') === 'saved' ? 'saved' : undefined;
-    return formPage(
+    return privatePage(
       c,
       <StepPage n={n.data} draft={{ id: s.id, version: s.version }} original={await originalOf(s)} values={stepValues(data, step)} errors={stepErrors(data, step)} notice={notice} csrf={account.csrfToken} />,
     );
@@ -124,8 +127,8 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const n = stepNumber.safeParse(c.req.param('n'));
     if (!n.success) throw notFound();
     const { s, closed } = await editableDraft(c, account);
-    if (closed) return formPage(c, <ClosedPage id={s.id} />, 409);
-    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    if (closed) return privatePage(c, <ClosedPage id={s.id} />, 409);
+    const values = await postedForm(c);
     const version = draftVersion.safeParse(field(values, 'version'));
     if (!version.success) throw badRequest('the form has no valid version; reload the page');
     const action = stepAction.parse(field(values, 'action'));
@@ -140,7 +143,7 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const page = (
       <ReviewPage submission={s} draft={recordOf(data)} adapt={s.adaptedFromId ? (data._adapt ?? { kept: '', changed: '', why: '' }) : undefined} original={await originalOf(s)} problems={sendProblems(s)} conflict={conflict} csrf={account.csrfToken} />
     );
-    return formPage(c, page, status);
+    return privatePage(c, page, status);
   };
 
   app.get('/submit/:id/review', async (c) => {
@@ -155,7 +158,7 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const { account, redirect } = requireSignedIn(c);
     if (!account) return redirect;
     const { s, closed } = await editableDraft(c, account);
-    if (closed) return formPage(c, <ClosedPage id={s.id} />, 409);
+    if (closed) return privatePage(c, <ClosedPage id={s.id} />, 409);
     const version = draftVersion.safeParse((await c.req.parseBody()).version);
     if (!version.success) throw badRequest('the form has no valid version; reload the page');
     const refused = await sendToReview(deps, account, s, version.data, ip(c));
@@ -170,14 +173,14 @@ export function submitRoutes(deps: ContributionDeps): Hono<AppEnv> {
     if (!account) return redirect;
     const s = await ownSubmission(db, account, c.req.param('id'));
     if (!canMove('submitter', s.state, 'withdrawn')) return seeOther(c, submissionPath(s.id));
-    return formPage(c, <WithdrawPage id={s.id} title={s.title} csrf={account.csrfToken} />);
+    return privatePage(c, <WithdrawPage id={s.id} title={s.title} csrf={account.csrfToken} />);
   });
 
   app.post('/submit/:id/withdraw', async (c) => {
     const { account, redirect } = requireSignedIn(c);
     if (!account) return redirect;
     const s = await ownSubmission(db, account, c.req.param('id'));
-    if (!canMove('submitter', s.state, 'withdrawn')) return formPage(c, <ClosedPage id={s.id} />, 409);
+    if (!canMove('submitter', s.state, 'withdrawn')) return privatePage(c, <ClosedPage id={s.id} />, 409);
     await withdrawSubmission(deps, account, s, ip(c));
     return seeOther(c, mySubmissionsPath('withdrawn'));
   });

@@ -4,8 +4,7 @@ import { requireSignedIn } from '../accounts/access-policy.ts';
 import { seeOther } from '../accounts/route-helpers.ts';
 import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
-import { renderPage } from '../http/render.tsx';
-import { formValuesOf } from '../practice-form/practice-form.convert.ts';
+import { postedForm, privatePage } from '../accounts/route-helpers.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { clientAddress } from '../security/client-address.ts';
@@ -48,9 +47,8 @@ export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
 
   /** Renders the form (a per-person page: never cached). */
   const page = (c: Context<AppEnv>, record: PracticeRecord, props: Omit<Parameters<typeof TranslatePage>[0], 'practice' | 'csrf'>, account: SessionAccount, status: 200 | 400 | 409 = 200) => {
-    c.header('cache-control', 'private, no-store');
     const practice: TranslatedPractice = { id: c.req.param('id') ?? '', title: record.title, summary: record.summary, body: record.body, language: record.language };
-    return renderPage(c, <TranslatePage practice={practice} csrf={account.csrfToken} {...props} />, status);
+    return privatePage(c, <TranslatePage practice={practice} csrf={account.csrfToken} {...props} />, status);
   };
 
   app.get('/practices/:id/translate', async (c) => {
@@ -80,7 +78,7 @@ export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
     if (!account) return redirect;
     const id = c.req.param('id');
     const record = await publishedRecord(deps, id);
-    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    const values = await postedForm(c);
     const one = (name: string) => [values[name] ?? ''].flat()[0] ?? '';
     const typed: TranslationValues = { title: one('title'), summary: one('summary'), body: one('body'), machine: one('machine') === 'on' };
     const parsed = translationForm.safeParse(values);

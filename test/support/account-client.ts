@@ -46,11 +46,11 @@ export class AccountClient {
   }
 
   /** Posts a form as a browser would from `formPage` (its token, our Origin), unless overridden. */
-  async submit(formPage: string, action: string, fields: Record<string, string | string[]>, opts: { token?: string | null; origin?: string | null } = {}): Promise<Response> {
+  async submit(formPage: string, action: string, fields: Record<string, string | string[] | undefined>, opts: { token?: string | null; origin?: string | null } = {}): Promise<Response> {
     const body = new URLSearchParams();
     const token = opts.token === undefined ? await this.tokenFrom(formPage) : opts.token;
     if (token !== null) body.append('_csrf', token);
-    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    for (const [k, v] of Object.entries(fields)) for (const one of v === undefined ? [] : [v].flat()) body.append(k, one);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const origin = opts.origin === undefined ? this.origin : opts.origin;
     if (origin !== null) headers.origin = origin;

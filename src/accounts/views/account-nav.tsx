@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { tryGetContext } from 'hono/context-storage';
 import { usePage } from '../../views/page-context.ts';
-import { ReviewNavItem } from '../../review/views/review-nav-link.tsx';
+import { isEditor } from '../access-policy.ts';
 import '../accounts-env.ts';
 
 /**
@@ -17,7 +17,7 @@ export const AccountNav: FC = () => {
     <ul class="account-nav__links">
       <li><a href="/submit">{t('submissions.nav.submit')}</a></li>
       <li><a href="/my/submissions">{t('submissions.nav.mine')}</a></li>
-      <ReviewNavItem />
+      {isEditor(account) && <li><a href="/review">{t('review.nav.queue')}</a></li>}
       {account.role === 'admin' && <li><a href="/admin/users">{t('admin.nav.admin')}</a></li>}
       <li>
         <a href="/account" class="account-nav" aria-label={t('accounts.nav.account_of', { name: account.name })}>

@@ -12,14 +12,26 @@ export function describedBy(id: string, hint?: string, error?: string): string |
 }
 
 /**
- * A form field's frame: label, hint and, after a failed submit, its message, around the control.
- * The control sets aria-describedby with describedBy(id, hint, error).
+ * A form field's frame: label (with a "(required)" mark when asked), hint and, after a failed
+ * submit, its message, around the control. The control sets aria-describedby with describedBy(id, hint, error).
  */
-export const FieldFrame: FC<{ id: string; label: string; hint?: string; error?: string; children?: Child }> = ({ id, label, hint, error, children }) => {
+export const FieldFrame: FC<{ id: string; label: string; hint?: string; error?: string; required?: boolean; extraClass?: string; children?: Child }> = ({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  extraClass,
+  children,
+}) => {
   const { t } = usePage().i18n;
+  const classes = ['form-field', error ? 'form-field--error' : '', extraClass ?? ''].filter(Boolean).join(' ');
   return (
-    <div class={error ? 'form-field form-field--error' : 'form-field'}>
-      <label for={id}>{label}</label>
+    <div class={classes}>
+      <label for={id}>
+        {label}
+        {required && <span class="form-field__required"> {t('form.required_mark')}</span>}
+      </label>
       {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
       {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
       {children}

@@ -5,7 +5,6 @@ import { text as readAll } from 'node:stream/consumers';
 import type { Config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { countFailed, validateExchange } from '../../practices/import/exchange-validate.ts';
-import { recordImportAudit } from '../../practices/import/import-audit.ts';
 import { importExchange, type ImportSummary } from '../../practices/import/import.service.ts';
 import { CliError, exitCodes } from '../cli-error.ts';
 import { openDataAccess } from '../data-access.ts';
@@ -57,9 +56,7 @@ export async function importCommand(config: Config, file: string, options: { par
       summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
     } else {
       await migrateToLatest(access.db);
-      summary = await importExchange(access.db, text, { ...options, source, author, onProgress: progress.update });
-      // An import through the server is recorded there.
-      await recordImportAudit(access.db, summary, { source, via: 'cli', partial: options.partial });
+      summary = await importExchange(access.db, text, { ...options, source, author, onProgress: progress.update, via: 'cli' });
     }
   } finally {
     progress.stop();

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
+import { describedBy, FieldFrame } from '../../accounts/views/form-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { FormErrors } from '../practice-form.fields.ts';
 
@@ -19,32 +20,15 @@ interface ControlProps {
   required?: boolean;
 }
 
-/** The ids an input is described by: its hint and its error, when shown. */
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
 /** The error key (and id suffix) of a control: its name, or `name-row` in a repeated row. */
 const keyOf = (name: string, row?: number) => (row === undefined ? name : `${name}-${row}`);
 
 /** Label, hint and message around one control; the control itself is the child (give it id `f-<name>`). */
-export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: string }> = ({ name, row, label, hint, errors, required, children, extraClass }) => {
-  const { t } = usePage().i18n;
-  const id = fieldId(keyOf(name, row));
-  const error = errors?.[keyOf(name, row)];
-  const classes = ['form-field', error ? 'form-field--error' : '', extraClass ?? ''].filter(Boolean).join(' ');
-  return (
-    <div class={classes}>
-      <label for={id}>
-        {label}
-        {required && <span class="form-field__required"> {t('form.required_mark')}</span>}
-      </label>
-      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
-      {children}
-    </div>
-  );
-};
+export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: string }> = ({ name, row, label, hint, errors, required, children, extraClass }) => (
+  <FieldFrame id={fieldId(keyOf(name, row))} label={label} hint={hint} error={errors?.[keyOf(name, row)]} required={required} extraClass={extraClass}>
+    {children}
+  </FieldFrame>
+);
 
 /** A one-line text input. `lang` and dir="auto" when the text is in the practice's language, not the interface's. */
 export const TextInput: FC<

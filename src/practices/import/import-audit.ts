@@ -15,12 +15,11 @@ export interface ImportAuditSource {
 }
 
 /**
- * Records an import that wrote to the catalogue (an import refused for invalid records
- * changed nothing and is not recorded), with its source and summary counts.
- * @example await recordImportAudit(db, summary, { source: 'practices.json', via: 'cli', partial: false });
+ * Records an import that wrote to the catalogue, with its source and summary counts; called in
+ * the import's transaction (an import refused for invalid records changes nothing and is not recorded).
+ * @example await recordImportAudit(trx, summary, { source: 'practices.json', via: 'cli', partial: false });
  */
-export async function recordImportAudit(db: Database, summary: ImportSummary, from: ImportAuditSource): Promise<void> {
-  if (!summary.written) return;
+export async function recordImportAudit(db: Database, summary: Omit<ImportSummary, 'written'>, from: ImportAuditSource): Promise<void> {
   await recordAudit(db, {
     action: 'import',
     actorUserId: from.actorUserId ?? null,

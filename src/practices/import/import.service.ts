@@ -5,6 +5,7 @@ import { contentHash } from '../../shared/text.ts';
 import { type ComputedVectors, computeSearchVectors, type PracticeCity, storedContentHashes, upsertPractices } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { countFailed, type ImportIssue, validateExchange } from './exchange-validate.ts';
+import { type ImportAuditSource, recordImportAudit } from './import-audit.ts';
 
 /** Records written per round of multi-row statements. */
 const importBatchSize = 250;
@@ -30,6 +31,9 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting rolls the whole import back (e.g. the CLI that asked for it was interrupted). */
   signal?: AbortSignal;
+  /** Where the import came from, for its audit entry (written in the import's transaction). */
+  via?: ImportAuditSource['via'];
+  ip?: string | null;
 }
 
 /**
@@ -96,6 +100,8 @@ export async function importExchange(db: Database, text: string, options: Import
       await refreshSearchWords(trx);
       await bumpCatalogueVersion(trx);
     }
+    // Recorded with the writes it describes: both commit, or neither.
+    await recordImportAudit(trx, summary, { source: options.source, via: options.via ?? 'cli', partial: !!options.partial, actorUserId: options.authorId ?? null, ip: options.ip ?? null });
   });
   summary.written = true;
   return summary;

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { editorRoles } from '../../accounts/access-policy.ts';
 import { usePage } from '../../views/page-context.ts';
 
 /** Paths of what can be done with a practice; the routes that serve them live in their own areas. */
@@ -17,7 +18,7 @@ export const practiceActionPaths = {
 export const PracticeActions: FC<{ id: string }> = ({ id }) => {
   const { i18n, viewerRole } = usePage();
   const { t } = i18n;
-  const editor = viewerRole === 'editor' || viewerRole === 'admin';
+  const editor = !!viewerRole && editorRoles.includes(viewerRole);
   return (
     <section class="aside-box practice-actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('practice.actions.heading')}</h2>
