@@ -31,20 +31,19 @@ export interface SubmissionView {
 
 /**
  * Reads what the submission page shows to `viewer`: the thread, and the practice the
- * submission adapts or translates. The submitter's organisation is read for editors only.
+ * submission adapts or translates. The submitter's organisation is shown to editors only.
  * @example const view = await loadSubmissionView(db, submission, account);
  */
 export async function loadSubmissionView(db: Database, submission: Submission, viewer: SessionAccount): Promise<SubmissionView> {
   const relatedId = submission.kind === 'translation' ? submission.practiceId : submission.adaptedFromId;
-  const [events, submitter, practice] = await Promise.all([
+  const [events, practice] = await Promise.all([
     listSubmissionEvents(db, submission.id),
-    isEditor(viewer) ? findUserById(db, submission.submitterId) : undefined,
     relatedId ? findPublishedPractice(db, relatedId) : undefined,
   ]);
   return {
     submission,
     events,
-    submitterOrganization: submitter?.organization ?? null,
+    submitterOrganization: isEditor(viewer) ? submission.submitterOrganization : null,
     related: practice ? { id: practice.id, record: practice.record } : undefined,
   };
 }

@@ -11,6 +11,8 @@ export interface Submission {
   submitterName: string;
   submitterEmail: string;
   submitterLocale: string;
+  /** Shown to editors only. */
+  submitterOrganization: string | null;
   assigneeId: number | null;
   assigneeName: string | null;
   practiceId: string | null;
@@ -67,6 +69,7 @@ function selectSubmissions(db: Database) {
       'u.name as submitterName',
       'u.email as submitterEmail',
       'u.locale as submitterLocale',
+      'u.organization as submitterOrganization',
       's.assignee_id as assigneeId',
       'a.name as assigneeName',
       's.practice_id as practiceId',

@@ -62,6 +62,30 @@ export const AssignForm: FC<{ submission: Submission; viewerId: number; csrf: st
   );
 };
 
+/** A decision that sends a message the submitter sees: asking for changes, or rejecting with a reason. */
+const DecisionForm: FC<{
+  id: number;
+  form: 'request-changes' | 'reject';
+  field: 'message' | 'reason';
+  /** Prefix of the heading, label and button keys. */
+  keys: string;
+  inputId: string;
+  csrf: string;
+  failed?: FailedDecision;
+  secondary?: boolean;
+}> = ({ id, form, field, keys, inputId, csrf, failed, secondary }) => {
+  const { t } = usePage().i18n;
+  const mine = failed?.form === form ? failed : undefined;
+  return (
+    <form method="post" action={`/submissions/${id}/${form}`} class="review-form">
+      <h3>{t(`${keys}.heading`)}</h3>
+      <CsrfInput token={csrf} />
+      <TextAreaField id={inputId} name={field} label={t(`${keys}.label`)} hint={t('review.decision.seen_by_submitter')} value={mine?.value} error={mine?.errors[field]} />
+      <button type="submit" class={secondary ? 'button--secondary' : undefined}>{t(`${keys}.submit`)}</button>
+    </form>
+  );
+};
+
 /** The editor's decisions the submission's state still allows: publish, ask for changes, reject. */
 export const EditorActions: FC<{ submission: Submission; csrf: string; failed?: FailedDecision }> = ({ submission, csrf, failed }) => {
   const { t } = usePage().i18n;
@@ -81,35 +105,9 @@ export const EditorActions: FC<{ submission: Submission; csrf: string; failed?: 
         </form>
       )}
       {may('changes_requested') && (
-        <form method="post" action={`/submissions/${s.id}/request-changes`} class="review-form">
-          <h3>{t('review.request_changes.heading')}</h3>
-          <CsrfInput token={csrf} />
-          <TextAreaField
-            id="request-changes-message"
-            name="message"
-            label={t('review.request_changes.label')}
-            hint={t('review.decision.seen_by_submitter')}
-            value={failed?.form === 'request-changes' ? failed.value : undefined}
-            error={failed?.form === 'request-changes' ? failed.errors.message : undefined}
-          />
-          <button type="submit">{t('review.request_changes.submit')}</button>
-        </form>
+        <DecisionForm id={s.id} form="request-changes" field="message" keys="review.request_changes" inputId="request-changes-message" csrf={csrf} failed={failed} />
       )}
-      {may('rejected') && (
-        <form method="post" action={`/submissions/${s.id}/reject`} class="review-form">
-          <h3>{t('review.reject.heading')}</h3>
-          <CsrfInput token={csrf} />
-          <TextAreaField
-            id="reject-reason"
-            name="reason"
-            label={t('review.reject.label')}
-            hint={t('review.decision.seen_by_submitter')}
-            value={failed?.form === 'reject' ? failed.value : undefined}
-            error={failed?.form === 'reject' ? failed.errors.reason : undefined}
-          />
-          <button type="submit" class="button--secondary">{t('review.reject.submit')}</button>
-        </form>
-      )}
+      {may('rejected') && <DecisionForm id={s.id} form="reject" field="reason" keys="review.reject" inputId="reject-reason" csrf={csrf} failed={failed} secondary />}
     </section>
   );
 };
