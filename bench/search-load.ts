@@ -33,11 +33,12 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3917' },
     label: { type: 'string' },
     'no-ceiling': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
     'ready-timeout': { type: 'string', default: '180' },
   },
 });
 if (!values['data-dir'] && !values['database-url']) {
-  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N]\n');
+  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--cpu-prof DIR]\n');
   process.exit(2);
 }
 const duration = Math.min(120, Math.max(5, Number(values.duration)));
@@ -86,7 +87,9 @@ function startServer(): { child: ChildProcess; log: string[] } {
   if (values['database-url']) env.DATABASE_URL = values['database-url'];
   else env.DATA_DIR = path.resolve(values['data-dir'] as string);
   if (values['cache-size'] !== undefined) env.SEARCH_CACHE_SIZE = values['cache-size'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));

@@ -63,7 +63,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   afterAll(async () => drop());
   // One database per engine, emptied before each test, keeps the tests independent and quick.
   beforeEach(async () => {
-    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities, search_words`.execute(db);
+    await sql`TRUNCATE practices, practice_match, practice_links, practice_revisions, practice_assessments, cities, search_words`.execute(db);
   });
 
   it('indexes a multi-batch import exactly as single writes do (vectors computed ahead on PostgreSQL)', async () => {
@@ -72,10 +72,10 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     );
     const summary = await importAs(db, exchangeFile(many));
     expect(summary).toMatchObject({ created: 600, written: true });
-    const stored = await sql<{ id: string; rank: string; full: string }>`SELECT id, rank_vec::text AS rank, full_vec::text AS full FROM practices ORDER BY id`.execute(db);
+    const stored = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     // Rewriting each row's vectors the single-record way must give the same vectors.
     for (const r of [0, 1, 299, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
-    const again = await sql<{ id: string; rank: string; full: string }>`SELECT id, rank_vec::text AS rank, full_vec::text AS full FROM practices ORDER BY id`.execute(db);
+    const again = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     expect(again.rows).toEqual(stored.rows);
     expect(stored.rows.find((r) => r.id === 'bulk-299')?.full).toContain("'caf'");
     // A second import of the same file changes nothing and computes nothing new.

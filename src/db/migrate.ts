@@ -6,6 +6,7 @@ import * as accounts from './migrations/0002-accounts.ts';
 import * as auditLog from './migrations/0004-audit-log.ts';
 import * as contributions from './migrations/0005-contributions.ts';
 import * as searchSeq from './migrations/0006-search-seq.ts';
+import * as practiceMatch from './migrations/0007-practice-match.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-audit-log': auditLog,
   '0005-contributions': contributions,
   '0006-search-seq': searchSeq,
+  '0007-practice-match': practiceMatch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -30,12 +30,17 @@ export interface PracticesTable {
   content_hash: string;
   quality: number;
   rank_vec: ColumnType<string | null, never, never>;
-  full_vec: ColumnType<string | null, never, never>;
   source_updated: string | null;
   /** Assessment criteria an editor judged "yes" (practical, innovative, successful, transferable). */
   assessed: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** The whole-text search vector of each practice, apart from its row (see migration 0007). */
+export interface PracticeMatchTable {
+  seq: number;
+  full_vec: ColumnType<string, never, never>;
 }
 
 export interface PracticeLinksTable {
@@ -204,6 +209,7 @@ export interface PracticeAssessmentsTable {
 
 export interface DB {
   practices: PracticesTable;
+  practice_match: PracticeMatchTable;
   practice_links: PracticeLinksTable;
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;

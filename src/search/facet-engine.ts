@@ -1,4 +1,4 @@
-import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
+import type { CatalogueSnapshot, FacetColumn } from './catalogue-snapshot.ts';
 import { type FacetParam, facetParams, type SearchParams, type SortOrder } from './search.params.ts';
 import type { FacetCountRow } from './search.repo.ts';
 
@@ -24,21 +24,13 @@ function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFil
     const selected = (params[facet] as (string | number)[]).map(String);
     if (!selected.length) continue;
     const col = snap.facets[facet];
-    const wanted = new Uint8Array(col.values.length);
+    // Any of the row's values among the selected ones (SQL: array overlap, IN, or any region level):
+    // the union of the selected values' row lists.
+    const pass = new Uint8Array(snap.size);
     for (const v of selected) {
       const code = col.codeOf.get(v);
-      if (code !== undefined) wanted[code] = 1;
-    }
-    // Any of the row's values among the selected ones (SQL: array overlap, IN, or any region level).
-    const pass = new Uint8Array(snap.size);
-    const { offsets, codes } = col;
-    for (let i = 0; i < snap.size; i++) {
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        if (wanted[codes[k]]) {
-          pass[i] = 1;
-          break;
-        }
-      }
+      if (code === undefined) continue;
+      for (let k = col.rowOffsets[code]; k < col.rowOffsets[code + 1]; k++) pass[col.rows[k]] = 1;
     }
     filters.push({ facet, pass });
   }
@@ -60,26 +52,66 @@ export interface FilterOutcome {
   facetRows: FacetCountRow[];
 }
 
+/** Adds the codes of the listed rows to a facet's counts (or takes them away, with -1). */
+function tally(col: FacetColumn, counts: Uint32Array, rows: ArrayLike<number>, length: number, sign: 1 | -1): void {
+  const { offsets, codes } = col;
+  for (let j = 0; j < length; j++) {
+    const i = rows[j];
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[codes[k]] += sign;
+  }
+}
+
+/** The rows of the catalogue missing from an ascending list of rows. */
+function complement(size: number, rows: Int32Array): Int32Array {
+  const out = new Int32Array(size - rows.length);
+  let k = 0;
+  let next = 0;
+  for (const i of rows) {
+    while (next < i) out[k++] = next++;
+    next = i + 1;
+  }
+  while (next < size) out[k++] = next++;
+  return out;
+}
+
+/** Every facet's counts over the given rows, when no filter is set (each row counts for every facet). */
+function countsOver(snap: CatalogueSnapshot, rows: Int32Array | null): Uint32Array[] {
+  return facetParams.map((f) => {
+    const col = snap.facets[f];
+    const counts = col.totals.slice();
+    if (!rows) return counts;
+    // A broad word matches most of the catalogue: taking the few missing rows away is cheaper.
+    if (rows.length > snap.size / 2) {
+      const missing = complement(snap.size, rows);
+      tally(col, counts, missing, missing.length, -1);
+    } else {
+      counts.fill(0);
+      tally(col, counts, rows, rows.length, 1);
+    }
+    return counts;
+  });
+}
+
 /**
- * Applies the filters to the candidates (the text matches, or the whole catalogue) and counts
- * each facet's values among the rows passing every filter but that facet's own — the same
- * semantics the SQL facet query had, in one pass over the rows.
+ * Applies the filters to the candidates (the text matches, ascending, or the whole catalogue)
+ * and counts each facet's values among the rows passing every filter but that facet's own —
+ * the same semantics the SQL facet query had, in one pass over the candidates.
  * @example const { passing, facetRows } = filterAndCount(snap, params, matches);
  */
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
   const filters = activeFilters(snap, params);
+  if (filters.length === 0) {
+    return { passing: candidates ?? snap.allRows, facetRows: facetRows(snap, params, countsOver(snap, candidates), candidates?.length ?? snap.size) };
+  }
   const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
-  // Candidates are walked in row order (a mark per row): memory is read front to back, and
-  // the passing rows come out sorted.
-  const isCandidate = candidates ? rowMask(snap.size, candidates) : null;
-  const passing = new Int32Array(candidates ? candidates.length : snap.size);
+  const rows = candidates ?? snap.allRows;
+  const passing = new Int32Array(rows.length);
   let passed = 0;
   // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
   const onlyFailing = facetParams.map(() => [] as number[]);
   const facetOfFilter = filters.map((f) => (f.facet === 'period' ? -1 : facetParams.indexOf(f.facet)));
   const passes = filters.map((f) => f.pass);
-  for (let i = 0; i < snap.size; i++) {
-    if (isCandidate && !isCandidate[i]) continue;
+  for (const i of rows) {
     let failedAt = -1;
     let failures = 0;
     for (let k = 0; k < passes.length; k++) {
@@ -91,20 +123,16 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     else if (failures === 1 && facetOfFilter[failedAt] >= 0) onlyFailing[facetOfFilter[failedAt]].push(i);
   }
   // One tight loop per facet over the rows that count for it.
-  for (let n = 0; n < facetParams.length; n++) {
-    const { offsets, codes } = snap.facets[facetParams[n]];
-    const c = counts[n];
-    if (!candidates && passed === snap.size) {
-      for (let k = 0; k < codes.length; k++) c[codes[k]]++;
-    } else {
-      for (let j = 0; j < passed; j++) {
-        const i = passing[j];
-        for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
-      }
-    }
-    for (const i of onlyFailing[n]) for (let k = offsets[i]; k < offsets[i + 1]; k++) c[codes[k]]++;
-  }
+  facetParams.forEach((f, n) => {
+    const col = snap.facets[f];
+    tally(col, counts[n], passing, passed, 1);
+    tally(col, counts[n], onlyFailing[n], onlyFailing[n].length, 1);
+  });
+  return { passing: passing.slice(0, passed), facetRows: facetRows(snap, params, counts, passed) };
+}
 
+/** The listed values of every facet with their counts (the most frequent, and every selected one), and the total. */
+function facetRows(snap: CatalogueSnapshot, params: SearchParams, counts: Uint32Array[], total: number): FacetCountRow[] {
   const rows: FacetCountRow[] = [];
   facetParams.forEach((facet, n) => {
     const col = snap.facets[facet];
@@ -113,13 +141,13 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     const present: number[] = [];
     for (let code = 0; code < c.length; code++) if (c[code] > 0) present.push(code);
     // Most frequent first; ties in value order (code-point order: the page sorts what it shows).
-    present.sort((a, b) => c[b] - c[a] || (col.values[a] < col.values[b] ? -1 : col.values[a] > col.values[b] ? 1 : 0));
+    present.sort((a, b) => c[b] - c[a] || col.valueRank[a] - col.valueRank[b]);
     present.forEach((code, rank) => {
       if (rank < facetLimit || selected.has(col.values[code])) rows.push({ facet, value: col.values[code], label: col.labels[code], n: c[code] });
     });
   });
-  rows.push({ facet: 'total', value: null, label: null, n: passed });
-  return { passing: passing.slice(0, passed), facetRows: rows };
+  rows.push({ facet: 'total', value: null, label: null, n: total });
+  return rows;
 }
 
 /**

@@ -13,7 +13,7 @@ type PracticesEb = ExpressionBuilder<DB & { p: DB['practices'] }, 'p'>;
  * (language-neutral), both accent-folded by the ch_* configurations, after the same Arabic
  * folding and Chinese segmentation as the indexed text. Words the multilingual glossary knows
  * also match their equivalents in other languages, each stemmed in its own language.
- * @example sql`p.full_vec @@ ${textQuery('logement réfugiés', 'fr')}`
+ * @example sql`m.full_vec @@ ${textQuery('logement réfugiés', 'fr')}`
  */
 export function textQuery(q: string, locale: string): RawBuilder<unknown> {
   const parts = textQueryParts(q, locale);
@@ -94,7 +94,7 @@ export function matchingPractices(db: Database, params: SearchParams, locale: st
   return db
     .selectFrom('practices as p')
     .where('p.state', '=', 'published')
-    .$if(params.q.length > 0, (qb) => qb.where(sql<SqlBool>`p.full_vec @@ ${textQuery(params.q, locale)}`))
+    .$if(params.q.length > 0, (qb) => qb.where(sql<SqlBool>`p.seq IN (SELECT m.seq FROM practice_match m WHERE m.full_vec @@ ${textQuery(params.q, locale)})`))
     .where((eb) => {
       const conditions = Object.entries(filterConditions(eb, params))
         .filter(([name]) => name !== options.except)

@@ -5,7 +5,7 @@ import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { closestWord, isKnownWord } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
-import { byQuality, type FilterOutcome, filterAndCount, pageInOrder, rowMask } from './facet-engine.ts';
+import { byQuality, type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
 import { textQuery, textQueryParts } from './search-filters.ts';
 import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
@@ -98,7 +98,8 @@ async function cachedMatches(db: Database, snap: CatalogueSnapshot, key: string,
     const i = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
     if (i >= 0) found[k++] = i;
   }
-  const matches = found.slice(0, k);
+  // Ascending row order: the facet engine walks them in order and intersections merge.
+  const matches = found.slice(0, k).sort();
   snap.matches.set(key, snap.version, matches);
   return matches;
 }
@@ -114,10 +115,27 @@ async function textMatches(db: Database, snap: CatalogueSnapshot, q: string, loc
   let result = await cachedMatches(db, snap, parts[0].key, parts[0].query);
   for (const part of parts.slice(1)) {
     if (result.length === 0) break;
-    const inResult = rowMask(snap.size, result);
-    result = (await cachedMatches(db, snap, part.key, part.query)).filter((i) => inResult[i] === 1);
+    result = intersectSorted(result, await cachedMatches(db, snap, part.key, part.query));
   }
   return result;
+}
+
+/** The rows in both ascending lists, ascending. */
+function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      out[k++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return out.slice(0, k);
 }
 
 /** What the query and filters leave and the facet counts, shared by every sort and page of the same search. */

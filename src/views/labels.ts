@@ -1,4 +1,5 @@
 import { countryName } from '../geo/countries.ts';
+import { regionDisplayName } from '../i18n/display-names.ts';
 import type { Translator } from '../i18n/i18n.ts';
 
 /** "Turin, Italy" in the reader's language; the country alone when there is no city. */
@@ -9,9 +10,5 @@ export function placeLabel(i18n: Translator, city: string | null | undefined, co
 
 /** Name of a UN M49 region or sub-region in the reader's language (CLDR knows them by code). */
 export function regionLabel(i18n: Translator, code: string): string {
-  try {
-    return new Intl.DisplayNames([i18n.locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return regionDisplayName(code, i18n.locale);
 }

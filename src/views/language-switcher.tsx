@@ -1,11 +1,12 @@
 import type { FC } from 'hono/jsx';
+import { languageDisplayName } from '../i18n/display-names.ts';
 import { locales } from '../i18n/i18n.ts';
 import { localizedPath } from '../i18n/locale-routing.ts';
 import { usePage } from './page-context.ts';
 
 /** A language's own name, as its speakers write it: "Français", "العربية". */
 export function autonym(locale: string): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  const name = languageDisplayName(locale, locale);
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 

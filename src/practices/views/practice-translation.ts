@@ -1,3 +1,4 @@
+import { languageDisplayName } from '../../i18n/display-names.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 
 /** A text shown on the page and the language it is written in, for the element's `lang`. */
@@ -38,13 +39,9 @@ export function shownTexts(record: PracticeRecord, lang: string | undefined): Sh
  * @example languageName('fr', 'en') // 'French'; languageName('fr', 'fr') // 'Français'
  */
 export function languageName(code: string, locale: string, options: { inSentence?: boolean } = {}): string {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-    // Inside a sentence CLDR's own casing is right ("l'anglais", not "l'Anglais").
-    if (options.inSentence) return name;
-    // Autonyms such as "français" are lower-case in CLDR; a list item reads better capitalised.
-    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-  } catch {
-    return code;
-  }
+  const name = languageDisplayName(code, locale);
+  // Inside a sentence CLDR's own casing is right ("l'anglais", not "l'Anglais").
+  if (options.inSentence) return name;
+  // Autonyms such as "français" are lower-case in CLDR; a list item reads better capitalised.
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

@@ -1,0 +1,29 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * The whole-text search vector moves out of `practices` into a narrow table of its own, keyed
+ * by `seq`. Matching a broad word reads every matching row's heap page for its key: in
+ * `practices` that was the whole 140 MB heap at 100k practices (titles, records, vectors'
+ * pointers), here a few hundred pages — the vectors themselves live in TOAST and are read only
+ * when a phrase query must check positions. `toast_tuple_target` keeps even mid-sized vectors
+ * out of the heap.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE practice_match (
+      seq integer PRIMARY KEY REFERENCES practices (seq) ON DELETE CASCADE,
+      full_vec tsvector NOT NULL
+    ) WITH (toast_tuple_target = 128)`.execute(db);
+  await sql`INSERT INTO practice_match (seq, full_vec) SELECT seq, full_vec FROM practices WHERE full_vec IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX practice_match_full_vec_idx ON practice_match USING gin (full_vec)`.execute(db);
+  await sql`DROP INDEX IF EXISTS practices_full_vec_idx`.execute(db);
+  await sql`ALTER TABLE practices DROP COLUMN full_vec`.execute(db);
+}
+
+/** Puts the vector back into `practices`. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE practices ADD COLUMN full_vec tsvector`.execute(db);
+  await sql`UPDATE practices p SET full_vec = m.full_vec FROM practice_match m WHERE m.seq = p.seq`.execute(db);
+  await sql`CREATE INDEX practices_full_vec_idx ON practices USING gin (full_vec)`.execute(db);
+  await sql`DROP TABLE practice_match`.execute(db);
+}
