@@ -5,6 +5,7 @@ import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { matchingPractices, textQuery } from '../src/search/search-filters.ts';
 import { type FacetParam, facetParams, parseSearchParams } from '../src/search/search.params.ts';
 import { searchPractices } from '../src/search/search.service.ts';
+import { signedInClient } from './support/account-client.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
 
 const search = (db: Database, qs: string) => searchPractices(db, parseSearchParams(new URLSearchParams(qs)).params, { locale: 'en' });
@@ -174,6 +175,28 @@ describe.each(testEngines())('search on %s', (engine) => {
     );
     const after = await search(db, 'q=beekeeping');
     expect(after.hits.map((h) => h.id)).toEqual(['ljubljana-urban-beekeeping']);
+  });
+
+  it('reuses a rendered page only for visitors who are not signed in, and not after a write', async () => {
+    const path = '/practices?q=apiculture';
+    const first = await (await app.request(path)).text();
+    expect(first).not.toContain('Rooftop apiculture');
+    expect(first).toContain('href="/login"');
+    const { b } = await signedInClient(app, db, 'member', 'Mira Cachetest');
+    const mine = await b.page(path);
+    expect(mine.html).toContain('Mira Cachetest');
+    expect(mine.res.headers.get('cache-control')).toBe('private, no-store');
+    const again = await app.request(path);
+    expect(await again.text()).not.toContain('Mira Cachetest');
+    expect(again.headers.get('cache-control')).toBe('public, max-age=60');
+    await db.transaction().execute((trx) =>
+      upsertPractice(
+        trx,
+        { id: 'maribor-rooftop-apiculture', title: 'Rooftop apiculture for newcomers', summary: 'Beekeeping on city roofs with refugees.', language: 'en', city: 'Maribor', country: 'SI', themes: ['employment'] },
+        { author: 'test', message: 'test' },
+      ),
+    );
+    expect(await (await app.request(path)).text()).toContain('Rooftop apiculture');
   });
 
   it('never answers a strange request with a server error', async () => {

@@ -39,14 +39,29 @@ export function localizeLinks(html: string, locale: string): string {
   return html.replace(localLink, (_m, attr: string) => `${attr}="${localizedPath('/', locale)}/`).replaceAll(`="/${locale}/"`, `="/${locale}"`);
 }
 
+type PageStatus = 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503;
+
+/**
+ * A page component rendered inside the page context, as HTML with a doctype.
+ * @example const html = pageHtml(c, <SearchPage result={result} />);
+ */
+export function pageHtml(c: Context<AppEnv>, page: Child): string {
+  const body = (
+    <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>
+  );
+  return `<!doctype html>${localizeLinks(body.toString(), c.get('i18n').locale)}`;
+}
+
+/** Answers with a rendered page: public and cacheable for a minute unless the request made it private. */
+export function sendPage(c: Context<AppEnv>, html: string, status: PageStatus = 200) {
+  c.header('cache-control', c.res.headers.get('cache-control') ?? 'public, max-age=60');
+  return c.html(html, status);
+}
+
 /**
  * Renders a page component inside the page context, as HTML with a doctype.
  * @example return renderPage(c, <HomePage figures={figures} />);
  */
-export function renderPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200) {
-  const body = (
-    <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>
-  );
-  c.header('cache-control', c.res.headers.get('cache-control') ?? 'public, max-age=60');
-  return c.html(`<!doctype html>${localizeLinks(body.toString(), c.get('i18n').locale)}`, status);
+export function renderPage(c: Context<AppEnv>, page: Child, status: PageStatus = 200) {
+  return sendPage(c, pageHtml(c, page), status);
 }

@@ -14,15 +14,15 @@ export interface FacetColumn {
   codeOf: Map<string, number>;
   /** Display label per code (cities: the city's name), else null. */
   labels: (string | null)[];
-  offsets: Uint32Array;
-  codes: Uint32Array;
+  offsets: Int32Array;
+  codes: Int32Array;
   /** The same relation inverted: the rows having code c are rows[rowOffsets[c] .. rowOffsets[c+1]], ascending. */
-  rowOffsets: Uint32Array;
+  rowOffsets: Int32Array;
   rows: Int32Array;
   /** Rows per code over the whole catalogue. */
-  totals: Uint32Array;
+  totals: Int32Array;
   /** Position of each code's value in code-point order, for tie-breaking with integers. */
-  valueRank: Uint32Array;
+  valueRank: Int32Array;
 }
 
 /**
@@ -42,6 +42,14 @@ export interface CatalogueSnapshot {
   /** Start year, or NaN. */
   started: Float64Array;
   facets: Record<FacetParam, FacetColumn>;
+  /**
+   * Every facet's codes of a row side by side (row-major), codes shifted by each facet's
+   * `base`, so the counts of all facets over a set of rows are one pass: row i has
+   * `allCodes[allOffsets[i] .. allOffsets[i+1]]`, facet n's counts are `[base[n], base[n+1])`.
+   */
+  allOffsets: Int32Array;
+  allCodes: Int32Array;
+  base: Int32Array;
   /** Row indexes in "newest" order and in title order. */
   newestOrder: Int32Array;
   titleOrder: Int32Array;
@@ -85,7 +93,7 @@ function facetColumn(rows: SnapshotRow[], valuesOf: (r: SnapshotRow) => (string 
   const values: string[] = [];
   const labels: (string | null)[] = [];
   const codeOf = new Map<string, number>();
-  const offsets = new Uint32Array(rows.length + 1);
+  const offsets = new Int32Array(rows.length + 1);
   const codes: number[] = [];
   rows.forEach((r, i) => {
     offsets[i] = codes.length;
@@ -103,21 +111,41 @@ function facetColumn(rows: SnapshotRow[], valuesOf: (r: SnapshotRow) => (string 
     }
   });
   offsets[rows.length] = codes.length;
-  const codeArray = Uint32Array.from(codes);
-  const totals = new Uint32Array(values.length);
+  const codeArray = Int32Array.from(codes);
+  const totals = new Int32Array(values.length);
   for (const c of codeArray) totals[c]++;
-  const rowOffsets = new Uint32Array(values.length + 1);
+  const rowOffsets = new Int32Array(values.length + 1);
   for (let c = 0; c < values.length; c++) rowOffsets[c + 1] = rowOffsets[c] + totals[c];
   const byCode = new Int32Array(codeArray.length);
   const fill = rowOffsets.slice(0, values.length);
   for (let i = 0; i < rows.length; i++) for (let k = offsets[i]; k < offsets[i + 1]; k++) byCode[fill[codeArray[k]]++] = i;
-  const valueRank = new Uint32Array(values.length);
+  const valueRank = new Int32Array(values.length);
   Array.from(values.keys())
     .sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0))
     .forEach((code, rank) => {
       valueRank[code] = rank;
     });
   return { values, codeOf, labels, offsets, codes: codeArray, rowOffsets, rows: byCode, totals, valueRank };
+}
+
+/** The facet columns interleaved per row, each facet's codes shifted into one code space. */
+function rowMajor(facets: Record<FacetParam, FacetColumn>, size: number): { allOffsets: Int32Array; allCodes: Int32Array; base: Int32Array } {
+  const base = new Int32Array(facetParams.length + 1);
+  facetParams.forEach((f, n) => {
+    base[n + 1] = base[n] + facets[f].values.length;
+  });
+  const columns = facetParams.map((f) => facets[f]);
+  const allOffsets = new Int32Array(size + 1);
+  const allCodes = new Int32Array(columns.reduce((sum, col) => sum + col.codes.length, 0));
+  let k = 0;
+  for (let i = 0; i < size; i++) {
+    allOffsets[i] = k;
+    columns.forEach((col, n) => {
+      for (let c = col.offsets[i]; c < col.offsets[i + 1]; c++) allCodes[k++] = base[n] + col.codes[c];
+    });
+  }
+  allOffsets[size] = k;
+  return { allOffsets, allCodes, base };
 }
 
 async function loadSnapshot(db: Database, version: number): Promise<CatalogueSnapshot> {
@@ -157,6 +185,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
   };
   const facets = Object.fromEntries(facetParams.map((f) => [f, builders[f]()])) as Record<FacetParam, FacetColumn>;
   return {
+    ...rowMajor(facets, size),
     version,
     size,
     allRows: Int32Array.from(rows.keys()),

@@ -1,4 +1,4 @@
-import type { CatalogueSnapshot, FacetColumn } from './catalogue-snapshot.ts';
+import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
 import { type FacetParam, facetParams, type SearchParams, type SortOrder } from './search.params.ts';
 import type { FacetCountRow } from './search.repo.ts';
 
@@ -52,12 +52,12 @@ export interface FilterOutcome {
   facetRows: FacetCountRow[];
 }
 
-/** Adds the codes of the listed rows to a facet's counts (or takes them away, with -1). */
-function tally(col: FacetColumn, counts: Uint32Array, rows: ArrayLike<number>, length: number, sign: 1 | -1): void {
-  const { offsets, codes } = col;
+/** Adds the codes of rows[0 .. length) to counts, in one facet's column or (with the snapshot's row-major codes) in all at once. */
+function tally(offsets: Int32Array, codes: Int32Array, counts: Int32Array, rows: Int32Array, length: number, sign: 1 | -1): void {
   for (let j = 0; j < length; j++) {
     const i = rows[j];
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[codes[k]] += sign;
+    const end = offsets[i + 1];
+    for (let k = offsets[i]; k < end; k++) counts[codes[k]] += sign;
   }
 }
 
@@ -66,7 +66,8 @@ function complement(size: number, rows: Int32Array): Int32Array {
   const out = new Int32Array(size - rows.length);
   let k = 0;
   let next = 0;
-  for (const i of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
     while (next < i) out[k++] = next++;
     next = i + 1;
   }
@@ -74,28 +75,24 @@ function complement(size: number, rows: Int32Array): Int32Array {
   return out;
 }
 
-/** Every facet's counts over the given rows, when no filter is set (each row counts for every facet). */
-function countsOver(snap: CatalogueSnapshot, rows: Int32Array | null): Uint32Array[] {
-  return facetParams.map((f) => {
-    const col = snap.facets[f];
-    const counts = col.totals.slice();
-    if (!rows) return counts;
+/** All facets' counts (in the snapshot's shared code space) over rows[0 .. length), or over the whole catalogue. */
+function countsOver(snap: CatalogueSnapshot, rows: Int32Array | null, length = rows?.length ?? snap.size): Int32Array {
+  const counts = new Int32Array(snap.base[facetParams.length]);
+  const whole = () => facetParams.forEach((f, n) => counts.set(snap.facets[f].totals, snap.base[n]));
+  if (!rows) whole();
+  else if (length > snap.size / 2) {
     // A broad word matches most of the catalogue: taking the few missing rows away is cheaper.
-    if (rows.length > snap.size / 2) {
-      const missing = complement(snap.size, rows);
-      tally(col, counts, missing, missing.length, -1);
-    } else {
-      counts.fill(0);
-      tally(col, counts, rows, rows.length, 1);
-    }
-    return counts;
-  });
+    whole();
+    const missing = complement(snap.size, rows.subarray(0, length));
+    tally(snap.allOffsets, snap.allCodes, counts, missing, missing.length, -1);
+  } else tally(snap.allOffsets, snap.allCodes, counts, rows, length, 1);
+  return counts;
 }
 
 /**
  * Applies the filters to the candidates (the text matches, ascending, or the whole catalogue)
  * and counts each facet's values among the rows passing every filter but that facet's own —
- * the same semantics the SQL facet query had, in one pass over the candidates.
+ * the same semantics the SQL facet query had.
  * @example const { passing, facetRows } = filterAndCount(snap, params, matches);
  */
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
@@ -103,43 +100,52 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
   if (filters.length === 0) {
     return { passing: candidates ?? snap.allRows, facetRows: facetRows(snap, params, countsOver(snap, candidates), candidates?.length ?? snap.size) };
   }
-  const counts = facetParams.map((f) => new Uint32Array(snap.facets[f].values.length));
+  // Bit k of a row's mark is set when the row fails filter k.
+  const fails = new Int32Array(snap.size);
+  filters.forEach((f, k) => {
+    const bit = 1 << k;
+    const pass = f.pass;
+    for (let i = 0; i < snap.size; i++) if (pass[i] === 0) fails[i] |= bit;
+  });
   const rows = candidates ?? snap.allRows;
   const passing = new Int32Array(rows.length);
+  const oneFailure = new Int32Array(rows.length);
   let passed = 0;
-  // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
-  const onlyFailing = facetParams.map(() => [] as number[]);
-  const facetOfFilter = filters.map((f) => (f.facet === 'period' ? -1 : facetParams.indexOf(f.facet)));
-  const passes = filters.map((f) => f.pass);
-  for (const i of rows) {
-    let failedAt = -1;
-    let failures = 0;
-    for (let k = 0; k < passes.length; k++) {
-      if (passes[k][i]) continue;
-      failedAt = k;
-      if (++failures > 1) break;
-    }
-    if (failures === 0) passing[passed++] = i;
-    else if (failures === 1 && facetOfFilter[failedAt] >= 0) onlyFailing[facetOfFilter[failedAt]].push(i);
+  let failedOnce = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    const f = fails[i];
+    if (f === 0) passing[passed++] = i;
+    else if ((f & (f - 1)) === 0) oneFailure[failedOnce++] = i;
   }
-  // One tight loop per facet over the rows that count for it.
-  facetParams.forEach((f, n) => {
-    const col = snap.facets[f];
-    tally(col, counts[n], passing, passed, 1);
-    tally(col, counts[n], onlyFailing[n], onlyFailing[n].length, 1);
+  // Rows passing every filter count for every facet: one pass over their row-major codes.
+  const counts = countsOver(snap, passing, passed);
+  // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
+  filters.forEach((filter, k) => {
+    if (filter.facet === 'period') return;
+    const col = snap.facets[filter.facet];
+    const own = counts.subarray(snap.base[facetParams.indexOf(filter.facet)]);
+    const bit = 1 << k;
+    const rowsOfFacet = new Int32Array(failedOnce);
+    let m = 0;
+    for (let j = 0; j < failedOnce; j++) if (fails[oneFailure[j]] === bit) rowsOfFacet[m++] = oneFailure[j];
+    tally(col.offsets, col.codes, own, rowsOfFacet, m, 1);
   });
   return { passing: passing.slice(0, passed), facetRows: facetRows(snap, params, counts, passed) };
 }
 
 /** The listed values of every facet with their counts (the most frequent, and every selected one), and the total. */
-function facetRows(snap: CatalogueSnapshot, params: SearchParams, counts: Uint32Array[], total: number): FacetCountRow[] {
+function facetRows(snap: CatalogueSnapshot, params: SearchParams, allCounts: Int32Array, total: number): FacetCountRow[] {
   const rows: FacetCountRow[] = [];
   facetParams.forEach((facet, n) => {
     const col = snap.facets[facet];
     const selected = new Set((params[facet] as (string | number)[]).map(String));
-    const c = counts[n];
+    const c = allCounts.subarray(snap.base[n], snap.base[n + 1]);
+    // Only values counted at least as often as the facetLimit-th most frequent can be listed (or
+    // selected ones): sorting those few is much cheaper than sorting thousands of cities.
+    const floor = c.length > facetLimit ? Math.max(1, c.slice().sort()[c.length - facetLimit]) : 1;
     const present: number[] = [];
-    for (let code = 0; code < c.length; code++) if (c[code] > 0) present.push(code);
+    for (let code = 0; code < c.length; code++) if (c[code] >= floor || (c[code] > 0 && selected.has(col.values[code]))) present.push(code);
     // Most frequent first; ties in value order (code-point order: the page sorts what it shows).
     present.sort((a, b) => c[b] - c[a] || col.valueRank[a] - col.valueRank[b]);
     present.forEach((code, rank) => {

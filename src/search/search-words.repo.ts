@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { isGlossaryTerm } from './glossary.ts';
 
 /** The words of a practice that "did you mean" knows: title, summary, city and themes. */
 const vocabularyText = `to_tsvector('ch_simple', title || ' ' || summary || ' ' || coalesce(city, '') || ' ' || array_to_string(themes, ' '))`;
@@ -34,23 +33,19 @@ export async function addSearchWords(db: Database, practiceId: string): Promise<
 }
 
 /**
- * The closest indexed word to a possibly misspelled one, by trigram similarity of at least
- * 0.4 ("houseing" → "housing" is 0.55, while look-alikes such as "logement" → "management"
- * are 0.33); a word that is itself indexed is returned unchanged.
- * @example await closestWord(db, 'houseing') // 'housing'
+ * For each word, the closest indexed word by trigram similarity of at least 0.4 ("houseing" →
+ * "housing" is 0.55, while look-alikes such as "logement" → "management" are 0.33), the word
+ * itself when it is indexed, or none — all words in one statement.
+ * @example await closestWords(db, ['houseing', 'refugee']) // Map { 'houseing' => 'housing', 'refugee' => 'refugee' }
  */
-export async function closestWord(db: Database, word: string): Promise<string | undefined> {
-  const row = await sql<{ word: string; exact: boolean }>`
-    SELECT word, word = ${word} AS exact FROM search_words
-    WHERE word % ${word} AND similarity(word, ${word}) >= 0.4
-    ORDER BY word = ${word} DESC, similarity(word, ${word}) DESC, ndoc DESC
-    LIMIT 1`.execute(db);
-  return row.rows[0]?.word;
-}
-
-/** Whether a word occurs in the indexed vocabulary or the multilingual glossary. */
-export async function isKnownWord(db: Database, word: string): Promise<boolean> {
-  if (isGlossaryTerm(word)) return true;
-  const row = await db.selectFrom('search_words').select('word').where('word', '=', word).executeTakeFirst();
-  return !!row;
+export async function closestWords(db: Database, words: string[]): Promise<Map<string, string | undefined>> {
+  if (words.length === 0) return new Map();
+  const { rows } = await sql<{ word: string; closest: string | null }>`
+    SELECT w.word, (
+      SELECT s.word FROM search_words s
+      WHERE s.word % w.word AND similarity(s.word, w.word) >= 0.4
+      ORDER BY s.word = w.word DESC, similarity(s.word, w.word) DESC, s.ndoc DESC
+      LIMIT 1) AS closest
+    FROM unnest(${words}::text[]) AS w (word)`.execute(db);
+  return new Map(rows.map((r) => [r.word, r.closest ?? undefined]));
 }

@@ -23,21 +23,17 @@ export interface FacetCountRow {
 /**
  * The keys (`seq`) of every practice whose text matches the query, as one int array, from the
  * narrow `practice_match` table (the snapshot keeps only published practices, so no state
- * condition is needed). Runs in a transaction that steers the planner to the GIN index: for
- * broad words (half the collection matching) it otherwise picks a sequential scan that
+ * condition is needed). One call of `practice_matches` (migration 0007), which plans with
+ * sequential scans off: for broad words (half the collection matching) the planner otherwise
  * decompresses every long vector — measured at 100k practices on PostgreSQL 15: 1,580 ms that
- * way, 190–270 ms through the index on `practices`, and less again on the narrow table.
+ * way, 190–270 ms through the index on `practices`, 70 ms on the narrow table. The keys come
+ * in the array's binary form: a broad word's 100k keys as text took longer to parse than to find.
  * @example const seqs = await matchingSeqs(db, textQuery('logement', 'fr'));
  */
 export async function matchingSeqs(db: Database, tsquery: RawBuilder<unknown>): Promise<Int32Array> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    // In the array's binary form: a broad word's 100k keys as text took longer to parse than to find.
-    const { rows } = await sql<{ seqs: Uint8Array | null }>`
-      SELECT array_send(array_agg(m.seq)) AS seqs FROM practice_match m WHERE m.full_vec @@ ${tsquery}`.execute(trx);
-    const bytes = rows[0]?.seqs;
-    return bytes ? int4ArrayFromBinary(bytes) : new Int32Array(0);
-  });
+  const { rows } = await sql<{ seqs: Uint8Array | null }>`SELECT practice_matches(${tsquery}) AS seqs`.execute(db);
+  const bytes = rows[0]?.seqs;
+  return bytes ? int4ArrayFromBinary(bytes) : new Int32Array(0);
 }
 
 /**
@@ -61,16 +57,33 @@ export function int4ArrayFromBinary(bytes: Uint8Array): Int32Array {
   return k === length ? out : out.slice(0, k);
 }
 
+/** The fields of a result row, and its highlighted summary excerpt when there is a query. */
+function hitColumns(locale: string, q: string, tsquery: RawBuilder<unknown>) {
+  const snippet = q
+    ? sql<string>`ts_headline(${textConfigFor(locale)}::regconfig, p.summary, ${tsquery},
+        ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql<null>`NULL`;
+  return sql`p.seq, p.id, p.title, p.summary, p.city, p.country::text AS country, p.themes, p.status, p.started, ${snippet} AS snippet`;
+}
+
 /**
- * Text relevance of some practices: rank on the compact ranking vector (title, summary,
- * themes, places — never the long text, which is only matched) plus a static quality score.
+ * A page of the best candidates by text relevance, with their shown fields, in one statement:
+ * rank on the compact ranking vector (title, summary, themes, places — never the long text,
+ * which is only matched) plus a static quality score; ties in id order, as everywhere else.
+ * @example const rows = await rankedHitRows(db, topSeqs, 'refugees', 'en', 0, 20);
  */
-export async function rankSeqs(db: Database, seqs: number[], q: string, locale: string): Promise<Map<number, number>> {
-  if (seqs.length === 0) return new Map();
-  const { rows } = await sql<{ seq: number; rank: number }>`
-    SELECT p.seq, ts_rank(p.rank_vec, ${textQuery(q, locale)}, 1) + 0.1 * p.quality AS rank
-    FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
-  return new Map(rows.map((r) => [r.seq, Number(r.rank)]));
+export async function rankedHitRows(db: Database, seqs: number[], q: string, locale: string, offset: number, limit: number): Promise<HitRow[]> {
+  if (seqs.length === 0 || limit <= 0) return [];
+  const { rows } = await sql<HitRow>`
+    WITH query AS (SELECT ${textQuery(q, locale)} AS q),
+    top AS (
+      SELECT r.seq, r.id, ts_rank(r.rank_vec, query.q, 1) + 0.1 * r.quality AS rank
+      FROM practices r, query WHERE r.seq = ANY(${seqs}::int[])
+      ORDER BY rank DESC, r.id LIMIT ${limit} OFFSET ${offset})
+    SELECT ${hitColumns(locale, q, sql`query.q`)}
+    FROM top JOIN practices p ON p.seq = top.seq, query
+    ORDER BY top.rank DESC, top.id`.execute(db);
+  return rows;
 }
 
 /**
@@ -79,12 +92,8 @@ export async function rankSeqs(db: Database, seqs: number[], q: string, locale: 
  */
 export async function hitRows(db: Database, seqs: number[], q: string, locale: string): Promise<HitRow[]> {
   if (seqs.length === 0) return [];
-  const snippet = q
-    ? sql<string>`ts_headline(${textConfigFor(locale)}::regconfig, p.summary, ${textQuery(q, locale)},
-        ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
-    : sql<null>`NULL`;
   const { rows } = await sql<HitRow>`
-    SELECT p.seq, p.id, p.title, p.summary, p.city, p.country::text AS country, p.themes, p.status, p.started, ${snippet} AS snippet
+    SELECT ${hitColumns(locale, q, q ? textQuery(q, locale) : sql`NULL`)}
     FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((s) => bySeq.get(s)).filter((r): r is HitRow => r !== undefined);

@@ -3,11 +3,12 @@ import type { Database } from '../db/database.ts';
 import { foldName } from '../shared/text.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
 import { SearchCache } from './search-cache.ts';
-import { closestWord, isKnownWord } from './search-words.repo.ts';
+import { isGlossaryTerm } from './glossary.ts';
+import { closestWords } from './search-words.repo.ts';
 import { type CatalogueSnapshot, currentSnapshot } from './catalogue-snapshot.ts';
 import { byQuality, type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
 import { textQuery, textQueryParts } from './search-filters.ts';
-import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankSeqs } from './search.repo.ts';
+import { type HitRow, hitRows, markEnd, markStart, matchingSeqs, rankedHitRows } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, type SortOrder, searchQueryString } from './search.params.ts';
 import type { FacetValue, SearchHit, SearchResult } from './search.types.ts';
 
@@ -48,42 +49,38 @@ function toHit(row: HitRow): SearchHit {
  */
 export async function correctQuery(db: Database, q: string): Promise<string | undefined> {
   const words = q.split(/\s+/).filter(Boolean);
+  const folded = words.map((raw) => foldName(raw.replace(/^["'(-]+|["').,;:!?]+$/g, '')));
+  // Short words, operators and glossary terms are never corrected; the rest are looked up together.
+  const checked = folded.filter((word) => word.length >= 3 && !/^(or|and|not)$/i.test(word) && !isGlossaryTerm(word));
+  const closest = await closestWords(db, [...new Set(checked)]);
   let changed = false;
-  const corrected: string[] = [];
-  for (const raw of words) {
-    const word = foldName(raw.replace(/^["'(-]+|["').,;:!?]+$/g, ''));
-    if (word.length < 3 || /^(or|and|not)$/i.test(word) || (await isKnownWord(db, word))) {
-      corrected.push(raw);
-      continue;
-    }
-    const better = await closestWord(db, word);
-    if (better && better !== word) {
-      corrected.push(better);
-      changed = true;
-    } else corrected.push(raw);
-  }
+  const corrected = words.map((raw, n) => {
+    const word = folded[n];
+    if (!closest.has(word)) return raw;
+    const better = closest.get(word);
+    if (!better || better === word) return raw;
+    changed = true;
+    return better;
+  });
   return changed ? corrected.join(' ') : undefined;
 }
 
 /** Candidates ranked by text relevance; the rest of the matches follow in quality order. */
 const rankedCandidates = 200;
 
-/** One page of row indexes for a search, in its sort order. */
-async function pageIndexes(db: Database, snap: CatalogueSnapshot, passing: Int32Array, params: SearchParams, locale: string, sort: SortOrder, limit: number, offset: number) {
-  if (sort !== 'relevance') return pageInOrder(snap, passing, sort, offset, limit);
-  if (!params.q) return pageInOrder(snap, passing, 'id', offset, limit);
-  const ordered = byQuality(snap, passing, Math.max(rankedCandidates, offset + limit));
-  const top = ordered.subarray(0, rankedCandidates);
-  const page: number[] = [];
-  if (offset < top.length) {
-    const ranks = await rankSeqs(db, Array.from(top, (i) => snap.seqs[i]), params.q, locale);
-    const rankOf = (i: number) => ranks.get(snap.seqs[i]) ?? 0;
-    page.push(...Array.from(top).sort((a, b) => rankOf(b) - rankOf(a) || a - b).slice(offset, offset + limit));
+/** The rows of one page of a search, in its sort order. */
+async function pageRows(db: Database, snap: CatalogueSnapshot, passing: Int32Array, params: SearchParams, locale: string, sort: SortOrder, limit: number, offset: number): Promise<HitRow[]> {
+  const seqsOf = (rows: ArrayLike<number>) => Array.from(rows, (i) => snap.seqs[i]);
+  if (sort !== 'relevance' || !params.q) {
+    return hitRows(db, seqsOf(pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, limit)), params.q, locale);
   }
-  // Past the ranked candidates (deep pages of a broad search): quality order.
-  const from = Math.max(offset, top.length);
-  page.push(...ordered.subarray(from, offset + limit));
-  return page;
+  const ordered = byQuality(snap, passing, Math.max(rankedCandidates, offset + limit));
+  const top = Math.min(rankedCandidates, ordered.length);
+  // The best candidates by quality are ranked by text relevance; past them (deep pages of a broad search), quality order.
+  const ranked = offset < top ? await rankedHitRows(db, seqsOf(ordered.subarray(0, top)), params.q, locale, offset, Math.min(limit, top - offset)) : [];
+  const from = Math.max(offset, top);
+  const rest = from < offset + limit ? await hitRows(db, seqsOf(ordered.subarray(from, offset + limit)), params.q, locale) : [];
+  return [...ranked, ...rest];
 }
 
 /** Row indexes of the practices a tsquery matches, from the snapshot's cache or the text index. */
@@ -157,8 +154,7 @@ async function runSearch(db: Database, snap: CatalogueSnapshot, params: SearchPa
   const sort = effectiveSort(params);
   const outcome = await filterOutcome(db, snap, params, locale);
   const { passing, facetRows } = outcome;
-  const page = await pageIndexes(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);
-  const rows = await hitRows(db, page.map((i) => snap.seqs[i]), params.q, locale);
+  const rows = await pageRows(db, snap, passing, params, locale, sort, pageSize, (params.page - 1) * pageSize);
   const total = passing.length;
   const facets = Object.fromEntries(facetParams.map((f) => [f, [] as FacetValue[]])) as Record<FacetParam, FacetValue[]>;
   for (const r of facetRows) {
@@ -191,7 +187,7 @@ export function configureSearchCache(size: number): void {
 export async function searchPractices(
   db: Database,
   params: SearchParams,
-  options: { locale: string; pageSize?: number },
+  options: { locale: string; pageSize?: number; /** The catalogue version, when the caller has just read it. */ version?: number },
 ): Promise<SearchResult> {
   if (cacheSize <= 0) return searchUncached(db, params, options);
   let cache = caches.get(db);
@@ -200,7 +196,7 @@ export async function searchPractices(
     caches.set(db, cache);
   }
   const key = `${options.locale}|${options.pageSize ?? 20}|${searchQueryString({ ...params, sort: effectiveSort(params) })}`;
-  const version = await catalogueVersion(db);
+  const version = options.version ?? (await catalogueVersion(db));
   const hit = cache.get(key, version);
   if (hit) return hit;
   const result = await searchUncached(db, params, { ...options, version });

@@ -17,6 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`INSERT INTO practice_match (seq, full_vec) SELECT seq, full_vec FROM practices WHERE full_vec IS NOT NULL`.execute(db);
   await sql`CREATE INDEX practice_match_full_vec_idx ON practice_match USING gin (full_vec)`.execute(db);
   await sql`DROP INDEX IF EXISTS practices_full_vec_idx`.execute(db);
+  // The match set of a query in one call (one round trip instead of begin, set, select, commit),
+  // planned with sequential scans off: for a broad word the planner would otherwise read and
+  // decompress every vector instead of using the index (1,580 ms against 190 ms at 100k).
+  await sql`
+    CREATE FUNCTION practice_matches(q tsquery) RETURNS bytea LANGUAGE sql STABLE
+    SET enable_seqscan = off
+    AS 'SELECT array_send(array_agg(seq)) FROM practice_match WHERE full_vec @@ q'`.execute(db);
   await sql`ALTER TABLE practices DROP COLUMN full_vec`.execute(db);
 }
 
@@ -25,5 +32,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE practices ADD COLUMN full_vec tsvector`.execute(db);
   await sql`UPDATE practices p SET full_vec = m.full_vec FROM practice_match m WHERE m.seq = p.seq`.execute(db);
   await sql`CREATE INDEX practices_full_vec_idx ON practices USING gin (full_vec)`.execute(db);
+  await sql`DROP FUNCTION practice_matches(tsquery)`.execute(db);
   await sql`DROP TABLE practice_match`.execute(db);
 }
