@@ -49,6 +49,8 @@ export interface CatalogueSnapshot {
    */
   allOffsets: Int32Array;
   allCodes: Int32Array;
+  /** Every facet's totals side by side, in the same code space. */
+  allTotals: Int32Array;
   base: Int32Array;
   /** Row indexes in "newest" order and in title order. */
   newestOrder: Int32Array;
@@ -65,7 +67,9 @@ export interface CatalogueSnapshot {
 }
 
 /** Match sets kept per snapshot: at 100k practices a broad word's set is 400 KB. */
-const matchCacheSize = 64;
+const matchCacheSize = 128;
+/** Filter outcomes kept per snapshot: those without filters share the match set; the filtered ones are smaller. */
+const outcomeCacheSize = 256;
 
 interface SnapshotRow {
   seq: number;
@@ -129,7 +133,7 @@ function facetColumn(rows: SnapshotRow[], valuesOf: (r: SnapshotRow) => (string 
 }
 
 /** The facet columns interleaved per row, each facet's codes shifted into one code space. */
-function rowMajor(facets: Record<FacetParam, FacetColumn>, size: number): { allOffsets: Int32Array; allCodes: Int32Array; base: Int32Array } {
+function rowMajor(facets: Record<FacetParam, FacetColumn>, size: number): Pick<CatalogueSnapshot, 'allOffsets' | 'allCodes' | 'allTotals' | 'base'> {
   const base = new Int32Array(facetParams.length + 1);
   facetParams.forEach((f, n) => {
     base[n + 1] = base[n] + facets[f].values.length;
@@ -145,7 +149,9 @@ function rowMajor(facets: Record<FacetParam, FacetColumn>, size: number): { allO
     });
   }
   allOffsets[size] = k;
-  return { allOffsets, allCodes, base };
+  const allTotals = new Int32Array(base[facetParams.length]);
+  columns.forEach((col, n) => allTotals.set(col.totals, base[n]));
+  return { allOffsets, allCodes, allTotals, base };
 }
 
 async function loadSnapshot(db: Database, version: number): Promise<CatalogueSnapshot> {
@@ -197,7 +203,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     titleOrder,
     qualityOrder,
     matches: new SearchCache<Int32Array>(matchCacheSize),
-    outcomes: new SearchCache<FilterOutcome>(matchCacheSize),
+    outcomes: new SearchCache<FilterOutcome>(outcomeCacheSize),
   };
 }
 

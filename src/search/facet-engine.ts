@@ -75,19 +75,30 @@ function complement(size: number, rows: Int32Array): Int32Array {
   return out;
 }
 
-/** All facets' counts (in the snapshot's shared code space) over rows[0 .. length), or over the whole catalogue. */
-function countsOver(snap: CatalogueSnapshot, rows: Int32Array | null, length = rows?.length ?? snap.size): Int32Array {
-  const counts = new Int32Array(snap.base[facetParams.length]);
-  const whole = () => facetParams.forEach((f, n) => counts.set(snap.facets[f].totals, snap.base[n]));
-  if (!rows) whole();
-  else if (length > snap.size / 2) {
+/** Codes of rows (offsets, codes) with their counts over the whole catalogue: one facet's column, or all of them row-major. */
+interface Coded {
+  offsets: Int32Array;
+  codes: Int32Array;
+  totals: Int32Array;
+}
+
+/** Counts of codes over rows[0 .. length), or over the whole catalogue. */
+function countsOver(size: number, coded: Coded, rows: Int32Array | null, length = rows?.length ?? size): Int32Array {
+  if (!rows) return coded.totals.slice();
+  if (length > size / 2) {
     // A broad word matches most of the catalogue: taking the few missing rows away is cheaper.
-    whole();
-    const missing = complement(snap.size, rows.subarray(0, length));
-    tally(snap.allOffsets, snap.allCodes, counts, missing, missing.length, -1);
-  } else tally(snap.allOffsets, snap.allCodes, counts, rows, length, 1);
+    const counts = coded.totals.slice();
+    const missing = complement(size, rows.subarray(0, length));
+    tally(coded.offsets, coded.codes, counts, missing, missing.length, -1);
+    return counts;
+  }
+  const counts = new Int32Array(coded.totals.length);
+  tally(coded.offsets, coded.codes, counts, rows, length, 1);
   return counts;
 }
+
+/** Every facet at once: the snapshot's row-major codes. */
+const allFacets = (snap: CatalogueSnapshot): Coded => ({ offsets: snap.allOffsets, codes: snap.allCodes, totals: snap.allTotals });
 
 /**
  * Applies the filters to the candidates (the text matches, ascending, or the whole catalogue)
@@ -98,7 +109,7 @@ function countsOver(snap: CatalogueSnapshot, rows: Int32Array | null, length = r
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
   const filters = activeFilters(snap, params);
   if (filters.length === 0) {
-    return { passing: candidates ?? snap.allRows, facetRows: facetRows(snap, params, countsOver(snap, candidates), candidates?.length ?? snap.size) };
+    return { passing: candidates ?? snap.allRows, facetRows: facetRows(snap, params, countsOver(snap.size, allFacets(snap), candidates), candidates?.length ?? snap.size) };
   }
   // Bit k of a row's mark is set when the row fails filter k.
   const fails = new Int32Array(snap.size);
@@ -119,12 +130,18 @@ export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, ca
     else if ((f & (f - 1)) === 0) oneFailure[failedOnce++] = i;
   }
   // Rows passing every filter count for every facet: one pass over their row-major codes.
-  const counts = countsOver(snap, passing, passed);
+  const counts = countsOver(snap.size, allFacets(snap), passing, passed);
   // Rows failing exactly one facet's filter count for that facet only (its other values stay visible).
   filters.forEach((filter, k) => {
     if (filter.facet === 'period') return;
+    const n = facetParams.indexOf(filter.facet);
     const col = snap.facets[filter.facet];
-    const own = counts.subarray(snap.base[facetParams.indexOf(filter.facet)]);
+    if (filters.length === 1) {
+      // The only filter: its facet counts over every candidate, as if nothing were selected.
+      counts.set(countsOver(snap.size, col, candidates), snap.base[n]);
+      return;
+    }
+    const own = counts.subarray(snap.base[n]);
     const bit = 1 << k;
     const rowsOfFacet = new Int32Array(failedOnce);
     let m = 0;
