@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/search-load.ts --data-dir .bench/data-10k
  *   npx tsx bench/search-load.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k --duration 60
+ *   npx tsx bench/search-load.ts --database-url … --rate 50            # paced: 50 searches/s in all, below saturation
  *   npx tsx bench/search-load.ts --data-dir .bench/data-10k --cache-size 0 --mix distinct   # nothing from the answer cache
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -34,15 +35,18 @@ const { values } = parseArgs({
     label: { type: 'string' },
     'no-ceiling': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    rate: { type: 'string' },
     'ready-timeout': { type: 'string', default: '180' },
   },
 });
 if (!values['data-dir'] && !values['database-url']) {
-  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--cpu-prof DIR]\n');
+  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--rate R] [--cpu-prof DIR]\n');
   process.exit(2);
 }
 const duration = Math.min(120, Math.max(5, Number(values.duration)));
 const connections = Math.min(64, Math.max(1, Number(values.connections)));
+// --rate R: R requests/s in all (paced, like traffic that the server keeps up with) instead of as fast as the server answers.
+const rate = values.rate ? Math.max(1, Number(values.rate)) : undefined;
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const pagePath = values.path as string;
@@ -152,6 +156,7 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
     duration,
     pipelining: 1,
     timeout: 30,
+    ...(rate && mix ? { overallRate: rate } : {}),
     headers: { 'accept-encoding': 'br', accept: 'text/html' },
     requests: [
       mix
@@ -271,7 +276,7 @@ try {
 
   const mix = values.mix === 'base' ? baseQueries : loadMix(Number(values['mix-size']), 1, { distinct: values.mix === 'distinct' });
   const distinct = new Set(mix.map((q) => q.query)).size;
-  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${duration} s\n`);
+  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${rate ? `paced at ${rate} requests/s, ` : ''}${duration} s\n`);
   const cpu0 = cpuSeconds(child.pid);
   const res = await load(`${base}${pagePath}`, mix);
   const cpu1 = cpuSeconds(child.pid);

@@ -15,7 +15,7 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
 /** Compresses a body once with the given encoding. */
 export function compress(body: Uint8Array, encoding: Encoding): Uint8Array {
   if (encoding === 'br') {
-    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
   }
   if (encoding === 'gzip') return gzipSync(body, { level: 6 });
   return body;
