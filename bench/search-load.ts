@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/search-load.ts --data-dir .bench/data-10k
  *   npx tsx bench/search-load.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k --duration 60
- *   npx tsx bench/search-load.ts --database-url … --rate 50            # paced: 50 searches/s in all, below saturation
+ *   npx tsx bench/search-load.ts --database-url … --rate 50            # searches arriving at random, 50/s on average
  *   npx tsx bench/search-load.ts --data-dir .bench/data-10k --cache-size 0 --mix distinct   # nothing from the answer cache
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -45,7 +45,7 @@ if (!values['data-dir'] && !values['database-url']) {
 }
 const duration = Math.min(120, Math.max(5, Number(values.duration)));
 const connections = Math.min(64, Math.max(1, Number(values.connections)));
-// --rate R: R requests/s in all (paced, like traffic that the server keeps up with) instead of as fast as the server answers.
+// --rate R: searches arriving at random, R per second on average (open loop), instead of each connection sending as fast as the server answers.
 const rate = values.rate ? Math.max(1, Number(values.rate)) : undefined;
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
@@ -156,7 +156,6 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
     duration,
     pipelining: 1,
     timeout: 30,
-    ...(rate && mix ? { overallRate: rate } : {}),
     headers: { 'accept-encoding': 'br', accept: 'text/html' },
     requests: [
       mix
@@ -197,6 +196,82 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
     errors: r.errors,
     timeouts: r.timeouts,
     bytesPerResponse: r.throughput.total / Math.max(1, r.requests.total),
+  };
+}
+
+/** Percentiles of a list of times. */
+function summary(list: number[]): { p50: number; p95: number; p99: number; max: number } {
+  list.sort((a, b) => a - b);
+  return { p50: pct(list, 50), p95: pct(list, 95), p99: pct(list, 99), max: list[list.length - 1] ?? Number.NaN };
+}
+
+/**
+ * Open-loop load: searches arrive at random (a Poisson process of `perSecond` on average), as
+ * independent people's searches do, whether or not earlier ones have been answered — unlike
+ * autocannon's rate limit, which sends each second's quota back to back. Latency is counted from
+ * the planned arrival, so time spent waiting for a free connection is included.
+ */
+async function paced(url: string, mix: BenchQuery[], perSecond: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const server: number[] = [];
+  const latencies: number[] = [];
+  const kinds = new Map<string, number[]>();
+  let non2xx = 0;
+  let errors = 0;
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  let next = start;
+  let sent = 0;
+  const send = (q: BenchQuery, planned: number) =>
+    new Promise<void>((resolve) => {
+      const req = http.get(`${url}${q.query ? `?${q.query}` : ''}`, { agent, headers: { 'accept-encoding': 'br', accept: 'text/html' } }, (res) => {
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+        });
+        res.on('end', () => {
+          latencies.push(performance.now() - planned);
+          if ((res.statusCode ?? 0) >= 300) non2xx++;
+          const t = serverTiming(res.headers);
+          if (!Number.isNaN(t)) {
+            server.push(t);
+            kinds.set(q.kind, [...(kinds.get(q.kind) ?? []), t]);
+          }
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+  // A seeded sequence of gaps, so two runs send the same searches at the same moments.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  while (next - start < duration * 1000) {
+    const wait = next - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(mix[sent % mix.length] as BenchQuery, next));
+    sent++;
+    next += (-Math.log(random()) / perSecond) * 1000;
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const byKind: LoadResult['byKind'] = {};
+  for (const [k, list] of [...kinds.entries()].sort()) {
+    const s = summary(list);
+    byKind[k] = { n: list.length, p50: s.p50, p95: s.p95, max: s.max };
+  }
+  return {
+    requests: sent,
+    rps: sent / duration,
+    latency: summary(latencies),
+    server: summary(server),
+    byKind,
+    non2xx,
+    errors,
+    timeouts: 0,
+    bytesPerResponse: bytes / Math.max(1, sent),
   };
 }
 
@@ -276,9 +351,9 @@ try {
 
   const mix = values.mix === 'base' ? baseQueries : loadMix(Number(values['mix-size']), 1, { distinct: values.mix === 'distinct' });
   const distinct = new Set(mix.map((q) => q.query)).size;
-  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${rate ? `paced at ${rate} requests/s, ` : ''}${duration} s\n`);
+  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${rate ? `searches arriving at random, ${rate}/s on average, ` : ''}${duration} s\n`);
   const cpu0 = cpuSeconds(child.pid);
-  const res = await load(`${base}${pagePath}`, mix);
+  const res = rate ? await paced(`${base}${pagePath}`, mix, rate) : await load(`${base}${pagePath}`, mix);
   const cpu1 = cpuSeconds(child.pid);
   out('| | p50 | p95 | p99 | max |');
   out('|---|---|---|---|---|');
