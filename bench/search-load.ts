@@ -145,9 +145,33 @@ interface LoadResult {
   bytesPerResponse: number;
 }
 
+/** Percentiles of a list of times. */
+function summary(list: number[]): { p50: number; p95: number; p99: number; max: number } {
+  list.sort((a, b) => a - b);
+  return { p50: pct(list, 50), p95: pct(list, 95), p99: pct(list, 99), max: list[list.length - 1] ?? Number.NaN };
+}
+
+/** Server times collected per kind of search, and their percentiles. */
+class TimesByKind {
+  private readonly lists = new Map<string, number[]>();
+  add(kind: string, ms: number): void {
+    const list = this.lists.get(kind);
+    if (list) list.push(ms);
+    else this.lists.set(kind, [ms]);
+  }
+  summaries(): NonNullable<LoadResult['byKind']> {
+    const out: NonNullable<LoadResult['byKind']> = {};
+    for (const [k, list] of [...this.lists.entries()].sort()) {
+      const s = summary(list);
+      out[k] = { n: list.length, p50: s.p50, p95: s.p95, max: s.max };
+    }
+    return out;
+  }
+}
+
 async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadResult> {
   const server: number[] = [];
-  const kinds = new Map<string, number[]>();
+  const kinds = new TimesByKind();
   const latencies: number[] = [];
   let cursor = 0;
   const instance = autocannon({
@@ -169,10 +193,7 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
               const t = serverTiming(headers);
               if (Number.isNaN(t)) return;
               server.push(t);
-              const k = String(context.kind);
-              const list = kinds.get(k) ?? [];
-              list.push(t);
-              kinds.set(k, list);
+              kinds.add(String(context.kind), t);
             },
           }
         : {},
@@ -180,29 +201,16 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
   });
   instance.on('response', (_c, _s, _b, responseTime) => latencies.push(responseTime));
   const r = await instance;
-  latencies.sort((a, b) => a - b);
-  server.sort((a, b) => a - b);
-  const byKind: LoadResult['byKind'] = {};
-  for (const [k, list] of [...kinds.entries()].sort()) {
-    list.sort((a, b) => a - b);
-    byKind[k] = { n: list.length, p50: pct(list, 50), p95: pct(list, 95), max: list[list.length - 1] as number };
-  }
   return {
     requests: r.requests.total,
     rps: r.requests.total / r.duration,
-    latency: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
-    ...(mix ? { server: { p50: pct(server, 50), p95: pct(server, 95), p99: pct(server, 99), max: server[server.length - 1] ?? Number.NaN }, byKind } : {}),
+    latency: summary(latencies),
+    ...(mix ? { server: summary(server), byKind: kinds.summaries() } : {}),
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
     bytesPerResponse: r.throughput.total / Math.max(1, r.requests.total),
   };
-}
-
-/** Percentiles of a list of times. */
-function summary(list: number[]): { p50: number; p95: number; p99: number; max: number } {
-  list.sort((a, b) => a - b);
-  return { p50: pct(list, 50), p95: pct(list, 95), p99: pct(list, 99), max: list[list.length - 1] ?? Number.NaN };
 }
 
 /**
@@ -215,7 +223,7 @@ async function paced(url: string, mix: BenchQuery[], perSecond: number): Promise
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const server: number[] = [];
   const latencies: number[] = [];
-  const kinds = new Map<string, number[]>();
+  const kinds = new TimesByKind();
   let non2xx = 0;
   let errors = 0;
   let bytes = 0;
@@ -235,7 +243,7 @@ async function paced(url: string, mix: BenchQuery[], perSecond: number): Promise
           const t = serverTiming(res.headers);
           if (!Number.isNaN(t)) {
             server.push(t);
-            kinds.set(q.kind, [...(kinds.get(q.kind) ?? []), t]);
+            kinds.add(q.kind, t);
           }
           resolve();
         });
@@ -257,17 +265,12 @@ async function paced(url: string, mix: BenchQuery[], perSecond: number): Promise
   }
   await Promise.all(pending);
   agent.destroy();
-  const byKind: LoadResult['byKind'] = {};
-  for (const [k, list] of [...kinds.entries()].sort()) {
-    const s = summary(list);
-    byKind[k] = { n: list.length, p50: s.p50, p95: s.p95, max: s.max };
-  }
   return {
     requests: sent,
     rps: sent / duration,
     latency: summary(latencies),
     server: summary(server),
-    byKind,
+    byKind: kinds.summaries(),
     non2xx,
     errors,
     timeouts: 0,
