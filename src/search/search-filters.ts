@@ -94,7 +94,7 @@ export function matchingPractices(db: Database, params: SearchParams, locale: st
   return db
     .selectFrom('practices as p')
     .where('p.state', '=', 'published')
-    .$if(params.q.length > 0, (qb) => qb.where(sql<SqlBool>`p.seq IN (SELECT m.seq FROM practice_match m WHERE m.full_vec @@ ${textQuery(params.q, locale)})`))
+    .$if(params.q.length > 0, (qb) => qb.where(sql<SqlBool>`p.seq IN (SELECT unnest(practice_matches(${textQuery(params.q, locale)})))`))
     .where((eb) => {
       const conditions = Object.entries(filterConditions(eb, params))
         .filter(([name]) => name !== options.except)

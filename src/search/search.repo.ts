@@ -31,7 +31,7 @@ export interface FacetCountRow {
  * @example const seqs = await matchingSeqs(db, textQuery('logement', 'fr'));
  */
 export async function matchingSeqs(db: Database, tsquery: RawBuilder<unknown>): Promise<Int32Array> {
-  const { rows } = await sql<{ seqs: Uint8Array | null }>`SELECT practice_matches(${tsquery}) AS seqs`.execute(db);
+  const { rows } = await sql<{ seqs: Uint8Array | null }>`SELECT array_send(practice_matches(${tsquery})) AS seqs`.execute(db);
   const bytes = rows[0]?.seqs;
   return bytes ? int4ArrayFromBinary(bytes) : new Int32Array(0);
 }
