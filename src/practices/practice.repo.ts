@@ -5,7 +5,7 @@ import type { RevisionKind } from '../db/schema.ts';
 import { regionsOf } from '../geo/countries.ts';
 import { locateCity } from '../geo/geocode.ts';
 import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
-import { contentHash, slugify } from '../shared/text.ts';
+import { hashOfCanonical, slugify, stableStringify } from '../shared/text.ts';
 import { qualityScore, type SearchPart, searchParts } from './practice-search-doc.ts';
 import type { PracticeRecord } from './practice.schema.ts';
 
@@ -53,6 +53,7 @@ export function practiceRow(record: PracticeRecord) {
   const city: PracticeCity | undefined =
     cityName && citySlug ? { country: record.country, slug: citySlug, name: cityName, lat: location?.lat ?? null, lon: location?.lon ?? null } : undefined;
   const regions = regionsOf(record.country);
+  const canonical = stableStringify(record);
   const columns = {
     title: record.title,
     summary: record.summary,
@@ -74,8 +75,9 @@ export function practiceRow(record: PracticeRecord) {
     target_groups: record.target_groups ?? [],
     lead_organization: record.lead_organization ?? null,
     evidence_level: record.evidence_level ?? null,
-    record: JSON.stringify(record),
-    content_hash: contentHash(record),
+    // Stored as jsonb, whose key order is its own: the canonical text serves both columns.
+    record: canonical,
+    content_hash: hashOfCanonical(canonical),
     quality: qualityScore(record),
     source_updated: record.updated?.slice(0, 10) ?? null,
   };
@@ -243,7 +245,8 @@ export async function upsertPractices(
       ])})`;
     });
     const names = sql.join(columnNames.map((n) => sql.ref(n)));
-    // The row, then its whole-text vector in practice_match under the row's key, in one statement.
+    // The row, its whole-text vector in practice_match under the row's key, and its revision,
+    // in one statement: the record's JSON is sent and parsed once for the row and the revision.
     await sql`
       WITH v AS (SELECT * FROM (VALUES ${sql.join(rows)}) AS v (id, ${names}, rank_vec, long_vec)),
       written AS (
@@ -252,10 +255,13 @@ export async function upsertPractices(
         ON CONFLICT (id) DO UPDATE SET
           ${sql.join(columnNames.map((n) => sql`${sql.ref(n)} = excluded.${sql.ref(n)}`))},
           rank_vec = excluded.rank_vec, updated_at = ${updatedAt}
-        RETURNING id, seq)
-      INSERT INTO practice_match (seq, full_vec)
-      SELECT written.seq, v.rank_vec || v.long_vec FROM written JOIN v ON v.id = written.id
-      ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec`.execute(db);
+        RETURNING id, seq),
+      matched AS (
+        INSERT INTO practice_match (seq, full_vec)
+        SELECT written.seq, v.rank_vec || v.long_vec FROM written JOIN v ON v.id = written.id
+        ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec)
+      INSERT INTO practice_revisions (practice_id, record, author, author_id, kind, message)
+      SELECT v.id, v.record, ${change.author}, ${change.authorId ?? null}::bigint, ${change.kind ?? 'import'}, ${change.message} FROM v`.execute(db);
   }
 
   for (const chunk of chunkByParams(changed, () => 1)) {
@@ -274,15 +280,6 @@ export async function upsertPractices(
   );
   for (const chunk of chunkByParams(links, () => 4)) await db.insertInto('practice_links').values(chunk).execute();
 
-  const revisions = changed.map(({ record, columns }) => ({
-    practice_id: record.id,
-    record: columns.record,
-    author: change.author,
-    author_id: change.authorId ?? null,
-    kind: change.kind ?? 'import',
-    message: change.message,
-  }));
-  for (const chunk of chunkByParams(revisions, () => 4)) await db.insertInto('practice_revisions').values(chunk).execute();
   return outcomes;
 }
 

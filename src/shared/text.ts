@@ -29,5 +29,10 @@ export function stableStringify(value: unknown): string {
 
 /** SHA-256 of a record's canonical JSON: re-importing an identical record is detected as unchanged. */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
+  return hashOfCanonical(stableStringify(value));
+}
+
+/** The content hash of a value already in canonical form (stableStringify's output). */
+export function hashOfCanonical(canonical: string): string {
+  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -42,7 +42,10 @@ export interface ImportOptions {
  */
 async function vectorsOfChanged(db: Database, batch: PracticeRecord[]): Promise<Map<string, ComputedVectors>> {
   const stored = await storedContentHashes(db, batch.map((r) => r.id));
-  const changed = batch.filter((r) => stored.get(r.id) !== contentHash(r));
+  const changed = batch.filter((r) => {
+    const hash = stored.get(r.id);
+    return hash === undefined || hash !== contentHash(r);
+  });
   const half = Math.ceil(changed.length / 2);
   const parts = await Promise.all([computeSearchVectors(db, changed.slice(0, half)), computeSearchVectors(db, changed.slice(half))]);
   return new Map([...parts[0], ...parts[1]]);
