@@ -7,6 +7,7 @@ import * as auditLog from './migrations/0004-audit-log.ts';
 import * as contributions from './migrations/0005-contributions.ts';
 import * as searchSeq from './migrations/0006-search-seq.ts';
 import * as practiceMatch from './migrations/0007-practice-match.ts';
+import * as recordCompression from './migrations/0008-record-compression.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-contributions': contributions,
   '0006-search-seq': searchSeq,
   '0007-practice-match': practiceMatch,
+  '0008-record-compression': recordCompression,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
