@@ -56,7 +56,7 @@ export async function importCommand(config: Config, file: string, options: { par
       summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
     } else {
       await migrateToLatest(access.db);
-      summary = await importExchange(access.db, text, { ...options, source, author, onProgress: progress.update, via: 'cli' });
+      summary = await importExchange(access.db, validated, { ...options, source, author, onProgress: progress.update, via: 'cli' });
     }
   } finally {
     progress.stop();
