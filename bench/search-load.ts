@@ -35,12 +35,13 @@ const { values } = parseArgs({
     label: { type: 'string' },
     'no-ceiling': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'trace-gc': { type: 'string' },
     rate: { type: 'string' },
     'ready-timeout': { type: 'string', default: '180' },
   },
 });
 if (!values['data-dir'] && !values['database-url']) {
-  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--rate R] [--cpu-prof DIR]\n');
+  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--rate R] [--cpu-prof DIR] [--trace-gc FILE]\n');
   process.exit(2);
 }
 const duration = Math.min(120, Math.max(5, Number(values.duration)));
@@ -93,9 +94,12 @@ function startServer(): { child: ChildProcess; log: string[] } {
   if (values['cache-size'] !== undefined) env.SEARCH_CACHE_SIZE = values['cache-size'];
   // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --trace-gc FILE: the server's collections, one line each, written there (pauses show as latency, not server time).
+  const gc = values['trace-gc'] ? ['--trace-gc'] : [];
+  const child = spawn(process.execPath, [...profile, ...gc, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
-  child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+  const gcLog = values['trace-gc'] ? fs.createWriteStream(path.resolve(values['trace-gc'])) : undefined;
+  child.stdout?.on('data', (d: Buffer) => (gcLog ? gcLog.write(d) : log.push(d.toString())));
   child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
   return { child, log };
 }

@@ -64,12 +64,16 @@ export interface CatalogueSnapshot {
   matches: SearchCache<Int32Array>;
   /** Filter outcomes (passing rows and facet counts) per query and filters, shared by every sort and page. */
   outcomes: SearchCache<FilterOutcome>;
+  /** "Did you mean" spellings per query (null: none): the vocabulary changes only with the version. */
+  corrections: SearchCache<string | null>;
 }
 
 /** Match sets kept per snapshot: at 100k practices a broad word's set is 400 KB. */
 const matchCacheSize = 128;
 /** Filter outcomes kept per snapshot: those without filters share the match set; the filtered ones are smaller. */
 const outcomeCacheSize = 256;
+/** Spellings kept per snapshot: a query and its correction, a few dozen bytes each. */
+const correctionCacheSize = 1024;
 
 interface SnapshotRow {
   seq: number;
@@ -204,6 +208,7 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     qualityOrder,
     matches: new SearchCache<Int32Array>(matchCacheSize),
     outcomes: new SearchCache<FilterOutcome>(outcomeCacheSize),
+    corrections: new SearchCache<string | null>(correctionCacheSize),
   };
 }
 

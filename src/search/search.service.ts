@@ -65,6 +65,15 @@ export async function correctQuery(db: Database, q: string): Promise<string | un
   return changed ? corrected.join(' ') : undefined;
 }
 
+/** correctQuery through the snapshot's cache: the same words with other filters, sorts or pages ask once per version. */
+async function cachedCorrection(db: Database, snap: CatalogueSnapshot, q: string): Promise<string | undefined> {
+  const known = snap.corrections.get(q, snap.version);
+  if (known !== undefined) return known ?? undefined;
+  const corrected = await correctQuery(db, q);
+  snap.corrections.set(q, snap.version, corrected ?? null);
+  return corrected;
+}
+
 /** Candidates ranked by text relevance; the rest of the matches follow in quality order. */
 const rankedCandidates = 200;
 
@@ -222,7 +231,7 @@ export async function searchUncached(
   let correctedFrom: string | undefined;
   let suggestion: string | undefined;
   if (params.q) {
-    const corrected = await correctQuery(db, params.q);
+    const corrected = await cachedCorrection(db, snap, params.q);
     if (corrected) {
       if (outcome.total === 0) {
         const retry = await runSearch(db, snap, { ...params, q: corrected }, options.locale, pageSize);
