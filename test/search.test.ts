@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { matchingPractices, textQuery } from '../src/search/search-filters.ts';
+import { addSearchWords } from '../src/search/search-words.repo.ts';
 import { type FacetParam, facetParams, parseSearchParams } from '../src/search/search.params.ts';
 import { int4ArrayFromBinary } from '../src/search/search.repo.ts';
 import { searchPractices } from '../src/search/search.service.ts';
@@ -185,6 +186,24 @@ describe.each(testEngines())('search on %s', (engine) => {
     );
     const after = await search(db, 'q=beekeeping');
     expect(after.hits.map((h) => h.id)).toEqual(['ljubljana-urban-beekeeping']);
+  });
+
+  it('stops suggesting another spelling once the word itself is in the collection', async () => {
+    const before = await search(db, 'q=housng');
+    expect(before.suggestion ?? before.params.q).toBe('housing');
+    await db.transaction().execute(async (trx) => {
+      await upsertPractice(
+        trx,
+        { id: 'celje-housng-newsletter', title: 'Housng, a newsletter by tenants', summary: 'Tenants who arrived as refugees write a newsletter.', language: 'en', city: 'Celje', country: 'SI', themes: ['housing'] },
+        { author: 'test', message: 'test' },
+      );
+      await addSearchWords(trx, 'celje-housng-newsletter');
+    });
+    // Another page of the same words: a fresh answer, but the spelling was looked up before the write.
+    const after = await search(db, 'q=housng&sort=newest');
+    expect(after.suggestion).toBeUndefined();
+    expect(after.correctedFrom).toBeUndefined();
+    expect(after.hits.map((h) => h.id)).toEqual(['celje-housng-newsletter']);
   });
 
   it('reuses a rendered page only for visitors who are not signed in, and not after a write', async () => {
