@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { exportPractices } from '../src/practices/export/export.service.ts';
+import { dropStagedVectors, stageSearchVectors } from '../src/practices/import/import-vectors.repo.ts';
 import { importExchange } from '../src/practices/import/import.service.ts';
 import { findPublishedPractice, writeSearchVectors } from '../src/practices/practice.repo.ts';
 import type { PracticeRecord } from '../src/practices/practice.schema.ts';
@@ -34,6 +35,20 @@ const importAs = (db: Database, text: string, partial = false) => importExchange
 async function count(db: Database, table: 'practices' | 'practice_revisions' | 'practice_links'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Search vectors imports left staged (PostgreSQL computes them ahead on spare connections). */
+async function stagedVectorCount(db: Database, ticket?: number): Promise<number> {
+  let query = db.selectFrom('import_vectors').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (ticket !== undefined) query = query.where('ticket', '=', ticket);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** Enough practices for several write batches, so PostgreSQL stages their vectors ahead. */
+function bulkPractices(n: number): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) =>
+    practice({ id: `bulk-${i}`, title: `Bulk practice ${i}`, summary: i % 2 ? 'Logement pour les réfugiés.' : 'Housing advice for refugees.', language: i % 2 ? 'fr' : 'en', body: `Volunteers number ${i} run language cafés.` }),
+  );
 }
 
 async function storedRecord(db: Database, id: string): Promise<unknown> {
@@ -67,11 +82,11 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   });
 
   it('indexes a multi-batch import exactly as single writes do (vectors computed ahead on PostgreSQL)', async () => {
-    const many = Array.from({ length: 600 }, (_, i) =>
-      practice({ id: `bulk-${i}`, title: `Bulk practice ${i}`, summary: i % 2 ? 'Logement pour les réfugiés.' : 'Housing advice for refugees.', language: i % 2 ? 'fr' : 'en', body: `Volunteers number ${i} run language cafés.` }),
-    );
+    const many = bulkPractices(600);
     const summary = await importAs(db, exchangeFile(many));
     expect(summary).toMatchObject({ created: 600, written: true });
+    // The vectors staged on the way are gone once the import is done.
+    expect(await stagedVectorCount(db)).toBe(0);
     const stored = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     // Rewriting each row's vectors the single-record way must give the same vectors.
     for (const r of [0, 1, 299, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
@@ -226,6 +241,35 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     });
     await expect(run).rejects.toThrow();
     expect(await count(db, 'practices')).toBe(0);
+  });
+
+  it('rolls a multi-batch import back when aborted half-way, leaving no staged vectors behind', async () => {
+    const abort = new AbortController();
+    const run = importExchange(db, exchangeFile(bulkPractices(600)), {
+      author: 'test',
+      source: 'test.json',
+      signal: abort.signal,
+      onProgress: (done) => done === 300 && abort.abort(),
+    });
+    await expect(run).rejects.toThrow();
+    expect(await count(db, 'practices')).toBe(0);
+    expect(await count(db, 'practice_revisions')).toBe(0);
+    expect(await stagedVectorCount(db)).toBe(0);
+  });
+
+  it("leaves another import's staged vectors alone when it cleans up its own", async () => {
+    // Another import, still running, has staged the vectors of its next batch.
+    const otherTicket = 42;
+    const other = [practice({ id: 'other-import', body: 'Staged by a concurrent import.' })] as PracticeRecord[];
+    await stageSearchVectors(db, otherTicket, other);
+    try {
+      expect(await importAs(db, exchangeFile(bulkPractices(600)))).toMatchObject({ created: 600 });
+      expect(await stagedVectorCount(db, otherTicket)).toBe(1);
+      expect(await stagedVectorCount(db)).toBe(1);
+    } finally {
+      await dropStagedVectors(db, otherTicket);
+    }
+    expect(await stagedVectorCount(db)).toBe(0);
   });
 
   it('export → import into an empty database reproduces the same records', async () => {

@@ -8,6 +8,7 @@ import * as contributions from './migrations/0005-contributions.ts';
 import * as searchSeq from './migrations/0006-search-seq.ts';
 import * as practiceMatch from './migrations/0007-practice-match.ts';
 import * as recordCompression from './migrations/0008-record-compression.ts';
+import * as importVectors from './migrations/0009-import-vectors.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-search-seq': searchSeq,
   '0007-practice-match': practiceMatch,
   '0008-record-compression': recordCompression,
+  '0009-import-vectors': importVectors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -43,6 +43,15 @@ export interface PracticeMatchTable {
   full_vec: ColumnType<string, never, never>;
 }
 
+/** Search vectors a bulk import computed ahead on spare connections, per import ticket (see migration 0009). */
+export interface ImportVectorsTable {
+  ticket: number;
+  id: string;
+  rank_vec: ColumnType<string, never, never>;
+  full_vec: ColumnType<string, never, never>;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface PracticeLinksTable {
   practice_id: string;
   adapted_from_id: string;
@@ -210,6 +219,7 @@ export interface PracticeAssessmentsTable {
 export interface DB {
   practices: PracticesTable;
   practice_match: PracticeMatchTable;
+  import_vectors: ImportVectorsTable;
   practice_links: PracticeLinksTable;
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;

@@ -1,6 +1,8 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/database.ts';
+import { chunkByParams } from '../db/param-chunks.ts';
+import { Statement } from '../db/statement.ts';
 import type { RevisionKind } from '../db/schema.ts';
 import { regionsOf } from '../geo/countries.ts';
 import { locateCity } from '../geo/geocode.ts';
@@ -8,6 +10,8 @@ import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
 import { hashOfCanonical, slugify, stableStringify } from '../shared/text.ts';
 import { qualityScore, type SearchPart, searchParts } from './practice-search-doc.ts';
 import type { PracticeRecord } from './practice.schema.ts';
+import type { StagedVectors } from './import/import-vectors.repo.ts';
+import { tsvectorSql } from './search-vector.sql.ts';
 
 /** What an upsert did to the stored practice. */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -21,14 +25,6 @@ export interface ChangeAuthor {
   authorId?: number | null;
   /** What made the revision; imports when not said. */
   kind?: RevisionKind;
-}
-
-function tsvector(parts: SearchPart[]): RawBuilder<unknown> {
-  if (parts.length === 0) return sql`''::tsvector`;
-  return sql.join(
-    parts.map((p) => sql`setweight(to_tsvector(${p.config}::regconfig, ${p.text}), ${sql.lit(p.weight)})`),
-    sql` || `,
-  );
 }
 
 /** A city a practice is placed in: created if new, coordinates filled in if missing. */
@@ -118,28 +114,6 @@ const columnTypes: Record<keyof PracticeColumns, string> = {
 };
 const columnNames = Object.keys(columnTypes) as (keyof PracticeColumns)[];
 
-/** Bind parameters per multi-row statement, well under the protocol's 65,535. */
-const maxParams = 30_000;
-
-/** Splits items into runs whose summed cost stays under maxParams (one item at least per run). */
-function chunkByParams<T>(items: T[], cost: (item: T) => number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let used = 0;
-  for (const item of items) {
-    const c = cost(item);
-    if (current.length > 0 && used + c > maxParams) {
-      chunks.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(item);
-    used += c;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
 /**
  * Makes sure the cities exist in one statement per chunk, as single inserts would one by one in
  * this order: the first name wins, and each coordinate is the first known one.
@@ -193,8 +167,8 @@ export async function upsertPractices(
   change: ChangeAuthor,
   /** Cities already ensured by earlier calls of the same bulk write, so each is written once. */
   citiesEnsured: Map<string, PracticeCity> = new Map(),
-  /** Search vectors computed beforehand on other connections (see computeSearchVectors), by id. */
-  vectors?: Map<string, ComputedVectors>,
+  /** Search vectors a bulk import staged beforehand on other connections (see stageSearchVectors). */
+  staged?: StagedVectors,
 ): Promise<UpsertOutcome[]> {
   if (records.length === 0) return [];
   const existing = new Map<string, string>();
@@ -213,7 +187,8 @@ export async function upsertPractices(
   }
 
   const outcomes: UpsertOutcome[] = [];
-  const changed: { record: PracticeRecord; columns: PracticeColumns; parts: { rank: SearchPart[]; long: SearchPart[] } }[] = [];
+  // Records whose vectors were not staged (none, outside an import) have them computed here.
+  const changed: { record: PracticeRecord; columns: PracticeColumns; parts?: { rank: SearchPart[]; long: SearchPart[] } }[] = [];
   const cities: PracticeCity[] = [];
   for (const record of records) {
     const row = practiceRow(record);
@@ -224,44 +199,58 @@ export async function upsertPractices(
     }
     outcomes.push(stored === undefined ? 'created' : 'updated');
     if (row.city) cities.push(row.city);
-    changed.push({ record, columns: row.columns, parts: searchParts(record) });
+    changed.push({ record, columns: row.columns, parts: staged?.ids.has(record.id) ? undefined : searchParts(record) });
   }
   if (changed.length === 0) return outcomes;
 
   await ensureCities(db, cities, citiesEnsured);
 
   const updatedAt = new Date();
+  const vectorCost = (c: (typeof changed)[number]) => (c.parts ? 2 * (c.parts.rank.length + c.parts.long.length) : 0);
+  const names = columnNames.map((n) => `"${n}"`).join(', ');
   const perRow = columnNames.length + 1;
-  const given = (id: string) => vectors?.get(id);
-  const vectorCost = (c: (typeof changed)[number]) => (given(c.record.id) ? 2 : 2 * (c.parts.rank.length + c.parts.long.length));
   for (const chunk of chunkByParams(changed, (c) => perRow + vectorCost(c))) {
-    const rows = chunk.map(({ record, columns, parts }) => {
-      const ready = given(record.id);
-      return sql`(${sql.join([
-        sql`${record.id}::text`,
-        ...columnNames.map((name) => sql`${columns[name]}::${sql.raw(columnTypes[name])}`),
-        ready ? sql`${ready.rank}::tsvector` : tsvector(parts.rank),
-        ready ? sql`${ready.long}::tsvector` : tsvector(parts.long),
-      ])})`;
-    });
-    const names = sql.join(columnNames.map((n) => sql.ref(n)));
+    // Written as text: a batch holds thousands of values (see Statement).
+    const st = new Statement();
+    const rows = chunk.map(
+      ({ record, columns, parts }) =>
+        `(${[
+          `${st.param(record.id)}::text`,
+          ...columnNames.map((name) => `${st.param(columns[name])}::${columnTypes[name]}`),
+          parts ? tsvectorSql(parts.rank, st) : 'NULL::tsvector',
+          parts ? tsvectorSql(parts.long, st) : 'NULL::tsvector',
+        ].join(', ')})`,
+    );
+    // Staged vectors are read where the import's spare connections left them; the others are
+    // computed in the statement (a NULL own vector marks a staged one: computed ones never are).
+    const vectors = staged
+      ? {
+          join: `LEFT JOIN import_vectors iv ON iv.ticket = ${st.param(staged.ticket)}::bigint AND iv.id = v.id`,
+          rank: 'coalesce(v.own_rank, iv.rank_vec)',
+          full: 'coalesce(v.own_rank || v.own_long, iv.full_vec)',
+        }
+      : { join: '', rank: 'v.own_rank', full: 'v.own_rank || v.own_long' };
     // The row, its whole-text vector in practice_match under the row's key, and its revision,
     // in one statement: the record's JSON is sent and parsed once for the row and the revision.
-    await sql`
-      WITH v AS (SELECT * FROM (VALUES ${sql.join(rows)}) AS v (id, ${names}, rank_vec, long_vec)),
+    await st.execute(
+      db,
+      `WITH v AS (
+        SELECT v.*, ${vectors.rank} AS rank_vec, ${vectors.full} AS full_vec
+        FROM (VALUES ${rows.join(', ')}) AS v (id, ${names}, own_rank, own_long) ${vectors.join}),
       written AS (
         INSERT INTO practices (id, ${names}, rank_vec)
-        SELECT v.id, ${sql.join(columnNames.map((n) => sql.ref(`v.${n}`)))}, v.rank_vec FROM v
+        SELECT v.id, ${columnNames.map((n) => `v."${n}"`).join(', ')}, v.rank_vec FROM v
         ON CONFLICT (id) DO UPDATE SET
-          ${sql.join(columnNames.map((n) => sql`${sql.ref(n)} = excluded.${sql.ref(n)}`))},
-          rank_vec = excluded.rank_vec, updated_at = ${updatedAt}
+          ${columnNames.map((n) => `"${n}" = excluded."${n}"`).join(', ')},
+          rank_vec = excluded.rank_vec, updated_at = ${st.param(updatedAt)}
         RETURNING id, seq),
       matched AS (
         INSERT INTO practice_match (seq, full_vec)
-        SELECT written.seq, v.rank_vec || v.long_vec FROM written JOIN v ON v.id = written.id
+        SELECT written.seq, v.full_vec FROM written JOIN v ON v.id = written.id
         ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec)
       INSERT INTO practice_revisions (practice_id, record, author, author_id, kind, message)
-      SELECT v.id, v.record, ${change.author}, ${change.authorId ?? null}::bigint, ${change.kind ?? 'import'}, ${change.message} FROM v`.execute(db);
+      SELECT v.id, v.record, ${st.param(change.author)}, ${st.param(change.authorId ?? null)}::bigint, ${st.param(change.kind ?? 'import')}, ${st.param(change.message)} FROM v`,
+    );
   }
 
   for (const chunk of chunkByParams(changed, () => 1)) {
@@ -294,35 +283,6 @@ export async function storedContentHashes(db: Database, ids: string[]): Promise<
 }
 
 /**
- * A record's two search vectors in PostgreSQL's binary form (`tsvectorsend`), computed off the
- * writing connection. Sent back as binary parameters (node-pg sends a Buffer so), they are read
- * with `tsvectorrecv` instead of parsed from text — parsing was an eighth of the writer's time.
- */
-export interface ComputedVectors {
-  rank: Uint8Array;
-  long: Uint8Array;
-}
-
-/**
- * Computes the search vectors of records in one statement, in whatever connection `db` gives
- * (not a transaction): a bulk import runs this on spare pool connections, on other cores, while
- * its transaction writes the previous batch — stemming is most of an import's time.
- * PostgreSQL only (PGlite has one connection, and computes the vectors as it writes).
- * @example const vectors = await computeSearchVectors(pool, records);
- */
-export async function computeSearchVectors(db: Database, records: PracticeRecord[]): Promise<Map<string, ComputedVectors>> {
-  const out = new Map<string, ComputedVectors>();
-  const items = records.map((record) => ({ id: record.id, parts: searchParts(record) }));
-  for (const chunk of chunkByParams(items, (c) => 1 + 2 * (c.parts.rank.length + c.parts.long.length))) {
-    const rows = chunk.map((c) => sql`(${c.id}::text, ${tsvector(c.parts.rank)}, ${tsvector(c.parts.long)})`);
-    const { rows: result } = await sql<{ id: string; rank: Uint8Array; long: Uint8Array }>`
-      SELECT v.id, tsvectorsend(v.rank) AS rank, tsvectorsend(v.long) AS long FROM (VALUES ${sql.join(rows)}) AS v (id, rank, long)`.execute(db);
-    for (const r of result) out.set(r.id, { rank: r.rank, long: r.long });
-  }
-  return out;
-}
-
-/**
  * Inserts or replaces a practice by id, with its derived columns, search vectors, adaptation
  * links and a revision. An identical record is left alone and adds no revision.
  * Run it inside a transaction: it writes several tables.
@@ -344,12 +304,15 @@ export async function upsertPractice(
 /** (Re)computes a practice's search vectors from its record. */
 export async function writeSearchVectors(db: Database, record: PracticeRecord): Promise<void> {
   const parts = searchParts(record);
-  await sql`
-    WITH v AS (SELECT ${tsvector(parts.rank)} AS rank_vec, ${tsvector(parts.long)} AS long_vec),
-    written AS (UPDATE practices SET rank_vec = v.rank_vec FROM v WHERE id = ${record.id} RETURNING seq)
+  const st = new Statement();
+  await st.execute(
+    db,
+    `WITH v AS (SELECT ${tsvectorSql(parts.rank, st)} AS rank_vec, ${tsvectorSql(parts.long, st)} AS long_vec),
+    written AS (UPDATE practices SET rank_vec = v.rank_vec FROM v WHERE id = ${st.param(record.id)} RETURNING seq)
     INSERT INTO practice_match (seq, full_vec)
     SELECT written.seq, v.rank_vec || v.long_vec FROM written, v
-    ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec`.execute(db);
+    ON CONFLICT (seq) DO UPDATE SET full_vec = excluded.full_vec`,
+  );
 }
 
 /** A published practice with its lineage: what it adapts (resolved when present) and what adapts it. */

@@ -2,10 +2,11 @@ import { type Database, hasSpareConnections } from '../../db/database.ts';
 import { bumpCatalogueVersion } from '../../search/catalogue-version.repo.ts';
 import { refreshSearchWords } from '../../search/search-words.repo.ts';
 import { contentHash } from '../../shared/text.ts';
-import { type ComputedVectors, computeSearchVectors, type PracticeCity, storedContentHashes, upsertPractices } from '../practice.repo.ts';
+import { type PracticeCity, storedContentHashes, upsertPractices } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { countFailed, type ImportIssue, type ValidatedExchange, validateExchange } from './exchange-validate.ts';
 import { type ImportAuditSource, recordImportAudit } from './import-audit.ts';
+import { dropStagedVectors, dropStaleStagedVectors, newImportTicket, type StagedVectors, stageSearchVectors } from './import-vectors.repo.ts';
 
 /** Records written per round of multi-row statements. */
 const importBatchSize = 250;
@@ -37,18 +38,19 @@ export interface ImportOptions {
 }
 
 /**
- * Search vectors of the records of a batch that differ from what is stored (identical ones are
- * left alone by the upsert, so computing theirs would be wasted), in two halves on two connections.
+ * Stages the search vectors of the records of a batch that differ from what is stored (identical
+ * ones are left alone by the upsert, so computing theirs would be wasted), in two halves on two
+ * connections.
  */
-async function vectorsOfChanged(db: Database, batch: PracticeRecord[]): Promise<Map<string, ComputedVectors>> {
+async function stageVectorsOfChanged(db: Database, ticket: number, batch: PracticeRecord[]): Promise<StagedVectors> {
   const stored = await storedContentHashes(db, batch.map((r) => r.id));
   const changed = batch.filter((r) => {
     const hash = stored.get(r.id);
     return hash === undefined || hash !== contentHash(r);
   });
   const half = Math.ceil(changed.length / 2);
-  const parts = await Promise.all([computeSearchVectors(db, changed.slice(0, half)), computeSearchVectors(db, changed.slice(half))]);
-  return new Map([...parts[0], ...parts[1]]);
+  const parts = await Promise.all([stageSearchVectors(db, ticket, changed.slice(0, half)), stageSearchVectors(db, ticket, changed.slice(half))]);
+  return { ticket, ids: new Set([...parts[0], ...parts[1]]) };
 }
 
 /**
@@ -74,40 +76,50 @@ export async function importExchange(db: Database, input: string | ValidatedExch
   const batches: PracticeRecord[][] = [];
   for (let start = 0; start < records.length; start += importBatchSize) batches.push(records.slice(start, start + importBatchSize));
   // On PostgreSQL the next batch's search vectors are computed on other connections (other
-  // cores) while this transaction writes the current batch.
+  // cores) while this transaction writes the current one.
   const ahead = hasSpareConnections(db) && batches.length > 1;
+  const ticket = newImportTicket();
   const vectorsFor = (batch: PracticeRecord[] | undefined) => {
     if (!ahead || !batch) return Promise.resolve(undefined);
-    const pending = vectorsOfChanged(db, batch);
+    const pending = stageVectorsOfChanged(db, ticket, batch);
     pending.catch(() => {}); // awaited, and so rethrown, when its batch is written
     return pending;
   };
+  if (ahead) await dropStaleStagedVectors(db);
 
-  await db.transaction().execute(async (trx) => {
-    const change = { author: options.author, authorId: options.authorId ?? null, kind: 'import' as const, message: `import ${options.source}` };
-    const citiesEnsured = new Map<string, PracticeCity>();
-    let done = 0;
-    let next = vectorsFor(batches[0]);
-    for (let b = 0; b < batches.length; b++) {
-      options.signal?.throwIfAborted();
-      const vectors = await next;
-      next = vectorsFor(batches[b + 1]);
-      const outcomes = await upsertPractices(trx, batches[b], change, citiesEnsured, vectors);
-      for (const outcome of outcomes) {
-        // As when records were written one by one: an abort stops before the next record counts.
-        if (done > 0) options.signal?.throwIfAborted();
-        summary[outcome] += 1;
-        done += 1;
-        options.onProgress?.(done, records.length);
+  let next = vectorsFor(batches[0]);
+  try {
+    await db.transaction().execute(async (trx) => {
+      const change = { author: options.author, authorId: options.authorId ?? null, kind: 'import' as const, message: `import ${options.source}` };
+      const citiesEnsured = new Map<string, PracticeCity>();
+      let done = 0;
+      for (let b = 0; b < batches.length; b++) {
+        options.signal?.throwIfAborted();
+        const staged = await next;
+        next = vectorsFor(batches[b + 1]);
+        const outcomes = await upsertPractices(trx, batches[b], change, citiesEnsured, staged);
+        for (const outcome of outcomes) {
+          // As when records were written one by one: an abort stops before the next record counts.
+          if (done > 0) options.signal?.throwIfAborted();
+          summary[outcome] += 1;
+          done += 1;
+          options.onProgress?.(done, records.length);
+        }
       }
+      if (summary.created + summary.updated > 0) {
+        await refreshSearchWords(trx);
+        await bumpCatalogueVersion(trx);
+      }
+      // Recorded with the writes it describes: both commit, or neither.
+      await recordImportAudit(trx, summary, { source: options.source, via: options.via ?? 'cli', partial: !!options.partial, actorUserId: options.authorId ?? null, ip: options.ip ?? null });
+    });
+  } finally {
+    if (ahead) {
+      // A batch still being staged when the transaction failed must finish before its rows go.
+      await next.catch(() => undefined);
+      await dropStagedVectors(db, ticket);
     }
-    if (summary.created + summary.updated > 0) {
-      await refreshSearchWords(trx);
-      await bumpCatalogueVersion(trx);
-    }
-    // Recorded with the writes it describes: both commit, or neither.
-    await recordImportAudit(trx, summary, { source: options.source, via: options.via ?? 'cli', partial: !!options.partial, actorUserId: options.authorId ?? null, ip: options.ip ?? null });
-  });
+  }
   summary.written = true;
   return summary;
 }
