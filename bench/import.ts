@@ -18,6 +18,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { commandPoolSize } from '../src/cli/data-access.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { lockDataDir } from '../src/db/data-dir-lock.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -86,7 +87,8 @@ if (values['database-url']) {
 }
 const db = await openDatabase(
   values['database-url']
-    ? { kind: 'postgres', url: values['database-url'] }
+    ? // As many connections as `clearinghouse import` opens.
+      { kind: 'postgres', url: values['database-url'], poolSize: commandPoolSize }
     : { kind: 'pglite', dataDir: path.join(path.resolve(values['data-dir'] as string), 'db') },
 );
 await migrateToLatest(db);

@@ -13,6 +13,13 @@ export type DataAccess =
   | { via: 'database'; db: Database; close: () => Promise<void> }
   | { via: 'server'; server: ServerInfo; dataDir: string };
 
+/**
+ * Connections a command opens to PostgreSQL: an import's writing transaction and two spare
+ * ones, on which it computes the search vectors ahead (see VectorStager); with fewer it
+ * computes them in the writing statement, on one core.
+ */
+export const commandPoolSize = 3;
+
 /** How long to wait for a server that holds the folder but has not yet said where it listens (it may be migrating or seeding). */
 const serverStartWaitMs = 15_000;
 
@@ -50,7 +57,7 @@ async function tryLock(dataDir: string): Promise<(() => Promise<void>) | undefin
  */
 export async function openDataAccess(config: Config, notify: (message: string) => void): Promise<DataAccess> {
   if (config.DATABASE_URL) {
-    const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: 2 });
+    const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: commandPoolSize });
     return { via: 'database', db, close: () => db.destroy() };
   }
   const dataDir = config.dataDir;
