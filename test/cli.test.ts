@@ -263,6 +263,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL
       const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
       expect((await runCli(['migrate'], env)).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);
       expect((await runCli(['migrate'], env)).stdout).toBe('The schema is up to date.\n');
+      // On PostgreSQL the import checks the file itself (while computing vectors ahead): a bad
+      // file still reports every error and writes nothing.
+      const bad = await runCli(['import', exchangeFile('pg-bad.json', [practice(1), practice(2, { themes: ['housng'] })])], env);
+      expect(bad.code).toBe(65);
+      expect(bad.stderr).toContain('practices[1].themes[0]: unknown theme "housng"\n');
+      expect(JSON.parse((await runCli(['export'], env)).stdout).practices).toEqual([]);
       const run = await runCli(['import', exchangeFile('pg.json', [practice(1), practice(2)])], env);
       expect(run.stdout).toBe('Summary: created 2, updated 0, unchanged 0, failed 0\n');
       const exported = JSON.parse((await runCli(['export'], env)).stdout);

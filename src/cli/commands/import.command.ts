@@ -32,8 +32,8 @@ function importingUser(): string {
 
 /**
  * `clearinghouse import FILE [--partial]`: validates the whole file first and, on any error
- * without --partial, prints every error and stops before touching the data; otherwise upserts
- * by id, here or through the running server, with a progress bar on a terminal.
+ * without --partial, prints every error and writes nothing; otherwise upserts by id, here or
+ * through the running server, with a progress bar on a terminal.
  * @example process.exitCode = await importCommand(config, 'practices.json', { partial: false });
  */
 export async function importCommand(config: Config, file: string, options: { partial: boolean }): Promise<number> {
