@@ -8,6 +8,7 @@ import { dropStagedVectors, stageSearchVectors } from '../src/practices/import/i
 import { importExchange } from '../src/practices/import/import.service.ts';
 import { findPublishedPractice, writeSearchVectors } from '../src/practices/practice.repo.ts';
 import type { PracticeRecord } from '../src/practices/practice.schema.ts';
+import { refreshSearchWords } from '../src/search/search-words.repo.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { createTestDatabase, type Engine, testEngines } from './support/test-db.ts';
 
@@ -87,6 +88,13 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     expect(summary).toMatchObject({ created: 600, written: true });
     // The vectors staged on the way are gone once the import is done.
     expect(await stagedVectorCount(db)).toBe(0);
+    // "Did you mean" knows the new words as a rebuild of its vocabulary would.
+    const vocabulary = async () => (await db.selectFrom('search_words').select(['word', 'ndoc']).orderBy('word').execute()).map((w) => `${w.word}:${w.ndoc}`);
+    const imported = await vocabulary();
+    expect(imported).toContain('bulk:600');
+    expect(imported).toContain('logement:300');
+    await refreshSearchWords(db);
+    expect(await vocabulary()).toEqual(imported);
     const stored = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     // Rewriting each row's vectors the single-record way must give the same vectors.
     for (const r of [0, 1, 299, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);

@@ -49,6 +49,7 @@ export interface ImportVectorsTable {
   id: string;
   rank_vec: ColumnType<string, never, never>;
   full_vec: ColumnType<string, never, never>;
+  vocab_vec: ColumnType<string, never, never>;
   created_at: ColumnType<Date, never, never>;
 }
 

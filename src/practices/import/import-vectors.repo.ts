@@ -5,6 +5,7 @@ import { searchParts } from '../practice-search-doc.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { chunkByParams } from '../../db/param-chunks.ts';
 import { Statement } from '../../db/statement.ts';
+import { vocabularyVectorSql } from '../../search/search-words.repo.ts';
 import { tsvectorSql } from '../search-vector.sql.ts';
 
 /** Search vectors one import staged in `import_vectors`: its ticket and the ids they are for. */
@@ -27,15 +28,23 @@ export function newImportTicket(): number {
  * @example const staged = await stageSearchVectors(pool, ticket, records);
  */
 export async function stageSearchVectors(db: Database, ticket: number, records: PracticeRecord[]): Promise<Set<string>> {
-  const items = records.map((record) => ({ id: record.id, parts: searchParts(record) }));
-  for (const chunk of chunkByParams(items, (c) => 1 + 2 * (c.parts.rank.length + c.parts.long.length))) {
+  const items = records.map((record) => ({ id: record.id, record, parts: searchParts(record) }));
+  for (const chunk of chunkByParams(items, (c) => 5 + 2 * (c.parts.rank.length + c.parts.long.length))) {
     const st = new Statement();
-    const rows = chunk.map((c) => `(${st.param(c.id)}::text, ${tsvectorSql(c.parts.rank, st)}, ${tsvectorSql(c.parts.long, st)})`);
+    const rows = chunk.map(({ id, record, parts }) => {
+      const vocabulary = vocabularyVectorSql({
+        title: `${st.param(record.title)}::text`,
+        summary: `${st.param(record.summary)}::text`,
+        city: `${st.param(record.city ?? null)}::text`,
+        themes: `${st.param(record.themes)}::text[]`,
+      });
+      return `(${st.param(id)}::text, ${tsvectorSql(parts.rank, st)}, ${tsvectorSql(parts.long, st)}, ${vocabulary})`;
+    });
     await st.execute(
       db,
-      `INSERT INTO import_vectors (ticket, id, rank_vec, full_vec)
-      SELECT ${st.param(ticket)}::bigint, v.id, v.rank, v.rank || v.long FROM (VALUES ${rows.join(', ')}) AS v (id, rank, long)
-      ON CONFLICT (ticket, id) DO UPDATE SET rank_vec = excluded.rank_vec, full_vec = excluded.full_vec`,
+      `INSERT INTO import_vectors (ticket, id, rank_vec, full_vec, vocab_vec)
+      SELECT ${st.param(ticket)}::bigint, v.id, v.rank, v.rank || v.long, v.vocab FROM (VALUES ${rows.join(', ')}) AS v (id, rank, long, vocab)
+      ON CONFLICT (ticket, id) DO UPDATE SET rank_vec = excluded.rank_vec, full_vec = excluded.full_vec, vocab_vec = excluded.vocab_vec`,
     );
   }
   return new Set(items.map((c) => c.id));

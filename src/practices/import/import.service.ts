@@ -1,6 +1,6 @@
 import { type Database, hasSpareConnections } from '../../db/database.ts';
 import { bumpCatalogueVersion } from '../../search/catalogue-version.repo.ts';
-import { refreshSearchWords } from '../../search/search-words.repo.ts';
+import { addStagedSearchWords, refreshSearchWords } from '../../search/search-words.repo.ts';
 import { type PracticeCity, upsertPractices } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { countFailed, type ImportIssue, type ValidatedExchange, validateExchange, validateExchangeInSteps } from './exchange-validate.ts';
@@ -75,9 +75,11 @@ async function validateAndWrite(db: Database, input: string | ValidatedExchange,
 
   const batches: PracticeRecord[][] = [];
   for (let start = 0; start < records.length; start += importBatchSize) batches.push(records.slice(start, start + importBatchSize));
-  if (stager && batches.length > 1) {
+  // A single batch is written with its vectors computed in the statement: staging first would only add a round trip.
+  const staging = stager && batches.length > 1 ? stager : undefined;
+  if (staging) {
     await dropStaleStagedVectors(db);
-    stager.stage(records);
+    staging.stage(records);
   }
 
   await db.transaction().execute(async (trx) => {
@@ -86,8 +88,7 @@ async function validateAndWrite(db: Database, input: string | ValidatedExchange,
     let done = 0;
     for (const batch of batches) {
       options.signal?.throwIfAborted();
-      // A single batch is written with its vectors computed in the statement: staging first would only add a round trip.
-      const staged = stager && batches.length > 1 ? await stager.ready(batch) : undefined;
+      const staged = await staging?.ready(batch);
       const outcomes = await upsertPractices(trx, batch, change, citiesEnsured, staged);
       for (const outcome of outcomes) {
         // As when records were written one by one: an abort stops before the next record counts.
@@ -98,7 +99,9 @@ async function validateAndWrite(db: Database, input: string | ValidatedExchange,
       }
     }
     if (summary.created + summary.updated > 0) {
-      await refreshSearchWords(trx);
+      // New practices add their staged words; a changed one's old words must go, so any change rebuilds.
+      if (staging && summary.updated === 0 && staging.stagedCount === summary.created) await addStagedSearchWords(trx, staging.ticket);
+      else await refreshSearchWords(trx);
       await bumpCatalogueVersion(trx);
     }
     // Recorded with the writes it describes: both commit, or neither.

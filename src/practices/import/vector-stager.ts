@@ -39,6 +39,16 @@ export class VectorStager {
     this.#db = db;
   }
 
+  /** The ticket the vectors are staged under. */
+  get ticket(): number {
+    return this.#ticket;
+  }
+
+  /** How many records have their vectors staged (those identical to what is stored have none). */
+  get stagedCount(): number {
+    return this.#staged.size;
+  }
+
   /** Queues records for staging; those already handed over are ignored. */
   stage(records: PracticeRecord[]): void {
     const fresh = records.filter((r) => !this.#done.has(r.id));
