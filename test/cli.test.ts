@@ -263,8 +263,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL
       const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
       expect((await runCli(['migrate'], env)).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);
       expect((await runCli(['migrate'], env)).stdout).toBe('The schema is up to date.\n');
-      // On PostgreSQL the import checks the file itself (while computing vectors ahead): a bad
-      // file still reports every error and writes nothing.
+      // A bad file reports every error and writes nothing on PostgreSQL too.
       const bad = await runCli(['import', exchangeFile('pg-bad.json', [practice(1), practice(2, { themes: ['housng'] })])], env);
       expect(bad.code).toBe(65);
       expect(bad.stderr).toContain('practices[1].themes[0]: unknown theme "housng"\n');

@@ -32,17 +32,15 @@ function importingUser(): string {
 
 /**
  * `clearinghouse import FILE [--partial]`: validates the whole file first and, on any error
- * without --partial, prints every error and writes nothing; otherwise upserts by id, here or
- * through the running server, with a progress bar on a terminal.
+ * without --partial, prints every error and stops before touching the data; otherwise upserts
+ * by id, here or through the running server, with a progress bar on a terminal.
  * @example process.exitCode = await importCommand(config, 'practices.json', { partial: false });
  */
 export async function importCommand(config: Config, file: string, options: { partial: boolean }): Promise<number> {
   const text = await readInput(file);
-  // On the embedded database, checking first means a bad file never waits for the folder's
-  // lock or the server. On PostgreSQL the import checks the file itself, while its spare
-  // connections already compute the search vectors of the records checked (10 s of 100k).
-  const validated = config.DATABASE_URL ? undefined : validateExchange(text);
-  if (validated && validated.issues.length > 0 && !options.partial) {
+  // Checking first means a bad file never needs the database, the lock or the server.
+  const validated = validateExchange(text);
+  if (validated.issues.length > 0 && !options.partial) {
     const failed = countFailed(validated);
     return printImportReport({ created: 0, updated: 0, unchanged: 0, failed, issues: validated.issues, written: false }, options);
   }
@@ -58,7 +56,7 @@ export async function importCommand(config: Config, file: string, options: { par
       summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
     } else {
       await migrateToLatest(access.db);
-      summary = await importExchange(access.db, validated ?? text, { ...options, source, author, onProgress: progress.update, via: 'cli' });
+      summary = await importExchange(access.db, validated, { ...options, source, author, onProgress: progress.update, via: 'cli' });
     }
   } finally {
     progress.stop();

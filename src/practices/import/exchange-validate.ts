@@ -44,8 +44,12 @@ function toIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown, prefix
   });
 }
 
-/** The document's records, not checked yet, or the problems that make the whole document unusable. */
-function parseDocument(text: string): { practices: unknown[] } | ValidatedExchange {
+/**
+ * Parses and validates a whole exchange document before anything is written, collecting every
+ * error with its JSON path (`practices[12].themes[0]: unknown theme "housng"`).
+ * @example const { records, issues } = validateExchange(fs.readFileSync(file, 'utf8'));
+ */
+export function validateExchange(text: string): ValidatedExchange {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -53,69 +57,34 @@ function parseDocument(text: string): { practices: unknown[] } | ValidatedExchan
     return { records: [], invalidIndexes: new Set(), issues: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
   }
   const doc = exchangeDocumentSchema.safeParse(json);
-  if (!doc.success) return { records: [], invalidIndexes: new Set(), issues: toIssues(doc.error.issues, json, []) };
-  return doc.data;
-}
-
-/** Checks records one by one, in file order, collecting the valid ones and every problem. */
-class RecordChecker implements ValidatedExchange {
-  readonly records: PracticeRecord[] = [];
-  readonly issues: ImportIssue[] = [];
-  readonly invalidIndexes = new Set<number>();
-  readonly #seen = new Map<string, number>();
-
-  check(raw: unknown, index: number): void {
+  if (!doc.success) {
+    return {
+      records: [],
+      invalidIndexes: new Set(),
+      issues: toIssues(doc.error.issues, json, []),
+    };
+  }
+  const records: PracticeRecord[] = [];
+  const issues: ImportIssue[] = [];
+  const invalidIndexes = new Set<number>();
+  const seen = new Map<string, number>();
+  doc.data.practices.forEach((raw, index) => {
     const parsed = practiceRecordSchema.safeParse(raw);
     if (!parsed.success) {
-      this.invalidIndexes.add(index);
-      this.issues.push(...toIssues(parsed.error.issues, raw, ['practices', index]));
+      invalidIndexes.add(index);
+      issues.push(...toIssues(parsed.error.issues, raw, ['practices', index]));
       return;
     }
-    const first = this.#seen.get(parsed.data.id);
+    const first = seen.get(parsed.data.id);
     if (first !== undefined) {
-      this.invalidIndexes.add(index);
-      this.issues.push({ path: `practices[${index}].id`, message: `duplicate id "${parsed.data.id}" (first at practices[${first}])` });
+      invalidIndexes.add(index);
+      issues.push({ path: `practices[${index}].id`, message: `duplicate id "${parsed.data.id}" (first at practices[${first}])` });
       return;
     }
-    this.#seen.set(parsed.data.id, index);
-    this.records.push(parsed.data);
-  }
-
-  result(): ValidatedExchange {
-    return { records: this.records, invalidIndexes: this.invalidIndexes, issues: this.issues };
-  }
-}
-
-/**
- * Parses and validates a whole exchange document before anything is written, collecting every
- * error with its JSON path (`practices[12].themes[0]: unknown theme "housng"`).
- * @example const { records, issues } = validateExchange(fs.readFileSync(file, 'utf8'));
- */
-export function validateExchange(text: string): ValidatedExchange {
-  const doc = parseDocument(text);
-  if (!('practices' in doc)) return doc;
-  const checker = new RecordChecker();
-  doc.practices.forEach((raw, index) => checker.check(raw, index));
-  return checker.result();
-}
-
-/**
- * validateExchange a few hundred records at a time, handing each step's valid records to
- * `onValid` (with the document's number of records) and letting other work run in between: a
- * bulk import computes their search vectors on other cores meanwhile. Same result as validateExchange.
- * @example const validated = await validateExchangeInSteps(text, (records) => stager.stage(records));
- */
-export async function validateExchangeInSteps(text: string, onValid: (records: PracticeRecord[], total: number) => void, step = 500): Promise<ValidatedExchange> {
-  const doc = parseDocument(text);
-  if (!('practices' in doc)) return doc;
-  const checker = new RecordChecker();
-  for (let start = 0; start < doc.practices.length; start += step) {
-    const before = checker.records.length;
-    for (let index = start; index < Math.min(start + step, doc.practices.length); index++) checker.check(doc.practices[index], index);
-    onValid(checker.records.slice(before), doc.practices.length);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return checker.result();
+    seen.set(parsed.data.id, index);
+    records.push(parsed.data);
+  });
+  return { records, invalidIndexes, issues };
 }
 
 /**

@@ -11,11 +11,11 @@ const maxLead = 16_000;
 
 /**
  * Computes an import's search vectors ahead of its writes on two spare PostgreSQL connections
- * and stages them (see stageSearchVectors): first while the rest of the file is still being
- * validated, when the database has nothing else to do, then alongside the writing transaction.
- * Records identical to what is stored are skipped (the upsert leaves them alone). Records are
- * staged in the order they are handed over, at most `maxLead` ahead of those the writer has
- * asked for.
+ * and stages them (see stageSearchVectors), alongside the writing transaction. Records identical
+ * to what is stored are skipped (the upsert leaves them alone). Records are staged in the order
+ * they are handed over, at most `maxLead` ahead of those the writer has asked for. (Staging
+ * while the file was still being validated, when the database is idle, measured slower: 135 and
+ * 145 s against 121 and 139 s at 100k, in alternating runs.)
  * @example
  * const stager = new VectorStager(pool);
  * stager.stage(records);
