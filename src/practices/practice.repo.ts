@@ -155,7 +155,8 @@ async function ensureCities(db: Database, cities: PracticeCity[], ensured: Map<s
 
 /**
  * Inserts or replaces practices by id, with their derived columns, search vectors (computed
- * in the same statement as the row), adaptation links and one revision each, in a few
+ * in the same statement as the row, or read from a bulk import's staging), adaptation links and
+ * one revision each, in a few
  * multi-row statements (each city once). Identical records are left alone and add no revision. Ids must be
  * distinct. Returns the outcome of each record, in order; does not bump the catalogue version.
  * Run it inside a transaction: it writes several tables.

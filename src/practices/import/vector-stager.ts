@@ -59,9 +59,9 @@ export class VectorStager {
 
   /** Waits until a batch's records are staged (queuing any that were not), and says which are. */
   async ready(batch: PracticeRecord[]): Promise<StagedVectors> {
-    this.stage(batch);
+    // Counted as asked first, so staging it is not held back by the lead it makes room for.
     this.#asked += batch.length;
-    this.#pump();
+    this.stage(batch);
     while (this.#failure === undefined && batch.some((r) => !this.#done.get(r.id))) await new Promise<void>((resolve) => this.#waiters.push(resolve));
     if (this.#failure !== undefined) throw this.#failure;
     return { ticket: this.#ticket, ids: this.#staged };
