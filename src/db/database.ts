@@ -25,6 +25,9 @@ export type DatabaseTarget =
 // Counts come back as bigint strings from PostgreSQL; the platform's counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** PGlite's buffer cache. */
+const pgliteSharedBuffers = '32MB';
+
 /**
  * Opens a Kysely handle on PostgreSQL or PGlite with the same dialect of SQL.
  * @example const db = await openDatabase({ kind: 'pglite', dataDir: './data/db' });
@@ -46,6 +49,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     extensions: { unaccent, pg_trgm },
+    // PGlite zeroes its shared memory on every start, a third of a second for the stock 128 MB
+    // of buffers; the data files stay in the operating system's cache anyway (docs/performance.md).
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers}`],
     parsers: { 20: (v: string) => Number.parseInt(v, 10) },
   });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
