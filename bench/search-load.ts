@@ -1,5 +1,5 @@
 /**
- * Load test of the real search page. Starts the server (`node --import tsx src/main.ts`) on a
+ * Load test of the real search page. Starts the server (`node bin/start.js`, as `npm start` does) on a
  * database loaded by bench/import.ts, runs the query mix against /practices?{query} with
  * autocannon for a fixed time and a bounded number of connections, and reports the server time
  * of each request (its `server-timing: app;dur=…` header), client latency, requests/s, and the
@@ -96,7 +96,7 @@ function startServer(): { child: ChildProcess; log: string[] } {
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
   // --trace-gc FILE: the server's collections, one line each, written there (pauses show as latency, not server time).
   const gc = values['trace-gc'] ? ['--trace-gc'] : [];
-  const child = spawn(process.execPath, [...profile, ...gc, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, ...gc, 'bin/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const gcLog = values['trace-gc'] ? fs.createWriteStream(path.resolve(values['trace-gc'])) : undefined;
   child.stdout?.on('data', (d: Buffer) => (gcLog ? gcLog.write(d) : log.push(d.toString())));

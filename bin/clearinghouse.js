@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `clearinghouse` command. The CLI is TypeScript run by tsx (a runtime dependency, as for
-// `npm start`), so there is no build step: register tsx's loader, then run the CLI.
-import { register } from 'tsx/esm/api';
+// The `clearinghouse` command, from a bundle of src/ that is rebuilt whenever the sources change
+// (through tsx where the bundle cannot be written).
+import { runBundled } from './bundle.js';
 
-register();
-await import('../src/cli/main.ts');
+await runBundled('cli');

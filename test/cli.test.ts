@@ -176,11 +176,11 @@ describe('clearinghouse CLI on the embedded database', () => {
   }, slow);
 });
 
-/** A real server (`node --import tsx src/main.ts`) on an embedded folder that outlives it. */
+/** A real server (`node bin/start.js`, as `npm start` runs it) on an embedded folder that outlives it. */
 async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin/start.js')], {
     cwd: repoRoot,
     env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url }),
     stdio: ['ignore', 'ignore', 'pipe'],

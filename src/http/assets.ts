@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { projectPath } from '../shared/project-root.ts';
 
-const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets');
+const assetsDir = projectPath('src', 'assets');
 /** Stylesheet parts, one per area of the site, joined in file-name order into one site.css (one request). */
 const cssPartsDir = path.join(assetsDir, 'css');
 

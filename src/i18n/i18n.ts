@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { projectPath } from '../shared/project-root.ts';
 
-const messagesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'messages');
+const messagesDir = projectPath('src', 'i18n', 'messages');
 
 /**
  * Reads the catalogues: one folder per locale under messages/, one JSON file per product area,

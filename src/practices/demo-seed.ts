@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { upsertCityFigures } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import { locateCity } from '../geo/geocode.ts';
+import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
 import { importExchange, type ImportSummary } from './import/import.service.ts';
 
-const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../demo');
+const demoDir = projectPath('demo');
 
 const cityFiguresSchema = z.array(
   z.object({

@@ -77,7 +77,7 @@ process.once('exit', () => {
 });
 
 /**
- * Starts the real server (`node --import tsx src/main.ts`) on a free port with a fresh data
+ * Starts the real server as `npm start` does (`node bin/start.js`) on a free port with a fresh data
  * folder, and resolves once /healthz answers 200.
  * @example const server = await startServer(); await fetch(`${server.url}/`); await server.stop();
  */
@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/start.js')], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
