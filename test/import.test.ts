@@ -48,7 +48,23 @@ async function stagedVectorCount(db: Database, ticket?: number): Promise<number>
 /** Enough practices for several write batches, so PostgreSQL stages their vectors ahead. */
 function bulkPractices(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) =>
-    practice({ id: `bulk-${i}`, title: `Bulk practice ${i}`, summary: i % 2 ? 'Logement pour les réfugiés.' : 'Housing advice for refugees.', language: i % 2 ? 'fr' : 'en', body: `Volunteers number ${i} run language cafés.` }),
+    practice({
+      id: `bulk-${i}`,
+      title: `Bulk practice ${i}`,
+      summary: i % 2 ? 'Logement pour les réfugiés.' : 'Housing advice for refugees.',
+      language: i % 2 ? 'fr' : 'en',
+      body: `Volunteers number ${i} run language cafés.`,
+      // Every third has more texts: long fields, partners, a translation, and the characters
+      // that need escaping on the way to the server ("quotes", back\slashes, {braces}, commas).
+      ...(i % 3 === 0 && {
+        challenge: `Waiting lists of ${i} "months", {closed} offices, back\\slashes and commas, too.`,
+        outcomes: 'Tenancies kept: 80 %.',
+        lead_organization: `Housing "Help" ${i}`,
+        partners: [{ name: 'Red Cross' }],
+        target_groups: ['refugees'],
+        translations: { es: { title: `Práctica ${i}`, summary: 'Vivienda para refugiados.', body: 'Voluntarios dirigen cafés de idiomas.' } },
+      }),
+    }),
   );
 }
 
@@ -97,10 +113,11 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     expect(await vocabulary()).toEqual(imported);
     const stored = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     // Rewriting each row's vectors the single-record way must give the same vectors.
-    for (const r of [0, 1, 299, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
+    for (const r of [0, 1, 2, 3, 299, 300, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
     const again = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
     expect(again.rows).toEqual(stored.rows);
     expect(stored.rows.find((r) => r.id === 'bulk-299')?.full).toContain("'caf'");
+    expect(stored.rows.find((r) => r.id === 'bulk-300')?.full).toContain("'vivienda'");
     // A second import of the same file changes nothing and computes nothing new.
     expect(await importAs(db, exchangeFile(many))).toMatchObject({ unchanged: 600, created: 0, updated: 0 });
   });

@@ -10,6 +10,7 @@ import * as searchSeq from './migrations/0006-search-seq.ts';
 import * as practiceMatch from './migrations/0007-practice-match.ts';
 import * as recordCompression from './migrations/0008-record-compression.ts';
 import * as importVectors from './migrations/0009-import-vectors.ts';
+import * as tsvectorAgg from './migrations/0010-tsvector-agg.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-practice-match': practiceMatch,
   '0008-record-compression': recordCompression,
   '0009-import-vectors': importVectors,
+  '0010-tsvector-agg': tsvectorAgg,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { searchParts } from '../practice-search-doc.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
-import { chunkByParams } from '../../db/param-chunks.ts';
 import { Statement } from '../../db/statement.ts';
 import { vocabularyVectorSql } from '../../search/search-words.repo.ts';
 import { tsvectorSql } from '../search-vector.sql.ts';
@@ -25,29 +24,47 @@ export function newImportTicket(): number {
  * statement reads them: a bulk import runs this on spare pool connections, on other cores,
  * while its transaction writes the previous batch — stemming is most of an import's work, and
  * the vectors never travel through the app. PostgreSQL only (PGlite has one connection).
+ *
+ * The texts go as arrays, one element per text (and per record), into one statement of the same
+ * small shape whatever the batch: an expression per text made the server copy, plan and fold a
+ * tree of thousands of nodes, each holding its text, for every batch. `tsvector_agg` joins each
+ * record's parts in order, as `||` does in tsvectorSql.
  * @example const staged = await stageSearchVectors(pool, ticket, records);
  */
 export async function stageSearchVectors(db: Database, ticket: number, records: PracticeRecord[]): Promise<Set<string>> {
-  const items = records.map((record) => ({ id: record.id, record, parts: searchParts(record) }));
-  for (const chunk of chunkByParams(items, (c) => 5 + 2 * (c.parts.rank.length + c.parts.long.length))) {
-    const st = new Statement();
-    const rows = chunk.map(({ id, record, parts }) => {
-      const vocabulary = vocabularyVectorSql({
-        title: `${st.param(record.title)}::text`,
-        summary: `${st.param(record.summary)}::text`,
-        city: `${st.param(record.city ?? null)}::text`,
-        themes: `${st.param(record.themes)}::text[]`,
-      });
-      return `(${st.param(id)}::text, ${tsvectorSql(parts.rank, st)}, ${tsvectorSql(parts.long, st)}, ${vocabulary})`;
-    });
-    await st.execute(
-      db,
-      `INSERT INTO import_vectors (ticket, id, rank_vec, full_vec, vocab_vec)
-      SELECT ${st.param(ticket)}::bigint, v.id, v.rank, v.rank || v.long, v.vocab FROM (VALUES ${rows.join(', ')}) AS v (id, rank, long, vocab)
-      ON CONFLICT (ticket, id) DO UPDATE SET rank_vec = excluded.rank_vec, full_vec = excluded.full_vec, vocab_vec = excluded.vocab_vec`,
-    );
-  }
-  return new Set(items.map((c) => c.id));
+  const part = { record: [] as number[], kind: [] as string[], config: [] as string[], weight: [] as string[], text: [] as string[] };
+  records.forEach((record, i) => {
+    const { rank, long } = searchParts(record);
+    for (const [kind, parts] of [['rank', rank], ['long', long]] as const) {
+      for (const p of parts) {
+        part.record.push(i + 1);
+        part.kind.push(kind);
+        part.config.push(p.config);
+        part.weight.push(p.weight);
+        part.text.push(p.text);
+      }
+    }
+  });
+  const st = new Statement();
+  const vocabulary = vocabularyVectorSql({ title: 'r.title', summary: 'r.summary', city: 'r.city', themes: `string_to_array(r.themes, ' ')` });
+  await st.execute(
+    db,
+    `INSERT INTO import_vectors (ticket, id, rank_vec, full_vec, vocab_vec)
+    SELECT ${st.param(ticket)}::bigint, r.id, coalesce(v.rank, ''), coalesce(v.rank, '') || coalesce(v.long, ''), ${vocabulary}
+    FROM unnest(${st.param(records.map((r) => r.id))}::text[], ${st.param(records.map((r) => r.title))}::text[],
+      ${st.param(records.map((r) => r.summary))}::text[], ${st.param(records.map((r) => r.city ?? null))}::text[],
+      ${st.param(records.map((r) => r.themes.join(' ')))}::text[]) WITH ORDINALITY AS r (id, title, summary, city, themes, n)
+    LEFT JOIN (
+      SELECT p.n,
+        tsvector_agg(setweight(to_tsvector(p.config::regconfig, p.body), p.weight::"char") ORDER BY p.ord) FILTER (WHERE p.kind = 'rank') AS rank,
+        tsvector_agg(setweight(to_tsvector(p.config::regconfig, p.body), p.weight::"char") ORDER BY p.ord) FILTER (WHERE p.kind = 'long') AS long
+      FROM unnest(${st.param(part.record)}::int[], ${st.param(part.kind)}::text[], ${st.param(part.config)}::text[],
+        ${st.param(part.weight)}::text[], ${st.param(part.text)}::text[]) WITH ORDINALITY AS p (n, kind, config, weight, body, ord)
+      GROUP BY p.n
+    ) AS v ON v.n = r.n
+    ON CONFLICT (ticket, id) DO UPDATE SET rank_vec = excluded.rank_vec, full_vec = excluded.full_vec, vocab_vec = excluded.vocab_vec`,
+  );
+  return new Set(records.map((r) => r.id));
 }
 
 /**
