@@ -52,6 +52,9 @@ export async function ensureBundle(bundle) {
   if (fs.existsSync(out)) return out;
   let esbuild;
   try {
+    // Where nothing can be written, do not build only to throw the result away.
+    fs.mkdirSync(buildDir, { recursive: true });
+    fs.accessSync(buildDir, fs.constants.W_OK);
     esbuild = await import('esbuild');
   } catch {
     return undefined;
@@ -85,7 +88,6 @@ export async function ensureBundle(bundle) {
   // Several processes may build at once (parallel tests): each writes files of its own, then
   // renames them into place, the source map first.
   try {
-    fs.mkdirSync(buildDir, { recursive: true });
     for (const output of result.outputFiles.sort((x, y) => (x.path.endsWith('.map') ? -1 : y.path.endsWith('.map') ? 1 : 0))) {
       const tmp = `${output.path}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, output.contents);

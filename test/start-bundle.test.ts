@@ -76,4 +76,15 @@ describe('npm start runs the sources from a bundle', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('src/greeting.ts');
   });
+
+  it('runs the sources through tsx where .build cannot be written', () => {
+    writeSource('src/greeting.ts', "export const greeting: string = 'without a bundle';\n");
+    fs.rmSync(path.join(project, '.build'), { recursive: true });
+    // A file in the folder's place: nothing can be created in it, whoever runs the test.
+    fs.writeFileSync(path.join(project, '.build'), '');
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('without a bundle');
+    expect(fs.statSync(path.join(project, '.build')).isFile()).toBe(true);
+  });
 });
