@@ -46,6 +46,7 @@ export async function stageSearchVectors(db: Database, ticket: number, records: 
     }
   });
   const st = new Statement();
+  const partVector = `setweight(to_tsvector(p.config::regconfig, p.body), p.weight::"char")`;
   const vocabulary = vocabularyVectorSql({ title: 'r.title', summary: 'r.summary', city: 'r.city', themes: `string_to_array(r.themes, ' ')` });
   await st.execute(
     db,
@@ -56,8 +57,8 @@ export async function stageSearchVectors(db: Database, ticket: number, records: 
       ${st.param(records.map((r) => r.themes.join(' ')))}::text[]) WITH ORDINALITY AS r (id, title, summary, city, themes, n)
     LEFT JOIN (
       SELECT p.n,
-        tsvector_agg(setweight(to_tsvector(p.config::regconfig, p.body), p.weight::"char") ORDER BY p.ord) FILTER (WHERE p.kind = 'rank') AS rank,
-        tsvector_agg(setweight(to_tsvector(p.config::regconfig, p.body), p.weight::"char") ORDER BY p.ord) FILTER (WHERE p.kind = 'long') AS long
+        tsvector_agg(${partVector} ORDER BY p.ord) FILTER (WHERE p.kind = 'rank') AS rank,
+        tsvector_agg(${partVector} ORDER BY p.ord) FILTER (WHERE p.kind = 'long') AS long
       FROM unnest(${st.param(part.record)}::int[], ${st.param(part.kind)}::text[], ${st.param(part.config)}::text[],
         ${st.param(part.weight)}::text[], ${st.param(part.text)}::text[]) WITH ORDINALITY AS p (n, kind, config, weight, body, ord)
       GROUP BY p.n
