@@ -12,12 +12,10 @@
  */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Database, openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/practices/demo-seed.ts';
+import type { Database } from '../src/db/database.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { searchUncached } from '../src/search/search.service.ts';
-import { createPostgresDatabase } from '../test/support/test-db.ts';
+import { createDemoDatabase, type Engine } from '../test/support/test-db.ts';
 import { codeVersion } from './code-version.ts';
 import { type Judgements, ndcgAt, type QueryScore, reciprocalRank, type ScoreSummary, summarize } from './relevance/metrics.ts';
 
@@ -37,8 +35,6 @@ interface JudgedQuery {
   filters: string;
   relevant: Judgements;
 }
-
-type Engine = 'pglite' | 'postgres';
 
 /** What one search returned: the ranked ids of the first page and the total. */
 interface RunResult {
@@ -67,6 +63,8 @@ const { values } = parseArgs({
 const postgresUrl = values.postgres ?? process.env.TEST_DATABASE_URL;
 if (values.engine && values.engine !== 'pglite' && values.engine !== 'postgres') usage(`unknown engine ${values.engine}`);
 if (values.engine === 'postgres' && !postgresUrl) usage('--engine postgres needs --postgres URL or TEST_DATABASE_URL');
+// The tests' helpers create (and drop) a throw-away database on the server of TEST_DATABASE_URL.
+if (postgresUrl) process.env.TEST_DATABASE_URL = postgresUrl;
 
 function usage(problem: string): never {
   process.stderr.write(`${problem}\nusage: npx tsx bench/relevance.ts [--engine pglite|postgres] [--postgres URL] [--json FILE] [--query ID]\n`);
@@ -97,33 +95,6 @@ async function loadQueries(): Promise<JudgedQuery[]> {
     for (const ignored of notes.ignored) process.stderr.write(`warning: ${query.id}: the search ignores ${ignored.param}=${ignored.value}\n`);
   }
   return queries;
-}
-
-/** A migrated database with the demo practices, on the engine, and how to get rid of it. */
-async function demoDatabase(engine: Engine): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const db = await openDatabase({ kind: 'pglite' });
-    await migrateToLatest(db);
-    await seedDemo(db);
-    return { db, close: () => db.destroy() };
-  }
-  const server = await createPostgresDatabase(postgresUrl as string, 'ch_relevance');
-  const db = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 2 });
-  try {
-    await migrateToLatest(db);
-    await seedDemo(db);
-  } catch (error) {
-    await db.destroy();
-    await server.drop();
-    throw error;
-  }
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await server.drop();
-    },
-  };
 }
 
 /** Runs and scores every query, in order. */
@@ -191,7 +162,7 @@ out(`Relevance benchmark on the demo practices, code ${codeVersion()}, ${new Dat
 out();
 const json: Record<string, unknown> = {};
 for (const engine of engines) {
-  const { db, close } = await demoDatabase(engine);
+  const { db, drop } = await createDemoDatabase(engine);
   try {
     const started = performance.now();
     const outcomes = await scoreAll(db, queries);
@@ -211,7 +182,7 @@ for (const engine of engines) {
       ids: o.ids,
     }));
   } finally {
-    await close();
+    await drop();
   }
 }
 if (values.json) {
