@@ -110,7 +110,7 @@ describe.each(testEngines())('search across languages on %s', (engine) => {
 
   it('does not "correct" a glossary word into an unrelated one', async () => {
     const r = await searchPractices(db, parseSearchParams(new URLSearchParams('q=logement')).params, { locale: 'en' });
-    expect(r.correctedFrom).toBeUndefined();
-    expect(r.suggestion).toBeUndefined();
+    expect(r.explanation?.corrected).toEqual([]);
+    expect(r.explanation?.unmatched).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ export interface CityCount {
  * @example const cities = await practiceCountsByCity(db, params, 'en');
  */
 export async function practiceCountsByCity(db: Database, params: SearchParams, locale: string): Promise<CityCount[]> {
-  return matchingPractices(db, params, locale)
+  return (await matchingPractices(db, params, locale))
     .innerJoin('cities as c', (j) => j.onRef('c.country', '=', 'p.country').onRef('c.slug', '=', 'p.city_slug'))
     .select(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
     .select((eb) => eb.fn.countAll<number>().as('practices'))
@@ -94,7 +94,7 @@ export async function practiceCountsByCity(db: Database, params: SearchParams, l
 
 /** How many published practices matching a search have no city (national or transnational ones). */
 export async function countPracticesWithoutCity(db: Database, params: SearchParams, locale: string): Promise<number> {
-  const row = await matchingPractices(db, params, locale)
+  const row = await (await matchingPractices(db, params, locale))
     .where('p.city_slug', 'is', null)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -107,7 +107,7 @@ export async function countPracticesWithoutCity(db: Database, params: SearchPara
  * @example const { total, items } = await practicesForPlace(db, params, 'en', 50);
  */
 export async function practicesForPlace(db: Database, params: SearchParams, locale: string, limit: number): Promise<{ total: number; items: PracticeCardData[] }> {
-  const rows = await matchingPractices(db, params, locale)
+  const rows = await (await matchingPractices(db, params, locale))
     .select(['p.id', 'p.title', 'p.summary', 'p.city', 'p.country', 'p.themes', 'p.status'])
     .select(sql<number>`count(*) OVER ()`.as('total'))
     .orderBy('p.title')

@@ -25,8 +25,10 @@ export interface ApiSearchResponse {
   /** Filter values that were not understood and so did not filter (unknown theme, malformed country…). */
   ignored: { param: string; value: string }[];
   query_truncated?: boolean;
-  corrected_from?: string;
-  suggestion?: string;
+  /** With a query: its meaningful words that no practice mentions. */
+  unmatched?: string[];
+  /** With a query: misspelt words and the indexed word also searched for. */
+  corrected?: { word: string; corrected_to: string }[];
 }
 
 /**
@@ -39,8 +41,7 @@ export function toApiSearchResponse(
   options: { publicUrl: string; lang: string; langGiven: boolean; notes: ParseNotes },
 ): ApiSearchResponse {
   const { publicUrl, lang, notes } = options;
-  // The next page repeats the query the user asked for, not a spelling correction of it.
-  const asked = { ...result.params, ...(result.correctedFrom ? { q: result.correctedFrom } : {}) };
+  const asked = result.params;
   let next: string | null = null;
   if (result.page < result.pageCount && result.total > 0) {
     const qs = new URLSearchParams(searchQueryString(asked, { page: result.page + 1 }));
@@ -65,7 +66,11 @@ export function toApiSearchResponse(
     next,
     ignored: notes.ignored,
     ...(notes.truncatedQuery ? { query_truncated: true } : {}),
-    ...(result.correctedFrom ? { corrected_from: result.correctedFrom } : {}),
-    ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+    ...(result.explanation
+      ? {
+          unmatched: result.explanation.unmatched,
+          corrected: result.explanation.corrected.map((c) => ({ word: c.word, corrected_to: c.correctedTo })),
+        }
+      : {}),
   };
 }

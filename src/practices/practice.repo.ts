@@ -364,27 +364,6 @@ export async function findPublishedPractice(db: Database, id: string): Promise<P
   return row as PracticeWithLineage | undefined;
 }
 
-/** Practices most similar to one: shared themes and target groups, same region, then quality. */
-export async function findSimilarPractices(db: Database, id: string, limit = 5) {
-  return db
-    .selectFrom('practices as p')
-    .innerJoin('practices as me', (j) => j.on('me.id', '=', id))
-    .select(['p.id', 'p.title', 'p.city', 'p.country', 'p.themes'])
-    .where('p.id', '!=', id)
-    .where('p.state', '=', 'published')
-    .where(sql<boolean>`p.themes && me.themes`)
-    .orderBy(
-      sql`cardinality(array(SELECT unnest(p.themes) INTERSECT SELECT unnest(me.themes)))
-        + 0.5 * cardinality(array(SELECT unnest(p.target_groups) INTERSECT SELECT unnest(me.target_groups)))
-        + CASE WHEN p.subregion = me.subregion THEN 0.5 ELSE 0 END
-        + p.quality`,
-      'desc',
-    )
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
-}
-
 /** Newest published practices, for the home page and feeds. */
 export async function latestPractices(db: Database, limit: number) {
   return db

@@ -4,7 +4,8 @@ import { findAssessment } from '../assessments/assessment.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
-import { findPublishedPractice, findSimilarPractices } from './practice.repo.ts';
+import { similarPractices } from '../search/similar-practices.ts';
+import { findPublishedPractice } from './practice.repo.ts';
 import { PracticePage } from './views/practice-page.tsx';
 
 /** `lang` picks a translation; anything that is not a language code is ignored rather than refused. */
@@ -18,7 +19,7 @@ export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar, assessment] = await Promise.all([findPublishedPractice(db, id), findSimilarPractices(db, id, 5), findAssessment(db, id)]);
+    const [practice, similar, assessment] = await Promise.all([findPublishedPractice(db, id), similarPractices(db, id, c.get('i18n').locale, 5), findAssessment(db, id)]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
     return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} />);
   });

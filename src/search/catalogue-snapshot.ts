@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { catalogueVersion } from './catalogue-version.repo.ts';
+import type { TextMatch } from './engine/text-match.ts';
 import type { FilterOutcome } from './facet-engine.ts';
 import { SearchCache } from './search-cache.ts';
 import { type FacetParam, facetParams } from './search.params.ts';
@@ -37,10 +38,16 @@ export interface CatalogueSnapshot {
   /** 0 .. size-1: the whole catalogue as a list of rows. */
   allRows: Int32Array;
   seqs: Int32Array;
+  /** Row index of each practice id. */
+  rowOfId: Map<string, number>;
   /** Row index of each seq (-1 where none): a typed lookup, since match sets run to 100k seqs. */
   indexOfSeq: Int32Array;
   /** Start year, or NaN. */
   started: Float64Array;
+  /** Editorial quality in [0, 1] (completeness and evidence): a small prior in ranking. */
+  quality: Float32Array;
+  /** Content hash of each row's record: the text index re-reads a practice when it changes. */
+  hashes: string[];
   facets: Record<FacetParam, FacetColumn>;
   /**
    * Every facet's codes of a row side by side (row-major), codes shifted by each facet's
@@ -55,29 +62,26 @@ export interface CatalogueSnapshot {
   /** Row indexes in "newest" order and in title order. */
   newestOrder: Int32Array;
   titleOrder: Int32Array;
-  /** Row indexes by editorial quality, best first (ties in row order). */
-  qualityOrder: Int32Array;
+  /** Rows holding a quoted phrase, from the database, per language and phrase. */
+  phraseMatches: SearchCache<Int32Array>;
   /**
-   * Text matches already computed at this version (row indexes per language and query): the
-   * same words with other filters, sorts or pages do not go back to the text index.
+   * Text matches already computed at this version (rows and scores per language and query):
+   * the same words with other filters, sorts or pages are not scored again.
    */
-  matches: SearchCache<Int32Array>;
+  matches: SearchCache<TextMatch>;
   /** Filter outcomes (passing rows and facet counts) per query and filters, shared by every sort and page. */
   outcomes: SearchCache<FilterOutcome>;
-  /** "Did you mean" spellings per query (null: none): the vocabulary changes only with the version. */
-  corrections: SearchCache<string | null>;
 }
 
-/** Match sets kept per snapshot: at 100k practices a broad word's set is 400 KB. */
+/** Match sets kept per snapshot: at 100k practices a broad word's rows and scores are 800 KB. */
 const matchCacheSize = 128;
 /** Filter outcomes kept per snapshot: those without filters share the match set; the filtered ones are smaller. */
 const outcomeCacheSize = 256;
-/** Spellings kept per snapshot: a query and its correction, a few dozen bytes each. */
-const correctionCacheSize = 1024;
 
 interface SnapshotRow {
   seq: number;
   id: string;
+  content_hash: string;
   quality: number;
   themes: string[];
   region: string | null;
@@ -160,7 +164,7 @@ function rowMajor(facets: Record<FacetParam, FacetColumn>, size: number): Pick<C
 
 async function loadSnapshot(db: Database, version: number): Promise<CatalogueSnapshot> {
   const { rows } = await sql<SnapshotRow>`
-    SELECT p.seq, p.id, p.quality, p.themes, p.region, p.subregion, p.intermediate_region, p.country::text AS country,
+    SELECT p.seq, p.id, p.content_hash, p.quality, p.themes, p.region, p.subregion, p.intermediate_region, p.country::text AS country,
       p.city, lower(p.country) || '-' || p.city_slug AS city_key, p.actor_types, p.target_groups, p.status,
       p.evidence_level, p.assessed, p.started,
       row_number() OVER (ORDER BY p.created_at DESC, p.started DESC NULLS LAST, p.id) AS newest_pos,
@@ -181,7 +185,6 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     quality[i] = r.quality;
     started[i] = r.started ?? Number.NaN;
   });
-  const qualityOrder = Int32Array.from(rows.keys()).sort((a, b) => quality[b] - quality[a] || a - b);
   const builders: Record<FacetParam, () => FacetColumn> = {
     theme: () => facetColumn(rows, (r) => r.themes),
     region: () => facetColumn(rows, (r) => [r.region, r.subregion, r.intermediate_region]),
@@ -200,15 +203,17 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
     size,
     allRows: Int32Array.from(rows.keys()),
     seqs,
+    rowOfId: new Map(rows.map((r, i) => [r.id, i])),
     indexOfSeq,
     started,
+    quality,
+    hashes: rows.map((r) => r.content_hash),
     facets,
     newestOrder,
     titleOrder,
-    qualityOrder,
-    matches: new SearchCache<Int32Array>(matchCacheSize),
+    phraseMatches: new SearchCache<Int32Array>(matchCacheSize),
+    matches: new SearchCache<TextMatch>(matchCacheSize),
     outcomes: new SearchCache<FilterOutcome>(outcomeCacheSize),
-    corrections: new SearchCache<string | null>(correctionCacheSize),
   };
 }
 

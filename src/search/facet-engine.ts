@@ -191,20 +191,3 @@ export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: 
   }
   return page;
 }
-
-/**
- * The passing rows in editorial-quality order, best first: the first `ranked` are worth
- * ranking by text relevance, the rest follow in quality order. Ranking every match of a word
- * that half the catalogue contains costs more than the rest of the search together, and such
- * a word says little about which practices are the best answers; quality does.
- */
-export function byQuality(snap: CatalogueSnapshot, passing: Int32Array, upTo: number): Int32Array {
-  const keep = rowMask(snap.size, passing);
-  const out = new Int32Array(Math.min(upTo, passing.length));
-  let k = 0;
-  for (const i of snap.qualityOrder) {
-    if (k === out.length) break;
-    if (keep[i]) out[k++] = i;
-  }
-  return out;
-}

@@ -1,61 +1,10 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { FacetParam, SearchParams } from './search.params.ts';
-import { expandQuery } from './glossary.ts';
-import { textConfigFor } from './text-configs.ts';
-import { normalizeForSearch } from './text-normalize.ts';
+import { matchedSeqs } from './search.service.ts';
 
 type PracticesEb = ExpressionBuilder<DB & { p: DB['practices'] }, 'p'>;
-
-/**
- * The tsquery of a search: the words stemmed in the interface language OR taken verbatim
- * (language-neutral), both accent-folded by the ch_* configurations, after the same Arabic
- * folding and Chinese segmentation as the indexed text. Words the multilingual glossary knows
- * also match their equivalents in other languages, each stemmed in its own language.
- * @example sql`m.full_vec @@ ${textQuery('logement réfugiés', 'fr')}`
- */
-export function textQuery(q: string, locale: string): RawBuilder<unknown> {
-  const parts = textQueryParts(q, locale);
-  if (!parts) {
-    const cfg = textConfigFor(locale);
-    const text = normalizeForSearch(q);
-    return sql`(websearch_to_tsquery(${cfg}::regconfig, ${text}) || websearch_to_tsquery('ch_simple', ${text}))`;
-  }
-  return sql`(${sql.join(
-    parts.map((p) => p.query),
-    sql` && `,
-  )})`;
-}
-
-/** One part of a query that the glossary expanded: a key naming it, and its tsquery. */
-export interface TextQueryPart {
-  key: string;
-  query: RawBuilder<unknown>;
-}
-
-/**
- * The parts of a query the glossary expanded (a word or term with its equivalents), each its
- * own tsquery, ANDed together by textQuery; undefined for a query in web-search syntax. A
- * part's matches do not depend on the others, so they can be cached and intersected.
- * @example textQueryParts('refugee housing', 'en')?.map((p) => p.key) // ['en|refugee', 'en|housing']
- */
-export function textQueryParts(q: string, locale: string): TextQueryPart[] | undefined {
-  const cfg = textConfigFor(locale);
-  const parts = expandQuery(q);
-  if (!parts) return undefined;
-  return parts.map((part) => {
-    const own = normalizeForSearch(part.text);
-    const alternatives = part.alternatives.map((alt) => {
-      const text = normalizeForSearch(alt.text);
-      return sql`plainto_tsquery(${textConfigFor(alt.lang)}::regconfig, ${text}) || plainto_tsquery('ch_simple', ${text})`;
-    });
-    return {
-      key: `${locale}|${part.text}`,
-      query: sql`(${sql.join([sql`plainto_tsquery(${cfg}::regconfig, ${own})`, sql`plainto_tsquery('ch_simple', ${own})`, ...alternatives], sql` || `)})`,
-    };
-  });
-}
 
 /** One SQL condition per active filter, keyed by its parameter, so a facet can leave its own out. */
 export function filterConditions(eb: PracticesEb, params: SearchParams): Partial<Record<FacetParam | 'period', Expression<SqlBool>>> {
@@ -87,14 +36,16 @@ export function filterConditions(eb: PracticesEb, params: SearchParams): Partial
 
 /**
  * Published practices matching a search's query and filters (all of them, or all but one
- * facet's own filter): the base that result pages, exports, feeds and the map select from.
- * @example const rows = await matchingPractices(db, params, 'en').select(['p.id']).execute();
+ * facet's own filter): the base that exports, feeds, the map and place pages select from. The
+ * query is matched as on the search page (best match, every language), in memory.
+ * @example const rows = await (await matchingPractices(db, params, 'en')).select(['p.id']).execute();
  */
-export function matchingPractices(db: Database, params: SearchParams, locale: string, options: { except?: FacetParam } = {}) {
+export async function matchingPractices(db: Database, params: SearchParams, locale: string, options: { except?: FacetParam } = {}) {
+  const seqs = params.q ? await matchedSeqs(db, params.q, locale) : null;
   return db
     .selectFrom('practices as p')
     .where('p.state', '=', 'published')
-    .$if(params.q.length > 0, (qb) => qb.where(sql<SqlBool>`p.seq IN (SELECT unnest(practice_matches(${textQuery(params.q, locale)})))`))
+    .$if(seqs !== null, (qb) => qb.where(sql<SqlBool>`p.seq = ANY(${seqs ?? []}::int[])`))
     .where((eb) => {
       const conditions = Object.entries(filterConditions(eb, params))
         .filter(([name]) => name !== options.except)

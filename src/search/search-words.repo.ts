@@ -53,21 +53,3 @@ export async function addStagedSearchWords(db: Database, ticket: number): Promis
     WHERE ${usableWord}
     ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc`.execute(db);
 }
-
-/**
- * For each word, the closest indexed word by trigram similarity of at least 0.4 ("houseing" →
- * "housing" is 0.55, while look-alikes such as "logement" → "management" are 0.33), the word
- * itself when it is indexed, or none — all words in one statement.
- * @example await closestWords(db, ['houseing', 'refugee']) // Map { 'houseing' => 'housing', 'refugee' => 'refugee' }
- */
-export async function closestWords(db: Database, words: string[]): Promise<Map<string, string | undefined>> {
-  if (words.length === 0) return new Map();
-  const { rows } = await sql<{ word: string; closest: string | null }>`
-    SELECT w.word, (
-      SELECT s.word FROM search_words s
-      WHERE s.word % w.word AND similarity(s.word, w.word) >= 0.4
-      ORDER BY s.word = w.word DESC, similarity(s.word, w.word) DESC, s.ndoc DESC
-      LIMIT 1) AS closest
-    FROM unnest(${words}::text[]) AS w (word)`.execute(db);
-  return new Map(rows.map((r) => [r.word, r.closest ?? undefined]));
-}

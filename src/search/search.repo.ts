@@ -1,16 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { FacetParam } from './search.params.ts';
-import type { SearchHit } from './search.types.ts';
-import { textQuery } from './search-filters.ts';
-import { textConfigFor } from './text-configs.ts';
-
-/** Sentinels around matched words in snippets; replaced by <mark> after HTML-escaping. */
-export const markStart = '\u0002';
-export const markEnd = '\u0003';
-
-/** A row of a result page, before presentation. */
-export type HitRow = Omit<SearchHit, 'snippetHtml'> & { seq: number; snippet: string | null };
 
 /** Raw facet counts: facet name, value, count; plus the total under the key 'total'. */
 export interface FacetCountRow {
@@ -57,44 +47,41 @@ export function int4ArrayFromBinary(bytes: Uint8Array): Int32Array {
   return k === length ? out : out.slice(0, k);
 }
 
-/** The fields of a result row, and its highlighted summary excerpt when there is a query. */
-function hitColumns(locale: string, q: string, tsquery: RawBuilder<unknown>) {
-  const snippet = q
-    ? sql<string>`ts_headline(${textConfigFor(locale)}::regconfig, p.summary, ${tsquery},
-        ${`StartSel=${markStart}, StopSel=${markEnd}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
-    : sql<null>`NULL`;
-  return sql`p.seq, p.id, p.title, p.summary, p.city, p.country::text AS country, p.themes, p.status, p.started, ${snippet} AS snippet`;
+/** A row of a result page as stored, with the reader's translation and the long text (for excerpts) when asked. */
+export interface ResultRow {
+  seq: number;
+  id: string;
+  title: string;
+  summary: string;
+  language: string;
+  city: string | null;
+  country: string;
+  themes: string[];
+  status: string;
+  started: number | null;
+  /** Title and summary in the reader's language, where the record has them. */
+  tr_title: string | null;
+  tr_summary: string | null;
+  /** The long text joined (only with `withBody`). */
+  body: string | null;
 }
 
 /**
- * A page of the best candidates by text relevance, with their shown fields, in one statement:
- * rank on the compact ranking vector (title, summary, themes, places — never the long text,
- * which is only matched) plus a static quality score; ties in id order, as everywhere else.
- * @example const rows = await rankedHitRows(db, topSeqs, 'refugees', 'en', 0, 20);
+ * The shown fields of a page of practices, in the order given: with the title and summary of
+ * the reader's language where a translation exists, and the long text when an excerpt may need it.
+ * @example const rows = await resultRows(db, [3, 1, 2], 'fr', { withBody: true });
  */
-export async function rankedHitRows(db: Database, seqs: number[], q: string, locale: string, offset: number, limit: number): Promise<HitRow[]> {
-  if (seqs.length === 0 || limit <= 0) return [];
-  const { rows } = await sql<HitRow>`
-    WITH query AS (SELECT ${textQuery(q, locale)} AS q),
-    top AS (
-      SELECT r.seq, r.id, ts_rank(r.rank_vec, query.q, 1) + 0.1 * r.quality AS rank
-      FROM practices r, query WHERE r.seq = ANY(${seqs}::int[])
-      ORDER BY rank DESC, r.id LIMIT ${limit} OFFSET ${offset})
-    SELECT ${hitColumns(locale, q, sql`query.q`)}
-    FROM top JOIN practices p ON p.seq = top.seq, query
-    ORDER BY top.rank DESC, top.id`.execute(db);
-  return rows;
-}
-
-/**
- * The shown fields of a page of practices, in the order given, with a highlighted summary
- * excerpt when there is a query (computed for these rows only).
- */
-export async function hitRows(db: Database, seqs: number[], q: string, locale: string): Promise<HitRow[]> {
+export async function resultRows(db: Database, seqs: number[], locale: string, options: { withBody?: boolean } = {}): Promise<ResultRow[]> {
   if (seqs.length === 0) return [];
-  const { rows } = await sql<HitRow>`
-    SELECT ${hitColumns(locale, q, q ? textQuery(q, locale) : sql`NULL`)}
+  const body = options.withBody
+    ? sql`concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
+        p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability')`
+    : sql`NULL`;
+  const { rows } = await sql<ResultRow>`
+    SELECT p.seq, p.id, p.title, p.summary, p.language, p.city, p.country::text AS country, p.themes, p.status, p.started,
+      p.record->'translations'->${locale}->>'title' AS tr_title, p.record->'translations'->${locale}->>'summary' AS tr_summary,
+      ${body} AS body
     FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
-  return seqs.map((s) => bySeq.get(s)).filter((r): r is HitRow => r !== undefined);
+  return seqs.map((s) => bySeq.get(s)).filter((r): r is ResultRow => r !== undefined);
 }

@@ -1,4 +1,7 @@
+import type { TextSegment } from './engine/highlight.ts';
 import type { FacetParam, SearchParams, SortOrder } from './search.params.ts';
+
+export type { TextSegment };
 
 /** One result of a search. */
 export interface SearchHit {
@@ -10,8 +13,22 @@ export interface SearchHit {
   themes: string[];
   status: string;
   started: number | null;
-  /** HTML-escaped summary excerpt with <mark> around matched words (only when there is a query). */
-  snippetHtml?: string;
+  /** Language of the title and summary shown (the reader's, where the record has a translation). */
+  lang: string;
+  /** The title with the words the query matched marked (only when there is a query). */
+  titleMarks?: TextSegment[];
+  /** An excerpt of the summary, or of the long text where only it matched, with matched words marked. */
+  snippet?: TextSegment[];
+}
+
+/** Why a search found what it found: words no practice holds, spellings used, filters that emptied it. */
+export interface SearchExplanation {
+  /** Meaningful words of the query that no practice mentions (after spelling correction). */
+  unmatched: string[];
+  /** Misspelt words and the indexed word searched for instead. */
+  corrected: { word: string; correctedTo: string }[];
+  /** When filters leave nothing of a query that matched: how many results each filter's removal would give. */
+  withoutFilter: { param: FacetParam | 'period'; values: string[]; count: number }[];
 }
 
 /** Counts of one facet's values among the results, ignoring that facet's own selection. */
@@ -33,8 +50,6 @@ export interface SearchResult {
   pageCount: number;
   hits: SearchHit[];
   facets: Record<FacetParam, FacetValue[]>;
-  /** When the query had no results and a corrected spelling did: the corrected query that was run. */
-  correctedFrom?: string;
-  /** A better spelling of the query, offered as "did you mean". */
-  suggestion?: string;
+  /** Present when there is a query. */
+  explanation?: SearchExplanation;
 }

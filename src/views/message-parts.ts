@@ -5,7 +5,7 @@ const slot = '\u0001';
 /**
  * A message split around one placeholder, so markup (a link, a styled count) can sit where
  * the translation puts it rather than where English does.
- * @example const [before, after] = messageParts(i18n, 'search.did_you_mean', 'suggestion');
+ * @example const [before, after] = messageParts(i18n, 'search.explain.corrected', 'corrected');
  */
 export function messageParts(i18n: Translator, key: string, name: string, values: MessageValues = {}): [string, string] {
   const text = i18n.t(key, { ...values, [name]: slot });

@@ -20,8 +20,9 @@ export async function* matchingRecordBatches(
   batchSize = exportBatchSize,
 ): AsyncGenerator<PracticeRecord[]> {
   let after: string | undefined;
+  const base = await matchingPractices(db, params, locale);
   for (;;) {
-    const rows = await matchingPractices(db, params, locale)
+    const rows = await base
       .select(['p.id', 'p.record'])
       .$if(after !== undefined, (qb) => qb.where('p.id', '>', after as string))
       .orderBy('p.id')
@@ -35,7 +36,7 @@ export async function* matchingRecordBatches(
 
 /** How many published practices match a search: announced before an export streams. */
 export async function countMatching(db: Database, params: SearchParams, locale: string): Promise<number> {
-  const row = await matchingPractices(db, params, locale)
+  const row = await (await matchingPractices(db, params, locale))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -49,7 +50,7 @@ export const feedSize = 50;
  * @example const rows = await newestMatching(db, params, 'en');
  */
 export async function newestMatching(db: Database, params: SearchParams, locale: string, limit = feedSize) {
-  return matchingPractices(db, params, locale)
+  return (await matchingPractices(db, params, locale))
     .select(['p.id', 'p.title', 'p.summary', 'p.language', 'p.themes', 'p.created_at', 'p.updated_at'])
     .orderBy('p.created_at', 'desc')
     .orderBy('p.id')

@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
 import { placeLabel } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
-import type { findSimilarPractices } from '../practice.repo.ts';
+import type { similarPractices } from '../../search/similar-practices.ts';
 import { apiHref, practiceHref } from './practice-links.ts';
 
-/** A practice as findSimilarPractices returns it. */
-export type SimilarPractice = Awaited<ReturnType<typeof findSimilarPractices>>[number];
+/** A practice as similarPractices returns it. */
+export type SimilarPractice = Awaited<ReturnType<typeof similarPractices>>[number];
 
 /** Up to five practices on the same themes, for a reader whose context differs from this one. */
 export const SimilarPractices: FC<{ similar: SimilarPractice[] }> = ({ similar }) => {

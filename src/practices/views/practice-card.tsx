@@ -1,6 +1,6 @@
-import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { placeLabel } from '../../views/labels.ts';
+import { type MarkedRuns, MarkedText } from '../../views/marked-text.tsx';
 import { usePage } from '../../views/page-context.ts';
 
 /** What a card needs of a practice. */
@@ -12,8 +12,12 @@ export interface PracticeCardData {
   country: string;
   themes: string[];
   status: string;
-  /** Pre-escaped HTML with <mark> around matched words; falls back to the summary. */
-  snippetHtml?: string;
+  /** Language of the title and summary shown, where it may differ from the page's. */
+  lang?: string;
+  /** The title with a search's matched words marked. */
+  titleMarks?: MarkedRuns;
+  /** An excerpt with a search's matched words marked; falls back to the summary. */
+  snippet?: MarkedRuns;
 }
 
 /** Shortens plain text at a word boundary. */
@@ -31,13 +35,15 @@ export const PracticeCard: FC<{ practice: PracticeCardData; headingLevel?: 2 | 3
   return (
     <li class="card">
       {/* Titles and snippets keep the direction of their own script inside a page of another. */}
-      <Heading dir="auto">
-        <a href={`/practices/${p.id}`}>{p.title}</a>
+      <Heading dir="auto" lang={p.lang}>
+        <a href={`/practices/${p.id}`}>{p.titleMarks ? <MarkedText runs={p.titleMarks} /> : p.title}</a>
       </Heading>
       <p class="card__meta">
         <bdi>{placeLabel(i18n, p.city, p.country)}</bdi> · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
       </p>
-      <p class="card__snippet" dir="auto">{p.snippetHtml ? raw(p.snippetHtml) : shorten(p.summary)}</p>
+      <p class="card__snippet" dir="auto" lang={p.lang}>
+        {p.snippet ? <MarkedText runs={p.snippet} /> : shorten(p.summary)}
+      </p>
       <ul class="tags" aria-label={t('practice.themes')}>
         {p.themes.map((th) => (
           <li class="tag">{t(`theme.${th}`)}</li>

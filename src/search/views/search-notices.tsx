@@ -1,15 +1,12 @@
 import type { FC } from 'hono/jsx';
-import { messageParts } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
-import { maxQueryLength, type ParseNotes, type SearchParams, searchQueryString } from '../search.params.ts';
+import { maxQueryLength, type ParseNotes } from '../search.params.ts';
 import type { SearchResult } from '../search.types.ts';
 
-/** What we changed or could not use in the request, and spelling help. */
+/** What we changed or could not use in the request, and how the words of the query were read. */
 export const SearchNotices: FC<{ notes: ParseNotes; result: SearchResult }> = ({ notes, result }) => {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const didYouMean = messageParts(i18n, 'search.did_you_mean', 'suggestion');
-  const suggestionHref = (q: string) => `/practices?${searchQueryString({ ...result.params, q, page: 1 } as SearchParams)}`;
+  const { t } = usePage().i18n;
+  const explanation = result.explanation;
   return (
     <>
       {notes.truncatedQuery && <p class="notice" role="status">{t('search.notice.truncated', { max: maxQueryLength })}</p>}
@@ -21,14 +18,14 @@ export const SearchNotices: FC<{ notes: ParseNotes; result: SearchResult }> = ({
           })}
         </p>
       )}
-      {result.correctedFrom && (
-        <p class="notice" role="status">
-          {t('search.corrected', { original: result.correctedFrom, corrected: result.params.q })}
+      {explanation?.corrected.map((c) => (
+        <p class="notice notice--quiet" role="status">
+          {t('search.explain.corrected', { word: c.word, corrected: c.correctedTo })}
         </p>
-      )}
-      {result.suggestion && (
-        <p class="notice">
-          {didYouMean[0]}<a href={suggestionHref(result.suggestion)}>{result.suggestion}</a>{didYouMean[1]}
+      ))}
+      {explanation && explanation.unmatched.length > 0 && (
+        <p class="notice notice--quiet" role="status" data-testid="unmatched">
+          {t('search.explain.unmatched', { words: explanation.unmatched.join(', ') })}
         </p>
       )}
     </>

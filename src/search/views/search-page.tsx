@@ -2,20 +2,50 @@ import type { FC } from 'hono/jsx';
 import { PracticeCard } from '../../practices/views/practice-card.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import { hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders } from '../search.params.ts';
+import { type FacetParam, hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders } from '../search.params.ts';
 import type { SearchResult } from '../search.types.ts';
 import { ActiveFilters } from './active-filters.tsx';
+import { facetValueLabel } from './facet-labels.ts';
 import { FacetPanel } from './facet-panel.tsx';
 import { Pagination } from './pagination.tsx';
 import { SearchNotices } from './search-notices.tsx';
 
+/** When filters empty a search whose words match: how many results each filter's removal would give, as links. */
+const WithoutFilter: FC<{ result: SearchResult }> = ({ result }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const options = result.explanation?.withoutFilter ?? [];
+  if (!options.length) return null;
+  const { params } = result;
+  const describe = (o: (typeof options)[number]) =>
+    o.param === 'period'
+      ? t('search.facet.period')
+      : `${t(`search.facet.${o.param}`)}: ${o.values.map((v) => facetValueLabel(i18n, o.param as FacetParam, v, result.facets[o.param as FacetParam].find((f) => f.value === v)?.label)).join(', ')}`;
+  const href = (o: (typeof options)[number]) =>
+    `/practices?${searchQueryString(params, o.param === 'period' ? { from: undefined, to: undefined, page: 1 } : { [o.param]: [], page: 1 })}`;
+  return (
+    <>
+      <p>{t('search.explain.without_filter_intro')}</p>
+      <ul data-testid="without-filter">
+        {options.map((o) => (
+          <li>
+            <a href={href(o)}>{t('search.explain.without_filter', { count: o.count, filter: describe(o) })}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
+
 /** What to try when nothing matches. */
-const EmptyResults: FC<{ params: SearchParams }> = ({ params }) => {
+const EmptyResults: FC<{ result: SearchResult }> = ({ result }) => {
+  const { params } = result;
   const { t } = usePage().i18n;
   const withoutFilters = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], assessed: [], from: undefined, to: undefined, page: 1 });
   return (
     <div class="notice">
       <h2>{t('search.empty.title')}</h2>
+      <WithoutFilter result={result} />
       <p>{t('search.empty.tips')}</p>
       <ul>
         <li>{t('search.empty.spelling')}</li>
@@ -95,7 +125,7 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
                 <button type="submit" class="button--secondary">{t('search.apply')}</button>
               </div>
             </div>
-            {result.total === 0 && <EmptyResults params={params} />}
+            {result.total === 0 && <EmptyResults result={result} />}
             {pastEnd && (
               <p class="notice">
                 {t('search.past_end', { count: result.pageCount })}{' '}

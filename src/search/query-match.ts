@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
+import { textIndexFor } from './engine/index-sync.ts';
+import { parseQuery } from './engine/query-parser.ts';
+import { matchText, type TextMatch } from './engine/text-match.ts';
+import { matchingSeqs } from './search.repo.ts';
+import { textConfigFor } from './text-configs.ts';
+import { normalizeForSearch } from './text-normalize.ts';
+
+/** Rows of the snapshot holding a quoted phrase (word positions are the database's: its vectors keep them). */
+async function phraseRows(db: Database, snap: CatalogueSnapshot, phrase: string, locale: string): Promise<Int32Array> {
+  const key = `${locale}|${phrase}`;
+  const cached = snap.phraseMatches.get(key, snap.version);
+  if (cached) return cached;
+  const text = normalizeForSearch(phrase);
+  const seqs = await matchingSeqs(db, sql`(phraseto_tsquery(${textConfigFor(locale)}::regconfig, ${text}) || phraseto_tsquery('ch_simple', ${text}))`);
+  const rows = Int32Array.from(seqs, (seq) => (seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1)).filter((r) => r >= 0);
+  rows.sort();
+  snap.phraseMatches.set(key, snap.version, rows);
+  return rows;
+}
+
+/** The rows in every list. */
+function intersectAll(lists: Int32Array[]): Int32Array {
+  const keep = new Map<number, number>();
+  for (const list of lists) for (const r of new Set(list)) keep.set(r, (keep.get(r) ?? 0) + 1);
+  return Int32Array.from([...keep].filter(([, n]) => n === lists.length).map(([r]) => r)).sort();
+}
+
+/**
+ * What a query matches, scored, in the snapshot's rows; null when the query holds nothing to
+ * search for (only stop words), so it browses like an empty one. Cached per catalogue version.
+ * @example const match = await queryMatch(db, snap, 'logement pour les réfugiés', 'fr');
+ */
+export async function queryMatch(db: Database, snap: CatalogueSnapshot, q: string, locale: string): Promise<TextMatch | null> {
+  const parsed = parseQuery(q, locale);
+  if (parsed.clauses.length === 0 && parsed.phrases.length === 0 && parsed.excluded.length === 0) return null;
+  const key = `${locale}|${q}`;
+  const cached = snap.matches.get(key, snap.version);
+  if (cached) return cached;
+  const index = await textIndexFor(db, snap);
+  const required = parsed.phrases.length ? intersectAll(await Promise.all(parsed.phrases.map((p) => phraseRows(db, snap, p, locale)))) : undefined;
+  const match =
+    parsed.clauses.length === 0
+      ? // Only exclusions or phrases: every practice they leave, unranked.
+        matchText(index, snap, parsed, required ?? snap.allRows, true)
+      : matchText(index, snap, parsed, required);
+  snap.matches.set(key, snap.version, match);
+  return match;
+}

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** The searchable text of a practice, as stored. */
+export interface PracticeTextRow {
+  seq: number;
+  content_hash: string;
+  language: string;
+  title: string;
+  summary: string;
+  themes: string[];
+  city: string | null;
+  country: string;
+  lead_organization: string | null;
+  target_groups: string[];
+  partners: string[] | null;
+  body: string | null;
+  translations: Record<string, { title?: string; summary?: string; body?: string }> | null;
+}
+
+/**
+ * The searchable texts of the given practices (long fields joined as one body), for the
+ * in-memory index: only the fields that are searched travel, not the whole record.
+ * @example const rows = await practiceTexts(db, [1, 2, 3]);
+ */
+export async function practiceTexts(db: Database, seqs: number[]): Promise<PracticeTextRow[]> {
+  if (seqs.length === 0) return [];
+  const { rows } = await sql<PracticeTextRow>`
+    SELECT p.seq, p.content_hash, p.language, p.title, p.summary, p.themes, p.city, p.country::text AS country,
+      p.lead_organization, p.target_groups,
+      ARRAY(SELECT x->>'name' FROM jsonb_array_elements(coalesce(p.record->'partners', '[]'::jsonb)) x) AS partners,
+      concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
+        p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability') AS body,
+      p.record->'translations' AS translations
+    FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
+  return rows;
+}
