@@ -81,4 +81,23 @@ describe.skipIf(!browserAvailable())('searching in the browser', () => {
     expect(await resultTotal(page)).toBe(0);
     expect(await page.locator('main').innerText()).toMatch(/spelling|fewer|other language/i);
   });
+
+  it('explains itself: marks matched words, names words no practice mentions, and what each filter costs', async () => {
+    const page = await e2e.newPage();
+    await page.goto(e2e.url('/practices?q=cycling+lessons+for+newcomers+zzqxwv'));
+    expect(await resultTotal(page), 'a word nobody uses does not empty the search').toBeGreaterThan(0);
+    expect((await page.getByTestId('unmatched').innerText()).trim()).toBe('No practice mentions: zzqxwv');
+    const firstTitle = page.locator('main .card h2').first();
+    expect(await firstTitle.locator('mark').count(), 'matched words are marked in the title').toBeGreaterThan(0);
+    expect((await firstTitle.innerText()).toLowerCase()).toContain('cycling');
+
+    // Cycling is taught in Europe only: with Africa chosen nothing is left, and the page says what removing the filter gives.
+    await page.goto(e2e.url('/practices?q=cycling&region=002'));
+    expect(await resultTotal(page)).toBe(0);
+    const offer = page.getByTestId('without-filter').getByRole('link').first();
+    expect(await offer.innerText()).toMatch(/^\d+ practices? if you remove Region: Africa$/);
+    const promised = Number((await offer.innerText()).match(/^(\d+)/)?.[1]);
+    await Promise.all([page.waitForURL((u) => !u.searchParams.has('region')), offer.click()]);
+    expect(await resultTotal(page)).toBe(promised);
+  });
 });
