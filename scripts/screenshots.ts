@@ -14,6 +14,9 @@ import { repoRoot, startServer } from '../test/support/server-process.ts';
 const pages: Record<string, string[]> = {
   home: ['/'],
   search: ['/practices?q=housing&theme=housing'],
+  'search-question': ['/practices?q=how+do+cities+support+refugees+looking+for+a+flat+zzqx'],
+  'search-filtered-empty': ['/practices?q=cycling&region=002'],
+  'search-arabic': ['/ar/practices?q=%D8%A7%D9%84%D9%84%D8%A7%D8%AC%D8%A6%D9%88%D9%86+%D8%A7%D9%84%D8%B3%D9%83%D9%86'],
   practice: ['/practices/nyc-idnyc'],
   city: ['/cities/de/berlin'],
   country: ['/countries/de', '/countries/DE'],

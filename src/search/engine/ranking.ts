@@ -16,7 +16,7 @@ export const rankingParams = {
   /** How much a glossary equivalent, a spelling correction or a cognate counts against the word itself. */
   alternativeWeight: 0.75,
   correctionWeight: 0.7,
-  cognateWeight: 0.5,
+  cognateWeight: 0.3,
 };
 
 /** A way a clause can match: all of some keys (one per content word), at a weight. */
