@@ -18,7 +18,36 @@ export interface Token {
 const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
 const hanRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/u;
 
-const keyCache = new Map<string, string>();
+/** What a lower-case word is in a language: its folded form, its key, whether it is a stop word. */
+interface WordEntry {
+  word: string;
+  key: string;
+  stop: boolean;
+}
+
+/** Per language, every word met so far: a collection repeats the same words, and this is the hot path of indexing. */
+const entries = new Map<string, Map<string, WordEntry>>();
+let entryCount = 0;
+
+function entryOf(lower: string, language: string): WordEntry {
+  let byWord = entries.get(language);
+  if (!byWord) {
+    byWord = new Map();
+    entries.set(language, byWord);
+  }
+  let entry = byWord.get(lower);
+  if (entry === undefined) {
+    const word = foldWord(lower);
+    // Arabic spelling variants and harakat are folded before stemming, which expects bare letters.
+    entry = { word, key: `${language}:${foldWord(stem(foldArabic(lower), language))}`, stop: isStopWord(word, language) };
+    if (++entryCount > 500_000) {
+      entries.clear();
+      entryCount = 0;
+    }
+    byWord.set(lower, entry);
+  }
+  return entry;
+}
 
 /**
  * The index key of a lower-case word in a language: its stem, folded, tagged with the
@@ -26,15 +55,31 @@ const keyCache = new Map<string, string>();
  * @example wordKey('housing', 'en') // 'en:hous'
  */
 export function wordKey(lower: string, language: string): string {
-  const cacheKey = `${language}:${lower}`;
-  let key = keyCache.get(cacheKey);
-  if (key === undefined) {
-    // Arabic spelling variants and harakat are folded before stemming, which expects bare letters.
-    key = `${language}:${foldWord(stem(foldArabic(lower), language))}`;
-    if (keyCache.size > 300_000) keyCache.clear();
-    keyCache.set(cacheKey, key);
+  return entryOf(lower, language).key;
+}
+
+/**
+ * Calls `fn` with the folded word and key of each indexed word of a text (stop words left
+ * out), without building token objects: the indexing path.
+ * @example forEachKey('Housing for refugees', 'en', (word, key) => counts.set(key, 1));
+ */
+export function forEachKey(text: string, language: string, fn: (word: string, key: string) => void): number {
+  let n = 0;
+  for (const m of text.matchAll(wordPattern)) {
+    const raw = m[0];
+    if (hasWideCharacter(raw) && hanRun.test(raw)) {
+      for (const t of analyze(raw, language)) {
+        fn(t.word, t.key);
+        n++;
+      }
+      continue;
+    }
+    const entry = entryOf(raw.toLowerCase(), language);
+    if (entry.stop) continue;
+    fn(entry.word, entry.key);
+    n++;
   }
-  return key;
+  return n;
 }
 
 /**
@@ -48,16 +93,21 @@ export function analyze(text: string, language: string, options: { keepStopWords
   for (const m of text.matchAll(wordPattern)) {
     const raw = m[0];
     const at = m.index ?? 0;
-    if (hanRun.test(raw)) {
+    // Only a word with a character from U+2E80 on can hold Chinese or Japanese.
+    if (hasWideCharacter(raw) && hanRun.test(raw)) {
       pushHan(tokens, raw, at, language);
       continue;
     }
-    const lower = raw.toLowerCase();
-    const word = foldWord(lower);
-    if (!options.keepStopWords && isStopWord(word, language)) continue;
-    tokens.push({ word, key: wordKey(lower, language), start: at, end: at + raw.length });
+    const entry = entryOf(raw.toLowerCase(), language);
+    if (entry.stop && !options.keepStopWords) continue;
+    tokens.push({ word: entry.word, key: entry.key, start: at, end: at + raw.length });
   }
   return tokens;
+}
+
+function hasWideCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
 }
 
 /** Tokens of a word holding Chinese or Japanese characters: bigrams of each such run, the rest as words. */

@@ -1,9 +1,11 @@
-import { analyze } from './analyzer.ts';
+import { forEachKey } from './analyzer.ts';
 
 /** The fields of a search document, in order of importance: ranking weighs them differently. */
 export const fields = ['title', 'summary', 'context', 'body'] as const;
 export type Field = (typeof fields)[number];
 export const fieldCount = fields.length;
+/** One occurrence in field f, in the packed counts. */
+const fieldUnit = [1, 1 << 8, 1 << 16, 2 ** 24];
 
 /** A piece of a practice's text: which field it belongs to and the language to read it in. */
 export interface DocPart {
@@ -118,17 +120,17 @@ export class TextIndex {
     const words = new Set<string>();
     for (const part of doc.parts) {
       const f = fields.indexOf(part.field);
+      const shift = 8 * f;
+      const one = fieldUnit[f];
       this.languages.add(part.language);
-      const tokens = analyze(part.text, part.language);
-      const at = slot * fieldCount + f;
-      this.lengths[at] = Math.min(65535, this.lengths[at] + tokens.length);
-      for (const t of tokens) {
-        const shift = 8 * f;
-        const packed = counts.get(t.key) ?? 0;
+      const length = forEachKey(part.text, part.language, (word, key) => {
+        const packed = counts.get(key) ?? 0;
         // Saturate each field's byte at 255 instead of carrying into the next field.
-        if (((packed >>> shift) & 0xff) < 255) counts.set(t.key, packed + 2 ** shift);
-        words.add(t.word);
-      }
+        if (((packed >>> shift) & 0xff) < 255) counts.set(key, packed + one);
+        words.add(word);
+      });
+      const at = slot * fieldCount + f;
+      this.lengths[at] = Math.min(65535, this.lengths[at] + length);
     }
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] += this.lengths[slot * fieldCount + f];
     for (const [key, packed] of counts) {
