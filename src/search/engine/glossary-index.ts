@@ -57,3 +57,6 @@ export function glossaryAlternatives(words: string, languages: readonly string[]
 
 /** Chinese terms of the glossary, longest first: the dictionary that segments Chinese queries. */
 export const chineseGlossaryTerms: string[] = [...alternativesOf.keys()].filter((k) => !k.includes(':') && /\p{Script=Han}/u.test(k));
+
+/** Every one-word term of the glossary, folded: real words of nine languages, for spelling corrections. */
+export const glossaryWords: string[] = [...new Set([...alternativesOf.keys()].filter((k) => !k.includes(' ') && !k.includes(':') && !/\p{Script=Han}/u.test(k)))];

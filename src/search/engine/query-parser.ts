@@ -34,7 +34,9 @@ export function segmentChinese(run: string): string[] {
   let rest = '';
   const flush = () => {
     const chars = [...rest];
-    if (chars.length === 1 && out.length) out.push(out[out.length - 1].slice(-1) + rest);
+    // A lone character left between dictionary words: a stop word ("为", "和") goes; another joins its neighbour.
+    if (chars.length === 1 && isStopWord(rest, 'zh')) rest = '';
+    else if (chars.length === 1 && out.length) out.push(out[out.length - 1].slice(-1) + rest);
     else if (chars.length <= 2 && rest) out.push(rest);
     else for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
     rest = '';
@@ -70,6 +72,31 @@ function queryLanguages(words: string[], locale: string): Set<string> {
     if (of.length && !of.some((l) => langs.has(l)) && of.length < stopWordLanguages.length) of.forEach((l) => langs.add(l));
   }
   return langs;
+}
+
+/** Linking letters between the parts of a compound: Gesundheit-s-versorgung, Frau-en-haus. */
+const linking = ['', 's', 'es', 'n', 'en', 'er'];
+
+/**
+ * A compound word split into glossary terms ("Gesundheitsversorgung" → Gesundheit + Versorgung,
+ * "Sprachkurse" → Sprache + Kurs): German and the Nordic languages write as one word what the
+ * glossary holds as two. Undefined unless both parts are glossary terms (by their stems in the
+ * query's languages), so an ordinary long word is never cut.
+ */
+function decompound(word: string, langs: string[]): QueryClause[] | undefined {
+  if (word.length < 8 || han.test(word)) return undefined;
+  for (let cut = word.length - 3; cut >= 4; cut--) {
+    const right = glossaryAlternatives(word.slice(cut), langs);
+    if (!right) continue;
+    for (const link of linking) {
+      const head = word.slice(0, cut);
+      if (!head.endsWith(link) || head.length - link.length < 3) continue;
+      const stemPart = head.slice(0, head.length - link.length);
+      const left = glossaryAlternatives(stemPart, langs) ?? glossaryAlternatives(`${stemPart}e`, langs);
+      if (left) return [{ text: stemPart, alternatives: left }, { text: word.slice(cut), alternatives: right }];
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -108,7 +135,7 @@ export function parseQuery(q: string, locale: string): ParsedQuery {
     }
     if (!taken) {
       if (stop(words[i])) dropped.push(words[i]);
-      else clauses.push({ text: words[i], alternatives: [] });
+      else clauses.push(...(decompound(words[i], [...langs]) ?? [{ text: words[i], alternatives: [] }]));
       taken = 1;
     }
     i += taken;

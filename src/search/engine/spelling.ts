@@ -1,4 +1,4 @@
-import { glossaryAlternatives } from './glossary-index.ts';
+import { glossaryAlternatives, glossaryWords } from './glossary-index.ts';
 import { stopWordLanguagesOf } from './stop-words.ts';
 import type { TextIndex } from './text-index.ts';
 
@@ -37,19 +37,38 @@ function allowedEdits(length: number): number {
   return length < 5 ? 0 : length <= 8 ? 1 : 2;
 }
 
+const cyrillic: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r',
+  с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', э: 'e', ю: 'yu', я: 'ya', ь: '', ъ: '',
+};
+
 /**
- * The indexed word nearest a word that no document holds in any language, or undefined: a
- * word of the glossary or a stop word of any language is a real word and never corrected
- * ("para" stays "para"). Among the nearest, the one most documents hold.
+ * A Cyrillic word in Latin letters ("медельин" → "medelin"), so a place name typed in Russian
+ * can be matched to the Latin spelling the records use; other words as they are.
+ */
+export function latinised(word: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(word)) return word;
+  return [...word].map((ch) => cyrillic[ch] ?? ch).join('');
+}
+
+/**
+ * The word nearest a word that no document holds in any language, among the indexed words
+ * and the glossary's (a glossary word then brings its equivalents: "vivenda" → "vivienda" →
+ * housing), or undefined. A word of the glossary or a stop word of any language is a real word
+ * and never corrected ("para" stays "para"). Among the nearest, the one most documents hold.
+ * A Cyrillic word is compared in Latin letters.
  * @example closestWord(index, 'refugess') // 'refugees'
  */
-export function closestWord(index: TextIndex, word: string): string | undefined {
+export function closestWord(index: TextIndex, typed: string): string | undefined {
+  if (/\d/.test(typed) || stopWordLanguagesOf(typed).length || glossaryAlternatives(typed)) return undefined;
+  const word = latinised(typed);
   const max = allowedEdits(word.length);
-  if (max === 0 || /\d/.test(word) || stopWordLanguagesOf(word).length || glossaryAlternatives(word)) return undefined;
+  if (max === 0) return undefined;
   let best: string | undefined;
   let bestDistance = max + 1;
   let bestCount = 0;
-  for (const [candidate, count] of index.vocabulary) {
+  const candidates: Iterable<[string, number]> = [...index.vocabulary, ...glossaryWords.map((w): [string, number] => [w, 0.5])];
+  for (const [candidate, count] of candidates) {
     if (Math.abs(candidate.length - word.length) > max || candidate.length < 4) continue;
     // Two edits only for words sharing their first two letters: typos rarely start a word.
     if (max > 1 && candidate.slice(0, 2) !== word.slice(0, 2) && editDistance(word, candidate, 1) > 1) continue;
