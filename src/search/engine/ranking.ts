@@ -10,11 +10,11 @@ import { fieldCount, type TextIndex } from './text-index.ts';
  * queries of bench/relevance (docs/search.md).
  */
 export const rankingParams = {
-  weights: [4, 2, 1.5, 0.6],
+  weights: [4, 1.5, 1, 1],
   b: [0.3, 0.6, 0.3, 0.75],
   k1: 1.2,
   /** How much a glossary equivalent, a spelling correction or a cognate counts against the word itself. */
-  alternativeWeight: 0.75,
+  alternativeWeight: 0.6,
   correctionWeight: 0.7,
   cognateWeight: 0.3,
 };
