@@ -94,41 +94,114 @@ export function clauseGroups(index: TextIndex, clause: QueryClause, queryLanguag
   return { groups: [...best.values()], correctedTo };
 }
 
-/** Scratch arrays sized to the index, reused by every search (searches never interleave inside a scoring pass). */
+/**
+ * Scratch arrays sized to the index, reused by every search: a scoring pass is synchronous,
+ * so two searches never share them at once. Touched slots are listed so that only they are
+ * reset, never the whole array.
+ */
 class Scratch {
   tf = new Float32Array(0);
   score = new Float32Array(0);
   mark = new Uint8Array(0);
+  /** For multi-word groups: the least weight of the words so far, and how many words matched. */
+  least = new Float32Array(0);
+  seen = new Uint8Array(0);
+  touched = new Int32Array(0);
+  partial = new Int32Array(0);
+  all = new Int32Array(0);
   ensure(size: number): void {
     if (this.tf.length >= size) return;
     this.tf = new Float32Array(size);
     this.score = new Float32Array(size);
     this.mark = new Uint8Array(size);
+    this.least = new Float32Array(size);
+    this.seen = new Uint8Array(size);
+    this.touched = new Int32Array(size);
+    this.partial = new Int32Array(size);
+    this.all = new Int32Array(size);
   }
 }
 const scratch = new Scratch();
 
-/** Adds one key's field-weighted, length-normalised counts into tf, and records newly touched slots. */
-function addKey(index: TextIndex, key: string, weight: number, norms: Float64Array, tf: Float32Array, touched: number[], target?: Map<number, number>): void {
-  const list = index.postings.get(key);
-  if (!list) return;
+/**
+ * Each slot's field multipliers, weight / (1 − b + b·length/average), slot-major: computed once
+ * per state of the index and of the parameters instead of once per posting.
+ */
+let norms = { index: undefined as TextIndex | undefined, generation: -1, params: '', values: new Float32Array(0) };
+function fieldNorms(index: TextIndex): Float32Array {
+  const params = JSON.stringify([rankingParams.weights, rankingParams.b]);
+  if (norms.index === index && norms.generation === index.generation && norms.params === params) return norms.values;
   const { weights, b } = rankingParams;
-  const { alive, lengths } = index;
+  const values = new Float32Array(index.slotCount * fieldCount);
+  const average = Array.from({ length: fieldCount }, (_, f) => index.averageLength(f));
+  for (let slot = 0; slot < index.slotCount; slot++) {
+    for (let f = 0; f < fieldCount; f++) {
+      values[slot * fieldCount + f] = weights[f] / (1 - b[f] + (b[f] * index.lengths[slot * fieldCount + f]) / average[f]);
+    }
+  }
+  norms = { index, generation: index.generation, params, values };
+  return values;
+}
+
+/** A posting's weighted, length-normalised count over the fields. */
+function postingWeight(packed: number, slot: number, fieldNorm: Float32Array): number {
+  const at = slot * fieldCount;
+  return (packed & 0xff) * fieldNorm[at] + ((packed >>> 8) & 0xff) * fieldNorm[at + 1] + ((packed >>> 16) & 0xff) * fieldNorm[at + 2] + (packed >>> 24) * fieldNorm[at + 3];
+}
+
+/** Adds one key's counts, times a weight, into tf; newly touched slots are appended to scratch.touched. */
+function addKey(index: TextIndex, key: string, weight: number, fieldNorm: Float32Array, count: number): number {
+  const list = index.postings.get(key);
+  if (!list) return count;
+  const { alive } = index;
+  const { tf, touched } = scratch;
   for (let j = 0; j < list.length; j++) {
     const slot = list.slots[j];
     if (!alive[slot]) continue;
-    const packed = list.counts[j];
-    let w = 0;
-    for (let f = 0; f < fieldCount; f++) {
-      const c = (packed >>> (8 * f)) & 0xff;
-      if (c) w += (weights[f] * c) / (1 - b[f] + (b[f] * lengths[slot * fieldCount + f]) / norms[f]);
-    }
-    if (target) target.set(slot, (target.get(slot) ?? 0) + w);
-    else {
-      if (tf[slot] === 0) touched.push(slot);
-      tf[slot] += weight * w;
+    if (tf[slot] === 0) touched[count++] = slot;
+    tf[slot] += weight * postingWeight(list.counts[j], slot, fieldNorm);
+  }
+  return count;
+}
+
+/**
+ * A multi-word key group: documents holding every word, counted by the word they hold least.
+ * Rarest word first, so later words only confirm slots already seen.
+ */
+function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count: number): number {
+  const lists = g.keys.map((k) => index.postings.get(k));
+  if (lists.some((l) => !l)) return count;
+  const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
+  const { least, seen, partial, tf, touched } = scratch;
+  const { alive } = index;
+  let n = 0;
+  const first = ordered[0];
+  for (let j = 0; j < first.length; j++) {
+    const slot = first.slots[j];
+    if (!alive[slot]) continue;
+    seen[slot] = 1;
+    least[slot] = postingWeight(first.counts[j], slot, fieldNorm);
+    partial[n++] = slot;
+  }
+  for (let w = 1; w < ordered.length; w++) {
+    const list = ordered[w];
+    for (let j = 0; j < list.length; j++) {
+      const slot = list.slots[j];
+      if (seen[slot] !== w) continue;
+      seen[slot] = w + 1;
+      least[slot] = Math.min(least[slot], postingWeight(list.counts[j], slot, fieldNorm));
     }
   }
+  for (let i = 0; i < n; i++) {
+    const slot = partial[i];
+    if (seen[slot] === ordered.length) {
+      if (tf[slot] === 0) touched[count++] = slot;
+      tf[slot] += g.weight * least[slot];
+    }
+    seen[slot] = 0;
+    least[slot] = 0;
+  }
+  return count;
 }
 
 /** Per-slot relevance of a query's clauses: slots touched, their scores, and a report per clause. */
@@ -166,65 +239,42 @@ export interface ResolvedClause {
 /** BM25F over resolved clauses (see scoreClauses). */
 export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): ScoredSlots {
   scratch.ensure(index.slotCount);
-  const { tf, score, mark } = scratch;
-  const norms = Float64Array.from({ length: fieldCount }, (_, f) => index.averageLength(f));
-  const all: number[] = [];
+  const fieldNorm = fieldNorms(index);
+  const { tf, score, mark, touched, all } = scratch;
+  let allCount = 0;
   const reports: ClauseReport[] = [];
   const markKeys = new Set<string>();
   const n = index.size;
   const { k1 } = rankingParams;
   for (const { text, groups, correctedTo } of clauses) {
-    const touched: number[] = [];
+    let df = 0;
     for (const g of groups) {
-      if (g.keys.length === 1) addKey(index, g.keys[0], g.weight, norms, tf, touched);
-      else addAllOf(index, g, norms, tf, touched);
+      df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
       if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
     }
-    const df = touched.length;
     reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
     if (df === 0) continue;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    for (const slot of touched) {
+    for (let i = 0; i < df; i++) {
+      const slot = touched[i];
       const t = tf[slot];
       tf[slot] = 0;
-      if (mark[slot] === 0) all.push(slot);
+      if (mark[slot] === 0) all[allCount++] = slot;
       if (mark[slot] < 255) mark[slot]++;
       score[slot] += (idf * t * (k1 + 1)) / (t + k1);
     }
   }
-  all.sort((a, b) => a - b);
-  const slots = Int32Array.from(all);
-  const scores = new Float32Array(slots.length);
-  const matched = new Uint8Array(slots.length);
-  slots.forEach((slot, i) => {
+  const slots = all.slice(0, allCount).sort();
+  const scores = new Float32Array(allCount);
+  const matched = new Uint8Array(allCount);
+  for (let i = 0; i < allCount; i++) {
+    const slot = slots[i];
     scores[i] = score[slot];
     matched[i] = mark[slot];
     score[slot] = 0;
     mark[slot] = 0;
-  });
+  }
   return { slots, scores, matched, reports, markKeys };
-}
-
-/** A multi-word key group: documents holding every word, counted by the word they hold least. */
-function addAllOf(index: TextIndex, g: KeyGroup, norms: Float64Array, tf: Float32Array, touched: number[]): void {
-  let common: Map<number, number> | undefined;
-  for (const key of g.keys) {
-    const counts = new Map<number, number>();
-    addKey(index, key, 1, norms, tf, touched, counts);
-    if (!common) common = counts;
-    else {
-      for (const [slot, w] of common) {
-        const other = counts.get(slot);
-        if (other === undefined) common.delete(slot);
-        else common.set(slot, Math.min(w, other));
-      }
-    }
-    if (common.size === 0) return;
-  }
-  for (const [slot, w] of common ?? []) {
-    if (tf[slot] === 0) touched.push(slot);
-    tf[slot] += g.weight * w;
-  }
 }
 
 /** The index keys of a word in every language documents are read in (exclusions look these up). */

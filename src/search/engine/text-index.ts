@@ -73,6 +73,8 @@ export class TextIndex {
   lengths = new Uint16Array(1024 * fieldCount);
   slotCount = 0;
   liveCount = 0;
+  /** Bumped by every change, so what is derived from lengths (ranking's field norms) knows to recompute. */
+  generation = 0;
   /** Sum of each field's length over the live documents, for the average. */
   lengthSums = new Float64Array(fieldCount);
   readonly postings = new Map<string, PostingList>();
@@ -115,6 +117,7 @@ export class TextIndex {
    */
   put(doc: IndexDoc): void {
     this.remove(doc.seq);
+    this.generation++;
     const slot = this.newSlot(doc.seq);
     const counts = new Map<string, number>();
     const words = new Set<string>();
@@ -149,6 +152,7 @@ export class TextIndex {
   remove(seq: number): void {
     const slot = this.slotOfSeq.get(seq);
     if (slot === undefined) return;
+    this.generation++;
     this.alive[slot] = 0;
     this.liveCount--;
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] -= this.lengths[slot * fieldCount + f];

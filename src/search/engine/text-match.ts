@@ -25,33 +25,39 @@ const qualityPrior = 0.05;
  * @example const match = matchText(index, snap, parseQuery('refugee housing', 'en'));
  */
 export function matchText(index: TextIndex, snap: CatalogueSnapshot, query: ParsedQuery, required?: Int32Array, allRequired = false): TextMatch {
-  const excluded = excludedSlots(index, query.excluded);
+  const excluded = query.excluded.length ? excludedSlots(index, query.excluded) : undefined;
   if (allRequired && required) {
     const rows = required.filter((row) => {
       const slot = index.slotOf(snap.seqs[row]);
-      return slot === undefined || !excluded[slot];
+      return slot === undefined || !excluded?.[slot];
     });
     return { rows, scores: new Float32Array(rows.length), reports: [], markKeys: new Set() };
   }
   const scored = scoreClauses(index, query.clauses, query.languages);
   const keep = required ? new Uint8Array(snap.size) : undefined;
   if (keep && required) for (const r of required) keep[r] = 1;
-  const pairs: { row: number; score: number }[] = [];
+  // Scores land by row, then one pass in row order lists them ascending: no sort, no objects.
+  const byRow = new Float32Array(snap.size);
+  const hit = new Uint8Array(snap.size);
+  let count = 0;
   for (let i = 0; i < scored.slots.length; i++) {
     const slot = scored.slots[i];
-    if (excluded[slot]) continue;
+    if (excluded?.[slot]) continue;
     const seq = index.slotSeq[slot];
     const row = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
-    if (row < 0 || (keep && !keep[row])) continue;
-    pairs.push({ row, score: scored.scores[i] * (1 + qualityPrior * snap.quality[row]) });
+    if (row < 0 || (keep && !keep[row]) || hit[row]) continue;
+    hit[row] = 1;
+    byRow[row] = scored.scores[i] * (1 + qualityPrior * snap.quality[row]);
+    count++;
   }
-  pairs.sort((a, b) => a.row - b.row);
-  return {
-    rows: Int32Array.from(pairs, (p) => p.row),
-    scores: Float32Array.from(pairs, (p) => p.score),
-    reports: scored.reports,
-    markKeys: scored.markKeys,
-  };
+  const rows = new Int32Array(count);
+  const scores = new Float32Array(count);
+  for (let row = 0, k = 0; k < count; row++) {
+    if (!hit[row]) continue;
+    rows[k] = row;
+    scores[k++] = byRow[row];
+  }
+  return { rows, scores, reports: scored.reports, markKeys: scored.markKeys };
 }
 
 /** A mark on every slot holding one of the words, in any language. */
@@ -72,27 +78,27 @@ function excludedSlots(index: TextIndex, words: string[]): Uint8Array {
  * sorting every match.
  */
 export function topRows(match: TextMatch, rows: Int32Array, offset: number, count: number): Int32Array {
-  const want = offset + count;
-  const scoreOf = new Float32Array(rows.length);
+  const want = Math.min(offset + count, rows.length);
+  if (want <= 0) return new Int32Array(0);
+  // The best `want` so far, best first (score desc, row asc); a candidate enters only when it beats the last.
+  const bestRow = new Int32Array(want);
+  const bestScore = new Float32Array(want);
+  let size = 0;
   let j = 0;
   for (let i = 0; i < rows.length; i++) {
-    while (match.rows[j] < rows[i]) j++;
-    scoreOf[i] = match.rows[j] === rows[i] ? match.scores[j] : 0;
+    const row = rows[i];
+    while (match.rows[j] < row) j++;
+    const score = match.rows[j] === row ? match.scores[j] : 0;
+    // Rows come in ascending order, so among equal scores the earlier row already stands first.
+    if (size === want && score <= bestScore[want - 1]) continue;
+    let at = size < want ? size++ : want - 1;
+    while (at > 0 && score > bestScore[at - 1]) {
+      bestRow[at] = bestRow[at - 1];
+      bestScore[at] = bestScore[at - 1];
+      at--;
+    }
+    bestRow[at] = row;
+    bestScore[at] = score;
   }
-  const order = Int32Array.from(rows.keys());
-  const better = (a: number, b: number) => scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && a < b);
-  if (rows.length <= want * 4) {
-    order.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-    return Int32Array.from(order.subarray(offset, want), (i) => rows[i]);
-  }
-  // A bounded selection: keep the best `want` seen so far, sorted, and insert when beaten.
-  const best: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    if (best.length === want && !better(i, best[want - 1])) continue;
-    let at = best.length;
-    while (at > 0 && better(i, best[at - 1])) at--;
-    best.splice(at, 0, i);
-    if (best.length > want) best.pop();
-  }
-  return Int32Array.from(best.slice(offset), (i) => rows[i]);
+  return bestRow.slice(offset, size);
 }
