@@ -229,6 +229,92 @@ export function scoreClauses(index: TextIndex, clauses: QueryClause[], queryLang
   );
 }
 
+/** A clause is broad when its postings outnumber the slots divided by this: scored densely, through the cache. */
+const denseFraction = 8;
+/** Broad clauses whose per-slot counts are kept: at 100k practices 400 KB each. */
+const denseCacheSize = 128;
+
+/** Total postings of a clause's keys: the work of scoring it sparsely. */
+function postingsOf(index: TextIndex, groups: KeyGroup[]): number {
+  let total = 0;
+  for (const g of groups) for (const k of g.keys) total += index.postings.get(k)?.length ?? 0;
+  return total;
+}
+
+interface DenseEntry {
+  counts: Float32Array;
+  /** Slots the counts cover: later ones (new or changed practices) are patched in. */
+  slotCount: number;
+  /** Live documents when computed: lengths' averages drift with them, so a 1 % change recomputes. */
+  liveCount: number;
+  params: string;
+}
+const denseCaches = new WeakMap<TextIndex, Map<string, DenseEntry>>();
+
+/** Adds a group's weighted counts for slots from `from` on into counts: single keys from the postings' tail (slots only grow). */
+function addGroupFrom(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, counts: Float32Array, from: number): void {
+  if (g.keys.length === 1) {
+    const list = index.postings.get(g.keys[0]);
+    if (!list) return;
+    let j = list.length - 1;
+    while (j >= 0 && list.slots[j] >= from) j--;
+    for (j++; j < list.length; j++) counts[list.slots[j]] += g.weight * postingWeight(list.counts[j], list.slots[j], fieldNorm);
+    return;
+  }
+  if (from === 0) {
+    // The whole range: the sparse all-of pass, through the scratch arrays, copied out.
+    const count = addAllOf(index, g, fieldNorm, 0);
+    const { tf, touched } = scratch;
+    for (let i = 0; i < count; i++) {
+      counts[touched[i]] += tf[touched[i]];
+      tf[touched[i]] = 0;
+    }
+    return;
+  }
+  let least: Map<number, number> | undefined;
+  for (const key of g.keys) {
+    const list = index.postings.get(key);
+    if (!list) return;
+    const here = new Map<number, number>();
+    for (let j = list.length - 1; j >= 0 && list.slots[j] >= from; j--) here.set(list.slots[j], postingWeight(list.counts[j], list.slots[j], fieldNorm));
+    least = least ? new Map([...least].filter(([slot]) => here.has(slot)).map(([slot, w]) => [slot, Math.min(w, here.get(slot) as number)])) : here;
+  }
+  for (const [slot, w] of least ?? []) counts[slot] += g.weight * w;
+}
+
+/**
+ * A broad clause's weighted counts for every slot, cached per index: the words people search
+ * for most ("migrants", "city", "housing") come back in most new queries. A write appends
+ * slots, which are patched in from the postings' tails; the old slot of a changed practice is
+ * dead and skipped by the caller.
+ */
+function denseCounts(index: TextIndex, groups: KeyGroup[], fieldNorm: Float32Array): Float32Array {
+  let cache = denseCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    denseCaches.set(index, cache);
+  }
+  const id = groups.map((g) => `${g.weight}*${g.keys.join('+')}`).join(',');
+  const params = norms.params;
+  let entry = cache.get(id);
+  if (entry && (entry.params !== params || Math.abs(entry.liveCount - index.liveCount) > index.liveCount / 100)) entry = undefined;
+  if (entry && entry.slotCount < index.slotCount) {
+    const counts = new Float32Array(index.slotSeq.length);
+    counts.set(entry.counts.subarray(0, Math.min(entry.counts.length, counts.length)));
+    for (const g of groups) addGroupFrom(index, g, fieldNorm, counts, entry.slotCount);
+    entry = { ...entry, counts, slotCount: index.slotCount };
+  }
+  if (!entry) {
+    const counts = new Float32Array(index.slotSeq.length);
+    for (const g of groups) addGroupFrom(index, g, fieldNorm, counts, 0);
+    entry = { counts, slotCount: index.slotCount, liveCount: index.liveCount, params };
+  }
+  cache.delete(id);
+  cache.set(id, entry);
+  if (cache.size > denseCacheSize) cache.delete(cache.keys().next().value as string);
+  return entry.counts;
+}
+
 /** One clause resolved to the key groups it matches through. */
 export interface ResolvedClause {
   text: string;
@@ -246,12 +332,27 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
   const markKeys = new Set<string>();
   const n = index.size;
   const { k1 } = rankingParams;
+  const { alive, slotCount } = index;
   for (const { text, groups, correctedTo } of clauses) {
+    for (const g of groups) if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
     let df = 0;
-    for (const g of groups) {
-      df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
-      if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
+    if (postingsOf(index, groups) > slotCount / denseFraction) {
+      // A broad clause: its counts per slot come from the clause cache (patched for new slots), scored in one pass.
+      const dense = denseCounts(index, groups, fieldNorm);
+      for (let slot = 0; slot < slotCount; slot++) if (dense[slot] > 0 && alive[slot]) df++;
+      reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
+      if (df === 0) continue;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let slot = 0; slot < slotCount; slot++) {
+        const t = dense[slot];
+        if (t === 0 || !alive[slot]) continue;
+        if (mark[slot] === 0) all[allCount++] = slot;
+        if (mark[slot] < 255) mark[slot]++;
+        score[slot] += (idf * t * (k1 + 1)) / (t + k1);
+      }
+      continue;
     }
+    for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
     reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
     if (df === 0) continue;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from './query-parser.ts';
+import { scoreClauses } from './ranking.ts';
+import { type IndexDoc, TextIndex } from './text-index.ts';
+
+const doc = (seq: number, title: string, summary: string): IndexDoc => ({
+  seq,
+  hash: `${seq}:${title}`,
+  parts: [
+    { field: 'title', text: title, language: 'en' },
+    { field: 'summary', text: summary, language: 'en' },
+  ],
+});
+
+/** Score of each practice for a query, by seq. */
+function scoresBySeq(index: TextIndex, q: string): Map<number, number> {
+  const parsed = parseQuery(q, 'en');
+  const scored = scoreClauses(index, parsed.clauses, parsed.languages);
+  return new Map(Array.from(scored.slots, (slot, i) => [index.slotSeq[slot], scored.scores[i]]));
+}
+
+describe('ranking', () => {
+  const docs = Array.from({ length: 300 }, (_, i) =>
+    doc(i + 1, i % 3 === 0 ? `Housing for refugees ${i}` : `Language classes ${i}`, i % 2 ? 'Refugees find housing with the city.' : 'Migrants learn the language.'),
+  );
+
+  it('ranks a practice holding the words in its title above one holding them in its summary only', () => {
+    const index = new TextIndex();
+    for (const d of docs) index.put(d);
+    const s = scoresBySeq(index, 'housing refugees');
+    // Seq 4 (i = 3): "Housing for refugees" title; seq 2 (i = 1): the words in the summary only.
+    expect(s.get(4)).toBeGreaterThan(s.get(2) ?? 0);
+    expect(s.has(2)).toBe(true);
+    expect(s.has(3), "no word of the query").toBe(false);
+  });
+
+  it('scores a broad word the same after writes as an index built afresh with the same practices', () => {
+    const index = new TextIndex();
+    for (const d of docs) index.put(d);
+    scoresBySeq(index, 'housing'); // fills the broad clause's cache
+    // A new practice and a changed one: new slots patched into the cached counts, the old slot dead.
+    const added = doc(1000, 'Housing first in Turin', 'Flats for refugees.');
+    const changed = doc(4, 'Language cafés', 'Neighbours meet.');
+    index.put(added);
+    index.put(changed);
+    const fresh = new TextIndex();
+    for (const d of [...docs.filter((d) => d.seq !== 4), changed, added]) fresh.put(d);
+    const patched = scoresBySeq(index, 'housing');
+    const rebuilt = scoresBySeq(fresh, 'housing');
+    expect([...patched.keys()].sort((a, b) => a - b)).toEqual([...rebuilt.keys()].sort((a, b) => a - b));
+    expect(patched.has(4)).toBe(false);
+    expect(patched.has(1000)).toBe(true);
+    // Lengths' averages drift by a practice: scores agree to well within a percent.
+    for (const [seq, score] of rebuilt) expect(Math.abs((patched.get(seq) ?? 0) - score) / score).toBeLessThan(0.01);
+  });
+});
