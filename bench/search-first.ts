@@ -66,20 +66,27 @@ await textIndexFor(db, snap1);
 console.log(`after a write, snapshot reload + index sync: ${ms(t).toFixed(0)} ms`);
 
 const first: number[] = [];
+const slowest: { ms: number; qs: string; locale: string }[] = [];
 const again: number[] = [];
 const longFirst: number[] = [];
+const unquotedFirst: number[] = [];
 for (const { qs, locale } of queries) {
   const params = parseSearchParams(new URLSearchParams(qs)).params;
   let s = performance.now();
   await searchUncached(db, params, { locale });
   const f = ms(s);
   first.push(f);
+  slowest.push({ ms: f, qs, locale });
   if (params.q.split(/\s+/).length >= 6) longFirst.push(f);
+  if (!params.q.includes('"') && params.page === 1) unquotedFirst.push(f);
   s = performance.now();
   await searchUncached(db, params, { locale });
   again.push(ms(s));
 }
 line('first time', first);
 line('first time, 6+ words', longFirst);
+line('first time, no phrase, page 1', unquotedFirst);
 line('repeated', again);
+console.log('slowest first-time searches:');
+for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12)) console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.locale}  ${decodeURIComponent(s.qs.replace(/\+/g, ' ')).slice(0, 100)}`);
 await db.destroy();
