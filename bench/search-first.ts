@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/search-first.ts --data-dir .bench/data-10k
  *   npx tsx bench/search-first.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k
+ *   npx tsx bench/search-first.ts --data-dir .bench/data-10k --cpu-prof first.cpuprofile   # profile of the first-time round
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ import { searchUncached } from '../src/search/search.service.ts';
 import { codeVersion } from './code-version.ts';
 import { baseQueries, loadMix } from './queries.ts';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'cpu-prof': { type: 'string' } } });
 const db = values['database-url']
   ? await openDatabase({ kind: 'postgres', url: values['database-url'], poolSize: 4 })
   : await openDatabase({ kind: 'pglite', dataDir: path.join(path.resolve(values['data-dir'] ?? '.bench/data-10k'), 'db') });
@@ -65,6 +66,13 @@ const snap1 = await currentSnapshot(db);
 await textIndexFor(db, snap1);
 console.log(`after a write, snapshot reload + index sync: ${ms(t).toFixed(0)} ms`);
 
+const { Session } = await import('node:inspector/promises');
+const profiler = values['cpu-prof'] ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const first: number[] = [];
 const slowest: { ms: number; qs: string; locale: string }[] = [];
 const again: number[] = [];
@@ -82,6 +90,10 @@ for (const { qs, locale } of queries) {
   s = performance.now();
   await searchUncached(db, params, { locale });
   again.push(ms(s));
+}
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  fs.writeFileSync(values['cpu-prof'] as string, JSON.stringify(profile));
 }
 line('first time', first);
 line('first time, 6+ words', longFirst);

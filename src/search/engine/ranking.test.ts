@@ -54,3 +54,18 @@ describe('ranking', () => {
     for (const [seq, score] of rebuilt) expect(Math.abs((patched.get(seq) ?? 0) - score) / score).toBeLessThan(0.01);
   });
 });
+
+describe('the page of a ranked search', () => {
+  it('is the same slice of one ordering whether the page is near or deep', async () => {
+    const { topRows } = await import('./text-match.ts');
+    const n = 5000;
+    const rows = Int32Array.from({ length: n }, (_, i) => i);
+    // Scores with many ties, so row order must break them the same way on every path.
+    const match = { rows, scores: Float32Array.from({ length: n }, (_, i) => (i * 7919) % 97), reports: [], markKeys: new Set<string>() };
+    const all = Array.from(rows).sort((a, b) => match.scores[b] - match.scores[a] || a - b);
+    expect(Array.from(topRows(match, rows, 0, 20))).toEqual(all.slice(0, 20));
+    expect(Array.from(topRows(match, rows, 40, 20))).toEqual(all.slice(40, 60));
+    expect(Array.from(topRows(match, rows, 3000, 20))).toEqual(all.slice(3000, 3020));
+    expect(Array.from(topRows(match, rows, 4990, 20))).toEqual(all.slice(4990, 5000));
+  });
+});

@@ -17,12 +17,16 @@ export const rankingParams = {
   alternativeWeight: 0.6,
   correctionWeight: 0.7,
   cognateWeight: 0.3,
+  /** A word's own stem in a language the query is not written in. */
+  foreignWeight: 0.5,
 };
 
 /** A way a clause can match: all of some keys (one per content word), at a weight. */
 export interface KeyGroup {
   keys: string[];
   weight: number;
+  /** False for a word's stem in a language the query is not in, or a cognate: not proof the word is known. */
+  own?: boolean;
 }
 
 /** What became of one clause of the query, for the page to explain itself. */
@@ -35,18 +39,23 @@ export interface ClauseReport {
 }
 
 /** The keys a word or term has in every language documents are read in. */
-function ownGroups(index: TextIndex, text: string, weight: number): KeyGroup[] {
+function ownGroups(index: TextIndex, text: string, weight: number, queryLanguages: readonly string[]): KeyGroup[] {
   const groups: KeyGroup[] = [];
   for (const lang of index.languages) {
     const keys = analyze(text, lang).map((t) => t.key);
-    if (keys.length) groups.push({ keys, weight });
+    // Read in a language the query is not in, a stem match is weaker evidence ("vivenda" is Italian "viv…").
+    if (keys.length) groups.push({ keys, weight: queryLanguages.includes(lang) ? weight : weight * rankingParams.foreignWeight, own: queryLanguages.includes(lang) });
   }
   return groups;
 }
 
-/** Whether any key group of a clause has a live posting. */
-function found(index: TextIndex, groups: KeyGroup[]): boolean {
-  return groups.some((g) => g.keys.every((k) => (index.postings.get(k)?.length ?? 0) > 0));
+/**
+ * Whether a clause's word is known: read in one of the query's languages, as a glossary term,
+ * or spelt exactly as some practice spells it. A stem that only another language's stemmer
+ * finds does not make a misspelt word known.
+ */
+function found(index: TextIndex, groups: KeyGroup[], word: string): boolean {
+  return index.vocabulary.has(word) || groups.some((g) => g.own !== false && g.keys.every((k) => (index.postings.get(k)?.length ?? 0) > 0));
 }
 
 /**
@@ -61,7 +70,7 @@ function cognateGroups(index: TextIndex, text: string, queryLanguages: string[])
     const stems = analyze(text, from).map((t) => t.key.slice(from.length + 1));
     if (!stems.length) continue;
     for (const lang of index.languages) {
-      if (lang !== from) groups.push({ keys: stems.map((s) => `${lang}:${s}`), weight: rankingParams.cognateWeight });
+      if (lang !== from) groups.push({ keys: stems.map((s) => `${lang}:${s}`), weight: rankingParams.cognateWeight, own: false });
     }
   }
   return groups;
@@ -69,16 +78,16 @@ function cognateGroups(index: TextIndex, text: string, queryLanguages: string[])
 
 /** The key groups of a clause: its own words in every language, its glossary equivalents, cognates, and a spelling correction when its word is unknown. */
 export function clauseGroups(index: TextIndex, clause: QueryClause, queryLanguages: string[] = []): { groups: KeyGroup[]; correctedTo?: string } {
-  const groups = [...ownGroups(index, clause.text, 1), ...cognateGroups(index, clause.text, queryLanguages.filter((l) => l !== 'en'))];
+  const groups = [...ownGroups(index, clause.text, 1, queryLanguages), ...cognateGroups(index, clause.text, queryLanguages.filter((l) => l !== 'en'))];
   for (const alt of clause.alternatives) {
     const keys = analyze(alt.text, alt.lang).map((t) => t.key);
     if (keys.length) groups.push({ keys, weight: rankingParams.alternativeWeight });
   }
   let correctedTo: string | undefined;
-  if (!found(index, groups) && !clause.text.includes(' ') && clause.alternatives.length === 0) {
+  if (!found(index, groups, clause.text) && !clause.text.includes(' ') && clause.alternatives.length === 0) {
     correctedTo = closestWord(index, clause.text);
     if (correctedTo) {
-      groups.push(...ownGroups(index, correctedTo, rankingParams.correctionWeight));
+      groups.push(...ownGroups(index, correctedTo, rankingParams.correctionWeight, queryLanguages));
       for (const alt of glossaryAlternatives(queryWords(correctedTo).join(' ')) ?? []) {
         const keys = analyze(alt.text, alt.lang).map((t) => t.key);
         if (keys.length) groups.push({ keys, weight: rankingParams.alternativeWeight * rankingParams.correctionWeight });

@@ -80,15 +80,21 @@ function excludedSlots(index: TextIndex, words: string[]): Uint8Array {
 export function topRows(match: TextMatch, rows: Int32Array, offset: number, count: number): Int32Array {
   const want = Math.min(offset + count, rows.length);
   if (want <= 0) return new Int32Array(0);
-  // The best `want` so far, best first (score desc, row asc); a candidate enters only when it beats the last.
+  const scores = new Float32Array(rows.length);
+  for (let i = 0, j = 0; i < rows.length; i++) {
+    while (match.rows[j] < rows[i]) j++;
+    scores[i] = match.rows[j] === rows[i] ? match.scores[j] : 0;
+  }
+  return want <= 64 ? bestByInsertion(rows, scores, want).slice(offset) : bestByThreshold(rows, scores, want).slice(offset);
+}
+
+/** The best `want` rows, best first, by insertion into a fixed array: for a first page. */
+function bestByInsertion(rows: Int32Array, scores: Float32Array, want: number): Int32Array {
   const bestRow = new Int32Array(want);
   const bestScore = new Float32Array(want);
   let size = 0;
-  let j = 0;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    while (match.rows[j] < row) j++;
-    const score = match.rows[j] === row ? match.scores[j] : 0;
+    const score = scores[i];
     // Rows come in ascending order, so among equal scores the earlier row already stands first.
     if (size === want && score <= bestScore[want - 1]) continue;
     let at = size < want ? size++ : want - 1;
@@ -97,8 +103,21 @@ export function topRows(match: TextMatch, rows: Int32Array, offset: number, coun
       bestScore[at] = bestScore[at - 1];
       at--;
     }
-    bestRow[at] = row;
+    bestRow[at] = rows[i];
     bestScore[at] = score;
   }
-  return bestRow.slice(offset, size);
+  return bestRow.subarray(0, size);
+}
+
+/**
+ * The best `want` rows for a deep page: the want-th best score found by a native numeric sort
+ * of a copy, then only the rows reaching it sorted (stably, so ties stay in row order).
+ */
+function bestByThreshold(rows: Int32Array, scores: Float32Array, want: number): Int32Array {
+  const sorted = scores.slice().sort();
+  const threshold = sorted[sorted.length - want];
+  const picked: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (scores[i] >= threshold) picked.push(i);
+  picked.sort((a, b) => scores[b] - scores[a]);
+  return Int32Array.from(picked.slice(0, want), (i) => rows[i]);
 }
