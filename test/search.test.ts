@@ -5,7 +5,6 @@ import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { matchingPractices } from '../src/search/search-filters.ts';
 import { addSearchWords } from '../src/search/search-words.repo.ts';
 import { type FacetParam, facetParams, parseSearchParams } from '../src/search/search.params.ts';
-import { int4ArrayFromBinary } from '../src/search/search.repo.ts';
 import { searchPractices } from '../src/search/search.service.ts';
 import { signedInClient } from './support/account-client.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -79,15 +78,6 @@ describe.each(testEngines())('search on %s', (engine) => {
     }
     // A word most practices contain was among them: the engine counts what is missing then.
     expect(broadest).toBeGreaterThan(0.5);
-  });
-
-  it('reads key arrays in their binary form, empty ones included', async () => {
-    const binary = async (literal: string) => {
-      const { rows } = await sql<{ b: Uint8Array }>`SELECT array_send(${literal}::int[]) AS b`.execute(db);
-      return Array.from(int4ArrayFromBinary(rows[0].b));
-    };
-    expect(await binary('{5,1,-3,2147483647}')).toEqual([5, 1, -3, 2147483647]);
-    expect(await binary('{}')).toEqual([]);
   });
 
   it('folds accents and case: "sao paulo" finds the São Paulo practices', async () => {

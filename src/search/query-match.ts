@@ -1,24 +1,29 @@
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
 import { textIndexFor } from './engine/index-sync.ts';
+import { analyze } from './engine/analyzer.ts';
 import { parseQuery } from './engine/query-parser.ts';
+import type { TextIndex } from './engine/text-index.ts';
 import { matchText, type TextMatch } from './engine/text-match.ts';
-import { matchingSeqs } from './search.repo.ts';
-import { textConfigFor } from './text-configs.ts';
-import { normalizeForSearch } from './text-normalize.ts';
 
-/** Rows of the snapshot holding a quoted phrase (word positions are the database's: its vectors keep them). */
-async function phraseRows(db: Database, snap: CatalogueSnapshot, phrase: string, locale: string): Promise<Int32Array> {
+/** Rows of the snapshot holding a quoted phrase, read in any language of the collection, from the index's word sequences. */
+function phraseRows(index: TextIndex, snap: CatalogueSnapshot, phrase: string, locale: string): Int32Array {
   const key = `${locale}|${phrase}`;
   const cached = snap.phraseMatches.get(key, snap.version);
   if (cached) return cached;
-  const text = normalizeForSearch(phrase);
-  const seqs = await matchingSeqs(db, sql`(phraseto_tsquery(${textConfigFor(locale)}::regconfig, ${text}) || phraseto_tsquery('ch_simple', ${text}))`);
-  const rows = Int32Array.from(seqs, (seq) => (seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1)).filter((r) => r >= 0);
-  rows.sort();
-  snap.phraseMatches.set(key, snap.version, rows);
-  return rows;
+  const rows = new Set<number>();
+  for (const lang of index.languages) {
+    const keys = analyze(phrase, lang, { keepStopWords: true }).map((t) => (t.stop ? null : t.key));
+    if (!keys.some((k) => k !== null)) continue;
+    for (const slot of index.slotsWithSequence(keys)) {
+      const seq = index.slotSeq[slot];
+      const row = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
+      if (row >= 0) rows.add(row);
+    }
+  }
+  const out = Int32Array.from(rows).sort();
+  snap.phraseMatches.set(key, snap.version, out);
+  return out;
 }
 
 /** The rows in every list. */
@@ -40,7 +45,7 @@ export async function queryMatch(db: Database, snap: CatalogueSnapshot, q: strin
   const cached = snap.matches.get(key, snap.version);
   if (cached) return cached;
   const index = await textIndexFor(db, snap);
-  const required = parsed.phrases.length ? intersectAll(await Promise.all(parsed.phrases.map((p) => phraseRows(db, snap, p, locale)))) : undefined;
+  const required = parsed.phrases.length ? intersectAll(parsed.phrases.map((p) => phraseRows(index, snap, p, locale))) : undefined;
   const match =
     parsed.clauses.length === 0
       ? // Only exclusions or phrases: every practice they leave, unranked.

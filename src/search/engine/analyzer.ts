@@ -12,6 +12,8 @@ export interface Token {
   /** Where the word stands in the text (UTF-16 offsets), for highlighting. */
   start: number;
   end: number;
+  /** A stop word (only returned with `keepStopWords`). */
+  stop?: boolean;
 }
 
 // Letters, digits and combining marks; apostrophes and hyphens split ("l'accueil", "anti-rumour").
@@ -63,7 +65,7 @@ export function wordKey(lower: string, language: string): string {
  * out), without building token objects: the indexing path.
  * @example forEachKey('Housing for refugees', 'en', (word, key) => counts.set(key, 1));
  */
-export function forEachKey(text: string, language: string, fn: (word: string, key: string) => void): number {
+export function forEachKey(text: string, language: string, fn: (word: string, key: string) => void, onStopWord?: () => void): number {
   let n = 0;
   for (const m of text.matchAll(wordPattern)) {
     const raw = m[0];
@@ -75,7 +77,10 @@ export function forEachKey(text: string, language: string, fn: (word: string, ke
       continue;
     }
     const entry = entryOf(raw.toLowerCase(), language);
-    if (entry.stop) continue;
+    if (entry.stop) {
+      onStopWord?.();
+      continue;
+    }
     fn(entry.word, entry.key);
     n++;
   }
@@ -100,7 +105,7 @@ export function analyze(text: string, language: string, options: { keepStopWords
     }
     const entry = entryOf(raw.toLowerCase(), language);
     if (entry.stop && !options.keepStopWords) continue;
-    tokens.push({ word: entry.word, key: entry.key, start: at, end: at + raw.length });
+    tokens.push({ word: entry.word, key: entry.key, start: at, end: at + raw.length, ...(entry.stop ? { stop: true } : {}) });
   }
   return tokens;
 }

@@ -69,3 +69,18 @@ describe('the page of a ranked search', () => {
     expect(Array.from(topRows(match, rows, 4990, 20))).toEqual(all.slice(4990, 5000));
   });
 });
+
+describe('phrases', () => {
+  it('finds words side by side in one part of the text, stop words between them skipped', () => {
+    const index = new TextIndex();
+    index.put(doc(1, 'Language courses for newcomers', 'Weekly classes.'));
+    index.put(doc(2, 'Courses in the local language', 'Language, then courses.'));
+    index.put(doc(3, 'City of Sanctuary', 'A language'));
+    index.put({ seq: 4, hash: '4', parts: [{ field: 'title', text: 'Help with language', language: 'en' }, { field: 'summary', text: 'Courses weekly', language: 'en' }] });
+    const keys = (text: string) => text.split(' ').map((w) => (w === '_' ? null : `en:${w}`));
+    // Not "Language, then courses" (a word between) nor a title's last word and the summary's first.
+    expect(index.slotsWithSequence(keys('languag cours')).map((s) => index.slotSeq[s])).toEqual([1]);
+    expect(index.slotsWithSequence(keys('citi _ sanctuari')).map((s) => index.slotSeq[s])).toEqual([3]);
+    expect(index.slotsWithSequence(keys('citi sanctuari'))).toEqual([]);
+  });
+});

@@ -59,6 +59,20 @@ export class PostingList {
   }
 }
 
+/** Stands in word sequences for a stop word, which is not indexed but keeps its place. */
+const stopWordId = -2;
+
+/** Whether a sequence holds the ids one after another somewhere. */
+function holdsRun(sequence: Int32Array, ids: number[]): boolean {
+  const last = sequence.length - ids.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (sequence[i] !== ids[0]) continue;
+    for (let k = 1; k < ids.length; k++) if (sequence[i + k] !== ids[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
  * An inverted index of the published practices' texts, held in memory: per key (a stem in a
  * language) the practices holding it and how often in each field; per practice the length of
@@ -82,6 +96,9 @@ export class TextIndex {
   readonly vocabulary = new Map<string, number>();
   /** Languages that documents were read in: a query word is looked up in each. */
   readonly languages = new Set<string>(['en']);
+  /** Each live slot's words as key numbers, in order, parts separated by -1: what phrases are checked on. */
+  private readonly sequences: (Int32Array | undefined)[] = [];
+  private readonly keyIds = new Map<string, number>();
   private readonly slotOfSeq = new Map<number, number>();
   private readonly hashOfSeq = new Map<number, string>();
   private deadSinceCompaction = 0;
@@ -121,6 +138,7 @@ export class TextIndex {
     const slot = this.newSlot(doc.seq);
     const counts = new Map<string, number>();
     const words = new Set<string>();
+    const sequence: number[] = [];
     for (const part of doc.parts) {
       const f = fields.indexOf(part.field);
       const shift = 8 * f;
@@ -131,7 +149,10 @@ export class TextIndex {
         // Saturate each field's byte at 255 instead of carrying into the next field.
         if (((packed >>> shift) & 0xff) < 255) counts.set(key, packed + one);
         words.add(word);
-      });
+        sequence.push(this.idOf(key));
+      }, () => sequence.push(stopWordId));
+      // A phrase never runs from one part into the next.
+      sequence.push(-1);
       const at = slot * fieldCount + f;
       this.lengths[at] = Math.min(65535, this.lengths[at] + length);
     }
@@ -145,7 +166,39 @@ export class TextIndex {
       list.push(slot, packed);
     }
     for (const w of words) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+    this.sequences[slot] = Int32Array.from(sequence);
     this.hashOfSeq.set(doc.seq, doc.hash);
+  }
+
+  /** The number standing for a key in word sequences. */
+  private idOf(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The live slots holding the keys side by side, in this order, in one part of the text; a
+   * null stands for any stop word ("city of sanctuary" is citi, null, sanctuari), as phrase
+   * search in PostgreSQL counts their positions.
+   * @example index.slotsWithSequence(['en:languag', 'en:cours'])
+   */
+  slotsWithSequence(keys: (string | null)[]): number[] {
+    const ids = keys.map((k) => (k === null ? stopWordId : this.keyIds.get(k)));
+    const lists = keys.filter((k): k is string => k !== null).map((k) => this.postings.get(k));
+    if (ids.some((id) => id === undefined) || lists.length === 0 || lists.some((l) => !l)) return [];
+    const rarest = (lists as PostingList[]).reduce((a, b) => (b.length < a.length ? b : a));
+    const out: number[] = [];
+    for (let j = 0; j < rarest.length; j++) {
+      const slot = rarest.slots[j];
+      const seq = this.sequences[slot];
+      if (!this.alive[slot] || !seq) continue;
+      if (ids.length === 1 || holdsRun(seq, ids as number[])) out.push(slot);
+    }
+    return out;
   }
 
   /** Removes a practice (its slot dies; postings are dropped at the next compaction). */
@@ -154,6 +207,7 @@ export class TextIndex {
     if (slot === undefined) return;
     this.generation++;
     this.alive[slot] = 0;
+    this.sequences[slot] = undefined;
     this.liveCount--;
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] -= this.lengths[slot * fieldCount + f];
     this.slotOfSeq.delete(seq);
