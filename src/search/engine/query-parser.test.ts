@@ -37,6 +37,15 @@ describe('reading a query', () => {
     expect(ru.alternatives.some((a) => a.lang === 'en')).toBe(true);
   });
 
+  it('searches the words of a longer glossary term on their own too, weakly and unreported', () => {
+    const clauses = parseQuery('интеграция детей мигрантов', 'ru').clauses;
+    const term = clauses.find((c) => c.text === 'детеи мигрантов');
+    expect(term?.partOfTerm).toBeUndefined();
+    expect(clauses.filter((c) => c.partOfTerm).map((c) => c.text)).toEqual(['детеи', 'мигрантов']);
+    // "детей" alone brings the children concept.
+    expect(clauses.find((c) => c.text === 'детеи')?.alternatives.some((a) => a.text === 'children')).toBe(true);
+  });
+
   it('segments Chinese at glossary words and stop words, in bigrams elsewhere', () => {
     expect(segmentChinese('难民住房')).toEqual(['难民', '住房']);
     expect(clauses('为难民提供住房', 'zh')).toEqual(expect.arrayContaining(['难民', '住房']));

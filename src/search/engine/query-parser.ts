@@ -6,6 +6,8 @@ export interface QueryClause {
   /** The words as typed (folded), joined by spaces. */
   text: string;
   alternatives: GlossaryTerm[];
+  /** One word of a longer glossary term, also searched on its own (weakly); not reported. */
+  partOfTerm?: true;
 }
 
 /** A query read with web-search syntax and best-match semantics. */
@@ -130,6 +132,13 @@ export function parseQuery(q: string, locale: string): ParsedQuery {
       // A lone stop word stays a stop word even where the glossary lists it ("ما" is also "water" nowhere).
       if (alternatives && !(n === 1 && stop(text))) {
         clauses.push({ text, alternatives });
+        // The term's own words count too, weakly and each with its own rarity: "детей мигрантов"
+        // is a concept (children of migrants), and also children, and migrants.
+        if (n > 1) {
+          for (const w of words.slice(i, i + n)) {
+            if (!stop(w)) clauses.push({ text: w, alternatives: glossaryAlternatives(w, [...langs]) ?? [], partOfTerm: true });
+          }
+        }
         taken = n;
       }
     }

@@ -17,6 +17,8 @@ export const rankingParams = {
   alternativeWeight: 0.6,
   correctionWeight: 0.7,
   cognateWeight: 0.3,
+  /** A word of a longer glossary term searched on its own ("детей" of "детей мигрантов"), against a clause of its own. */
+  partWeight: 0.3,
   /** A word's own stem in a language the query is not written in. */
   foreignWeight: 0.5,
 };
@@ -234,7 +236,7 @@ export interface ScoredSlots {
 export function scoreClauses(index: TextIndex, clauses: QueryClause[], queryLanguages: string[] = []): ScoredSlots {
   return scoreGroups(
     index,
-    clauses.map((clause) => ({ text: clause.text, ...clauseGroups(index, clause, queryLanguages) })),
+    clauses.map((clause) => ({ text: clause.text, ...clauseGroups(index, clause, queryLanguages), ...(clause.partOfTerm ? { weight: rankingParams.partWeight, hidden: true } : {}) })),
   );
 }
 
@@ -329,6 +331,10 @@ export interface ResolvedClause {
   text: string;
   groups: KeyGroup[];
   correctedTo?: string;
+  /** A factor on the clause's score (1 unless given). */
+  weight?: number;
+  /** Scored but not reported (a word of a longer term). */
+  hidden?: boolean;
 }
 
 /** BM25F over resolved clauses (see scoreClauses). */
@@ -342,16 +348,16 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
   const n = index.size;
   const { k1 } = rankingParams;
   const { alive, slotCount } = index;
-  for (const { text, groups, correctedTo } of clauses) {
+  for (const { text, groups, correctedTo, weight = 1, hidden } of clauses) {
     for (const g of groups) if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
     let df = 0;
     if (postingsOf(index, groups) > slotCount / denseFraction) {
       // A broad clause: its counts per slot come from the clause cache (patched for new slots), scored in one pass.
       const dense = denseCounts(index, groups, fieldNorm);
       for (let slot = 0; slot < slotCount; slot++) if (dense[slot] > 0 && alive[slot]) df++;
-      reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
+      if (!hidden) reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
       if (df === 0) continue;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
       for (let slot = 0; slot < slotCount; slot++) {
         const t = dense[slot];
         if (t === 0 || !alive[slot]) continue;
@@ -362,9 +368,9 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
       continue;
     }
     for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
-    reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
+    if (!hidden) reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
     if (df === 0) continue;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     for (let i = 0; i < df; i++) {
       const slot = touched[i];
       const t = tf[slot];
