@@ -180,10 +180,42 @@ function addKey(index: TextIndex, key: string, weight: number, fieldNorm: Float3
  * Rarest word first, so later words only confirm slots already seen.
  */
 function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count: number): number {
-  const lists = g.keys.map((k) => index.postings.get(k));
-  if (lists.some((l) => !l)) return count;
+  const holding = slotsHoldingAll(index, g.keys, fieldNorm);
+  const { tf, touched } = scratch;
+  for (let i = 0; i < holding.slots.length; i++) {
+    const slot = holding.slots[i];
+    if (tf[slot] === 0) touched[count++] = slot;
+    tf[slot] += g.weight * holding.least[i];
+  }
+  return count;
+}
+
+/** Multi-word groups' matches kept per index state: glossary terms ("local government") recur across queries. */
+const allOfCacheSize = 64;
+const allOfCaches = new WeakMap<TextIndex, { generation: number; entries: Map<string, { slots: Int32Array; least: Float32Array }> }>();
+
+/** The live slots holding every key, with the least weighted count among the keys, cached per index state. */
+function slotsHoldingAll(index: TextIndex, keys: string[], fieldNorm: Float32Array): { slots: Int32Array; least: Float32Array } {
+  let cache = allOfCaches.get(index);
+  if (!cache || cache.generation !== index.generation) {
+    cache = { generation: index.generation, entries: new Map() };
+    allOfCaches.set(index, cache);
+  }
+  const id = keys.join('+');
+  const known = cache.entries.get(id);
+  if (known) return known;
+  const found = computeHoldingAll(index, keys, fieldNorm);
+  if (cache.entries.size >= allOfCacheSize) cache.entries.delete(cache.entries.keys().next().value as string);
+  cache.entries.set(id, found);
+  return found;
+}
+
+/** Rarest key first: later keys only confirm slots already seen. */
+function computeHoldingAll(index: TextIndex, keys: string[], fieldNorm: Float32Array): { slots: Int32Array; least: Float32Array } {
+  const lists = keys.map((k) => index.postings.get(k));
+  if (lists.some((l) => !l)) return { slots: new Int32Array(0), least: new Float32Array(0) };
   const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
-  const { least, seen, partial, tf, touched } = scratch;
+  const { least, seen, partial } = scratch;
   const { alive } = index;
   let n = 0;
   const first = ordered[0];
@@ -203,16 +235,18 @@ function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count:
       least[slot] = Math.min(least[slot], postingWeight(list.counts[j], slot, fieldNorm));
     }
   }
+  const slots: number[] = [];
+  const weights: number[] = [];
   for (let i = 0; i < n; i++) {
     const slot = partial[i];
     if (seen[slot] === ordered.length) {
-      if (tf[slot] === 0) touched[count++] = slot;
-      tf[slot] += g.weight * least[slot];
+      slots.push(slot);
+      weights.push(least[slot]);
     }
     seen[slot] = 0;
     least[slot] = 0;
   }
-  return count;
+  return { slots: Int32Array.from(slots), least: Float32Array.from(weights) };
 }
 
 /** Per-slot relevance of a query's clauses: slots touched, their scores, and a report per clause. */
@@ -236,8 +270,29 @@ export interface ScoredSlots {
 export function scoreClauses(index: TextIndex, clauses: QueryClause[], queryLanguages: string[] = []): ScoredSlots {
   return scoreGroups(
     index,
-    clauses.map((clause) => ({ text: clause.text, ...clauseGroups(index, clause, queryLanguages), ...(clause.partOfTerm ? { weight: rankingParams.partWeight, hidden: true } : {}) })),
+    clauses.map((clause) => ({ text: clause.text, ...cachedClauseGroups(index, clause, queryLanguages), ...(clause.partOfTerm ? { weight: rankingParams.partWeight, hidden: true } : {}) })),
   );
+}
+
+/** Resolved clauses kept per index state: new queries mostly reuse words already resolved (their glossary equivalents analysed, their spelling looked up). */
+const groupCacheSize = 5000;
+const groupCaches = new WeakMap<TextIndex, { generation: number; entries: Map<string, ReturnType<typeof clauseGroups>> }>();
+
+function cachedClauseGroups(index: TextIndex, clause: QueryClause, queryLanguages: string[]): ReturnType<typeof clauseGroups> {
+  let cache = groupCaches.get(index);
+  if (!cache || cache.generation !== index.generation) {
+    cache = { generation: index.generation, entries: new Map() };
+    groupCaches.set(index, cache);
+  }
+  // The alternatives follow from the text and the languages (the parser's glossary look-up).
+  const id = `${queryLanguages.join(',')}|${clause.partOfTerm ? 'part' : ''}|${clause.text}|${clause.alternatives.length}`;
+  let resolved = cache.entries.get(id);
+  if (!resolved) {
+    resolved = clauseGroups(index, clause, queryLanguages);
+    if (cache.entries.size >= groupCacheSize) cache.entries.clear();
+    cache.entries.set(id, resolved);
+  }
+  return resolved;
 }
 
 /** A clause is broad when its postings outnumber the slots divided by this: scored densely, through the cache. */

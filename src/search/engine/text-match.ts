@@ -80,10 +80,13 @@ function excludedSlots(index: TextIndex, words: string[]): Uint8Array {
 export function topRows(match: TextMatch, rows: Int32Array, offset: number, count: number): Int32Array {
   const want = Math.min(offset + count, rows.length);
   if (want <= 0) return new Int32Array(0);
-  const scores = new Float32Array(rows.length);
-  for (let i = 0, j = 0; i < rows.length; i++) {
-    while (match.rows[j] < rows[i]) j++;
-    scores[i] = match.rows[j] === rows[i] ? match.scores[j] : 0;
+  // Without filters the rows are the match's own: its scores line up already.
+  const scores = rows.length === match.rows.length ? match.scores : new Float32Array(rows.length);
+  if (scores !== match.scores) {
+    for (let i = 0, j = 0; i < rows.length; i++) {
+      while (match.rows[j] < rows[i]) j++;
+      scores[i] = match.rows[j] === rows[i] ? match.scores[j] : 0;
+    }
   }
   return want <= 64 ? bestByInsertion(rows, scores, want).slice(offset) : bestByThreshold(rows, scores, want).slice(offset);
 }
