@@ -180,42 +180,10 @@ function addKey(index: TextIndex, key: string, weight: number, fieldNorm: Float3
  * Rarest word first, so later words only confirm slots already seen.
  */
 function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count: number): number {
-  const holding = slotsHoldingAll(index, g.keys, fieldNorm);
-  const { tf, touched } = scratch;
-  for (let i = 0; i < holding.slots.length; i++) {
-    const slot = holding.slots[i];
-    if (tf[slot] === 0) touched[count++] = slot;
-    tf[slot] += g.weight * holding.least[i];
-  }
-  return count;
-}
-
-/** Multi-word groups' matches kept per index state: glossary terms ("local government") recur across queries. */
-const allOfCacheSize = 64;
-const allOfCaches = new WeakMap<TextIndex, { generation: number; entries: Map<string, { slots: Int32Array; least: Float32Array }> }>();
-
-/** The live slots holding every key, with the least weighted count among the keys, cached per index state. */
-function slotsHoldingAll(index: TextIndex, keys: string[], fieldNorm: Float32Array): { slots: Int32Array; least: Float32Array } {
-  let cache = allOfCaches.get(index);
-  if (!cache || cache.generation !== index.generation) {
-    cache = { generation: index.generation, entries: new Map() };
-    allOfCaches.set(index, cache);
-  }
-  const id = keys.join('+');
-  const known = cache.entries.get(id);
-  if (known) return known;
-  const found = computeHoldingAll(index, keys, fieldNorm);
-  if (cache.entries.size >= allOfCacheSize) cache.entries.delete(cache.entries.keys().next().value as string);
-  cache.entries.set(id, found);
-  return found;
-}
-
-/** Rarest key first: later keys only confirm slots already seen. */
-function computeHoldingAll(index: TextIndex, keys: string[], fieldNorm: Float32Array): { slots: Int32Array; least: Float32Array } {
-  const lists = keys.map((k) => index.postings.get(k));
-  if (lists.some((l) => !l)) return { slots: new Int32Array(0), least: new Float32Array(0) };
+  const lists = g.keys.map((k) => index.postings.get(k));
+  if (lists.some((l) => !l)) return count;
   const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
-  const { least, seen, partial } = scratch;
+  const { least, seen, partial, tf, touched } = scratch;
   const { alive } = index;
   let n = 0;
   const first = ordered[0];
@@ -235,18 +203,16 @@ function computeHoldingAll(index: TextIndex, keys: string[], fieldNorm: Float32A
       least[slot] = Math.min(least[slot], postingWeight(list.counts[j], slot, fieldNorm));
     }
   }
-  const slots: number[] = [];
-  const weights: number[] = [];
   for (let i = 0; i < n; i++) {
     const slot = partial[i];
     if (seen[slot] === ordered.length) {
-      slots.push(slot);
-      weights.push(least[slot]);
+      if (tf[slot] === 0) touched[count++] = slot;
+      tf[slot] += g.weight * least[slot];
     }
     seen[slot] = 0;
     least[slot] = 0;
   }
-  return { slots: Int32Array.from(slots), least: Float32Array.from(weights) };
+  return count;
 }
 
 /** Per-slot relevance of a query's clauses: slots touched, their scores, and a report per clause. */
