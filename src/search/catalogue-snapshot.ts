@@ -217,6 +217,15 @@ async function loadSnapshot(db: Database, version: number): Promise<CatalogueSna
   };
 }
 
+/**
+ * The row of a practice key in the snapshot, or -1 when the snapshot does not hold it (written
+ * after it was taken, or no longer published).
+ * @example const row = rowOfSeq(snap, 42);
+ */
+export function rowOfSeq(snap: CatalogueSnapshot, seq: number): number {
+  return seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
+}
+
 const snapshots = new WeakMap<Database, Promise<CatalogueSnapshot>>();
 
 /**

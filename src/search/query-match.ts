@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
+import { type CatalogueSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
 import { textIndexFor } from './engine/index-sync.ts';
 import { analyze } from './engine/analyzer.ts';
 import { parseQuery } from './engine/query-parser.ts';
@@ -17,7 +17,7 @@ function phraseRows(index: TextIndex, snap: CatalogueSnapshot, phrase: string, l
     if (!keys.some((k) => k !== null)) continue;
     for (const slot of index.slotsWithSequence(keys)) {
       const seq = index.slotSeq[slot];
-      const row = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
+      const row = rowOfSeq(snap, seq);
       if (row >= 0) rows.add(row);
     }
   }

@@ -18,6 +18,20 @@ export interface PracticeTextRow {
   translations: Record<string, { title?: string; summary?: string; body?: string }> | null;
 }
 
+/** A practice's long fields joined as one text, in the order the record page shows them. */
+const longText = sql<string>`concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
+  p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability')`;
+
+/**
+ * The long text of the given practices, by key: for excerpts where only the long text matched.
+ * @example const bodies = await longTexts(db, [3, 7]);
+ */
+export async function longTexts(db: Database, seqs: number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const { rows } = await sql<{ seq: number; body: string }>`SELECT p.seq, ${longText} AS body FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
+  return new Map(rows.map((r) => [r.seq, r.body]));
+}
+
 /**
  * The searchable texts of the given practices (long fields joined as one body), for the
  * in-memory index: only the fields that are searched travel, not the whole record.
@@ -29,8 +43,7 @@ export async function practiceTexts(db: Database, seqs: number[]): Promise<Pract
     SELECT p.seq, p.content_hash, p.language, p.title, p.summary, p.themes, p.city, p.country::text AS country,
       p.lead_organization, p.target_groups,
       ARRAY(SELECT x->>'name' FROM jsonb_array_elements(coalesce(p.record->'partners', '[]'::jsonb)) x) AS partners,
-      concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
-        p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability') AS body,
+      ${longText} AS body,
       p.record->'translations' AS translations
     FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
   return rows;

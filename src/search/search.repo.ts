@@ -25,25 +25,18 @@ export interface ResultRow {
   /** Title and summary in the reader's language, where the record has them. */
   tr_title: string | null;
   tr_summary: string | null;
-  /** The long text joined (only with `withBody`). */
-  body: string | null;
 }
 
 /**
- * The shown fields of a page of practices, in the order given: with the title and summary of
- * the reader's language where a translation exists, and the long text when an excerpt may need it.
- * @example const rows = await resultRows(db, [3, 1, 2], 'fr', { withBody: true });
+ * The shown fields of a page of practices, in the order given, with the title and summary of
+ * the reader's language where a translation exists.
+ * @example const rows = await resultRows(db, [3, 1, 2], 'fr');
  */
-export async function resultRows(db: Database, seqs: number[], locale: string, options: { withBody?: boolean } = {}): Promise<ResultRow[]> {
+export async function resultRows(db: Database, seqs: number[], locale: string): Promise<ResultRow[]> {
   if (seqs.length === 0) return [];
-  const body = options.withBody
-    ? sql`concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
-        p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability')`
-    : sql`NULL`;
   const { rows } = await sql<ResultRow>`
     SELECT p.seq, p.id, p.title, p.summary, p.language, p.city, p.country::text AS country, p.themes, p.status, p.started,
-      p.record->'translations'->${locale}->>'title' AS tr_title, p.record->'translations'->${locale}->>'summary' AS tr_summary,
-      ${body} AS body
+      p.record->'translations'->${locale}->>'title' AS tr_title, p.record->'translations'->${locale}->>'summary' AS tr_summary
     FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((s) => bySeq.get(s)).filter((r): r is ResultRow => r !== undefined);

@@ -5,6 +5,7 @@ import { excerpt, hasMark, markMatches } from './engine/highlight.ts';
 import { type TextMatch, topRows } from './engine/text-match.ts';
 import { type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
 import { queryMatch } from './query-match.ts';
+import { longTexts } from './search-text.repo.ts';
 import { SearchCache } from './search-cache.ts';
 import { type ResultRow, resultRows } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQueryString } from './search.params.ts';
@@ -32,12 +33,23 @@ function toHit(row: ResultRow, locale: string, match: TextMatch | null): SearchH
   if (hasMark(titleMarks)) hit.titleMarks = titleMarks;
   const inSummary = markMatches(summary, lang, match.markKeys);
   if (hasMark(inSummary)) hit.snippet = excerpt(inSummary, 280);
-  else if (row.body) {
-    // Only the long text mentions the words: show where.
-    const inBody = markMatches(row.body, row.language, match.markKeys);
-    if (hasMark(inBody)) hit.snippet = excerpt(inBody, 280);
-  }
   return hit;
+}
+
+/**
+ * Excerpts of the long text for the hits whose summary does not mention the words: the
+ * long texts of those rows only are read, in one query, and only when some hit needs one.
+ */
+async function addLongTextSnippets(db: Database, hits: SearchHit[], rows: ResultRow[], match: TextMatch | null): Promise<void> {
+  if (!match || match.markKeys.size === 0) return;
+  const needing = rows.filter((_, i) => !hits[i].snippet);
+  const bodies = await longTexts(db, needing.map((r) => r.seq));
+  rows.forEach((row, i) => {
+    const body = bodies.get(row.seq);
+    if (!body || hits[i].snippet) return;
+    const inBody = markMatches(body, row.language, match.markKeys);
+    if (hasMark(inBody)) hits[i].snippet = excerpt(inBody, 280);
+  });
 }
 
 /** What the query and filters leave and the facet counts, shared by every sort and page of the same search. */
@@ -105,7 +117,9 @@ export async function searchUncached(
   const offset = (params.page - 1) * pageSize;
   const pageRowIndexes =
     sort === 'relevance' && match ? topRows(match, passing, offset, pageSize) : pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, pageSize);
-  const rows = await resultRows(db, Array.from(pageRowIndexes, (i) => snap.seqs[i]), locale, { withBody: !!match && match.markKeys.size > 0 });
+  const rows = await resultRows(db, Array.from(pageRowIndexes, (i) => snap.seqs[i]), locale);
+  const hits = rows.map((r) => toHit(r, locale, match));
+  await addLongTextSnippets(db, hits, rows, match);
   const result: SearchResult = {
     params,
     sort,
@@ -113,7 +127,7 @@ export async function searchUncached(
     page: params.page,
     pageSize,
     pageCount: Math.max(1, Math.ceil(passing.length / pageSize)),
-    hits: rows.map((r) => toHit(r, locale, match)),
+    hits,
     facets: facetsOf(outcome, params),
   };
   if (match) {

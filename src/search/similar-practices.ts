@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts';
-import { currentSnapshot } from './catalogue-snapshot.ts';
+import { currentSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
 import { analyze } from './engine/analyzer.ts';
 import { textIndexFor } from './engine/index-sync.ts';
 import { scoreGroups } from './engine/ranking.ts';
+import { withQualityPrior } from './engine/text-match.ts';
 import { searchDocument } from './engine/search-document.ts';
 import type { TextIndex } from './engine/text-index.ts';
 import { practiceTexts } from './search-text.repo.ts';
@@ -48,14 +49,21 @@ export async function similarPractices(db: Database, id: string, locale: string,
   const index = await textIndexFor(db, snap);
   const keys = tellingKeys(index, searchDocument(text));
   const scored = scoreGroups(index, keys.map((key) => ({ text: key, groups: [{ keys: [key], weight: 1 }] })));
+  // The best few, kept in order while walking every match (no sort of tens of thousands).
   const best: { seq: number; score: number }[] = [];
   for (let i = 0; i < scored.slots.length; i++) {
     const other = index.slotSeq[scored.slots[i]];
-    const r = other < snap.indexOfSeq.length ? snap.indexOfSeq[other] : -1;
-    if (other !== seq && r >= 0) best.push({ seq: other, score: scored.scores[i] * (1 + 0.05 * snap.quality[r]) });
+    const r = rowOfSeq(snap, other);
+    if (other === seq || r < 0) continue;
+    const score = withQualityPrior(snap, r, scored.scores[i]);
+    const last = best[limit - 1];
+    if (last && (score < last.score || (score === last.score && other > last.seq))) continue;
+    let at = best.findIndex((b) => score > b.score || (score === b.score && other < b.seq));
+    if (at < 0) at = best.length;
+    best.splice(at, 0, { seq: other, score });
+    if (best.length > limit) best.pop();
   }
-  best.sort((a, b) => b.score - a.score || a.seq - b.seq);
-  const seqs = best.slice(0, limit).map((b) => b.seq);
+  const seqs = best.map((b) => b.seq);
   if (seqs.length === 0) return [];
   return (await resultRows(db, seqs, locale)).map((r) => ({ id: r.id, title: r.tr_title ?? r.title, city: r.city, country: r.country, themes: r.themes }));
 }

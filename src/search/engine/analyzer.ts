@@ -60,53 +60,56 @@ export function wordKey(lower: string, language: string): string {
   return entryOf(lower, language).key;
 }
 
-/**
- * Calls `fn` with the folded word and key of each indexed word of a text (stop words left
- * out), without building token objects: the indexing path.
- * @example forEachKey('Housing for refugees', 'en', (word, key) => counts.set(key, 1));
- */
-export function forEachKey(text: string, language: string, fn: (word: string, key: string) => void, onStopWord?: () => void): number {
-  let n = 0;
-  for (const m of text.matchAll(wordPattern)) {
-    const raw = m[0];
-    if (hasWideCharacter(raw) && hanRun.test(raw)) {
-      for (const t of analyze(raw, language)) {
-        fn(t.word, t.key);
-        n++;
-      }
-      continue;
-    }
-    const entry = entryOf(raw.toLowerCase(), language);
-    if (entry.stop) {
-      onStopWord?.();
-      continue;
-    }
-    fn(entry.word, entry.key);
-    n++;
-  }
-  return n;
-}
+/** What scan reports of each word: its folded form, key, place in the text, and whether it is a stop word. */
+type Visit = (word: string, key: string, start: number, end: number, stop: boolean) => void;
 
 /**
- * Splits a text into index tokens in its language. Runs of Chinese or Japanese characters,
- * written without spaces, become overlapping two-character words ("难民住房" → 难民, 民住, 住房),
- * the commonest length of a word there. Stop words are left out unless `keepStopWords`.
- * @example analyze('Housing for refugees', 'en').map((t) => t.key) // ['en:hous', 'en:refuge']
+ * Walks the words of a text in its language: every word with its key, stop words flagged. Runs
+ * of Chinese or Japanese characters, written without spaces, become overlapping two-character
+ * words ("难民住房" → 难民, 民住, 住房), the commonest length of a word there.
  */
-export function analyze(text: string, language: string, options: { keepStopWords?: boolean } = {}): Token[] {
-  const tokens: Token[] = [];
+function scan(text: string, language: string, visit: Visit): void {
   for (const m of text.matchAll(wordPattern)) {
     const raw = m[0];
     const at = m.index ?? 0;
     // Only a word with a character from U+2E80 on can hold Chinese or Japanese.
     if (hasWideCharacter(raw) && hanRun.test(raw)) {
-      pushHan(tokens, raw, at, language);
+      scanHan(raw, at, language, visit);
       continue;
     }
     const entry = entryOf(raw.toLowerCase(), language);
-    if (entry.stop && !options.keepStopWords) continue;
-    tokens.push({ word: entry.word, key: entry.key, start: at, end: at + raw.length, ...(entry.stop ? { stop: true } : {}) });
+    visit(entry.word, entry.key, at, at + raw.length, entry.stop);
   }
+}
+
+/**
+ * Calls `fn` with the folded word and key of each indexed word of a text (stop words go to
+ * `onStopWord`), without building token objects: the indexing path. Returns the words indexed.
+ * @example forEachKey('Housing for refugees', 'en', (word, key) => counts.set(key, 1));
+ */
+export function forEachKey(text: string, language: string, fn: (word: string, key: string) => void, onStopWord?: () => void): number {
+  let n = 0;
+  scan(text, language, (word, key, _start, _end, stop) => {
+    if (stop) onStopWord?.();
+    else {
+      fn(word, key);
+      n++;
+    }
+  });
+  return n;
+}
+
+/**
+ * Splits a text into index tokens in its language (see scan). Stop words are left out unless
+ * `keepStopWords`.
+ * @example analyze('Housing for refugees', 'en').map((t) => t.key) // ['en:hous', 'en:refuge']
+ */
+export function analyze(text: string, language: string, options: { keepStopWords?: boolean } = {}): Token[] {
+  const tokens: Token[] = [];
+  scan(text, language, (word, key, start, end, stop) => {
+    if (!stop) tokens.push({ word, key, start, end });
+    else if (options.keepStopWords) tokens.push({ word, key, start, end, stop: true });
+  });
   return tokens;
 }
 
@@ -115,25 +118,25 @@ function hasWideCharacter(text: string): boolean {
   return false;
 }
 
-/** Tokens of a word holding Chinese or Japanese characters: bigrams of each such run, the rest as words. */
-function pushHan(tokens: Token[], raw: string, at: number, language: string): void {
+/** The words of a word holding Chinese or Japanese characters: bigrams of each such run, the rest as words. */
+function scanHan(raw: string, at: number, language: string, visit: Visit): void {
   for (const part of raw.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu)) {
     const text = part[0];
     const start = at + (part.index ?? 0);
     if (!hanRun.test(text)) {
-      const lower = text.toLowerCase();
-      tokens.push({ word: foldWord(lower), key: wordKey(lower, language), start, end: start + text.length });
+      const entry = entryOf(text.toLowerCase(), language);
+      visit(entry.word, entry.key, start, start + text.length, false);
       continue;
     }
     const chars = [...text];
     if (chars.length <= 2) {
-      tokens.push({ word: text, key: `${language}:${text}`, start, end: start + text.length });
+      visit(text, `${language}:${text}`, start, start + text.length, false);
       continue;
     }
     let offset = start;
     for (let i = 0; i < chars.length - 1; i++) {
       const gram = chars[i] + chars[i + 1];
-      tokens.push({ word: gram, key: `${language}:${gram}`, start: offset, end: offset + gram.length });
+      visit(gram, `${language}:${gram}`, offset, offset + gram.length, false);
       offset += chars[i].length;
     }
   }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import type { CatalogueSnapshot } from '../catalogue-snapshot.ts';
+import { type CatalogueSnapshot, rowOfSeq } from '../catalogue-snapshot.ts';
 import { practiceTexts } from '../search-text.repo.ts';
 import { searchDocument } from './search-document.ts';
 import { TextIndex } from './text-index.ts';
@@ -24,7 +24,7 @@ const chunk = 2000;
 async function sync(db: Database, index: TextIndex, snap: CatalogueSnapshot): Promise<void> {
   const changed: number[] = [];
   for (let i = 0; i < snap.size; i++) if (index.hashOf(snap.seqs[i]) !== snap.hashes[i]) changed.push(snap.seqs[i]);
-  const gone = [...index.seqs()].filter((seq) => seq >= snap.indexOfSeq.length || snap.indexOfSeq[seq] < 0);
+  const gone = [...index.seqs()].filter((seq) => rowOfSeq(snap, seq) < 0);
   for (const seq of gone) index.remove(seq);
   for (let at = 0; at < changed.length; at += chunk) {
     for (const row of await practiceTexts(db, changed.slice(at, at + chunk))) index.put(searchDocument(row));

@@ -113,6 +113,7 @@ export function clauseGroups(index: TextIndex, clause: QueryClause, queryLanguag
 class Scratch {
   tf = new Float32Array(0);
   score = new Float32Array(0);
+  /** Slots already listed in a pass's result. */
   mark = new Uint8Array(0);
   /** For multi-word groups: the least weight of the words so far, and how many words matched. */
   least = new Float32Array(0);
@@ -219,8 +220,6 @@ function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count:
 export interface ScoredSlots {
   slots: Int32Array;
   scores: Float32Array;
-  /** How many clauses each touched slot matched, aligned with slots. */
-  matched: Uint8Array;
   reports: ClauseReport[];
   /** Every index key a clause matched through: highlighted in titles and excerpts. */
   markKeys: Set<string>;
@@ -362,7 +361,8 @@ export interface ResolvedClause {
 export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): ScoredSlots {
   scratch.ensure(index.slotCount);
   const fieldNorm = fieldNorms(index);
-  const { tf, score, mark, touched, all } = scratch;
+  const { tf, score, touched, all } = scratch;
+  const seen = scratch.mark;
   let allCount = 0;
   const reports: ClauseReport[] = [];
   const markKeys = new Set<string>();
@@ -371,47 +371,36 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
   const { alive, slotCount } = index;
   for (const { text, groups, correctedTo, weight = 1, hidden } of clauses) {
     for (const g of groups) if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
+    // A broad clause's counts come from the clause cache (patched for new slots); a narrow one's are added up in tf.
+    const dense = postingsOf(index, groups) > slotCount / denseFraction ? denseCounts(index, groups, fieldNorm) : undefined;
     let df = 0;
-    if (postingsOf(index, groups) > slotCount / denseFraction) {
-      // A broad clause: its counts per slot come from the clause cache (patched for new slots), scored in one pass.
-      const dense = denseCounts(index, groups, fieldNorm);
-      for (let slot = 0; slot < slotCount; slot++) if (dense[slot] > 0 && alive[slot]) df++;
-      if (!hidden) reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
-      if (df === 0) continue;
-      const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let slot = 0; slot < slotCount; slot++) {
-        const t = dense[slot];
-        if (t === 0 || !alive[slot]) continue;
-        if (mark[slot] === 0) all[allCount++] = slot;
-        if (mark[slot] < 255) mark[slot]++;
-        score[slot] += (idf * t * (k1 + 1)) / (t + k1);
-      }
-      continue;
+    if (dense) {
+      for (let slot = 0; slot < slotCount; slot++) if (dense[slot] > 0 && alive[slot]) touched[df++] = slot;
+    } else {
+      for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
     }
-    for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
     if (!hidden) reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
-    if (df === 0) continue;
     const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
     for (let i = 0; i < df; i++) {
       const slot = touched[i];
-      const t = tf[slot];
+      const t = dense ? dense[slot] : tf[slot];
       tf[slot] = 0;
-      if (mark[slot] === 0) all[allCount++] = slot;
-      if (mark[slot] < 255) mark[slot]++;
+      if (!seen[slot]) {
+        seen[slot] = 1;
+        all[allCount++] = slot;
+      }
       score[slot] += (idf * t * (k1 + 1)) / (t + k1);
     }
   }
   const slots = all.slice(0, allCount).sort();
   const scores = new Float32Array(allCount);
-  const matched = new Uint8Array(allCount);
   for (let i = 0; i < allCount; i++) {
     const slot = slots[i];
     scores[i] = score[slot];
-    matched[i] = mark[slot];
     score[slot] = 0;
-    mark[slot] = 0;
+    seen[slot] = 0;
   }
-  return { slots, scores, matched, reports, markKeys };
+  return { slots, scores, reports, markKeys };
 }
 
 /** The index keys of a word in every language documents are read in (exclusions look these up). */

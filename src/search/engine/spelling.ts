@@ -67,17 +67,19 @@ export function closestWord(index: TextIndex, typed: string): string | undefined
   let best: string | undefined;
   let bestDistance = max + 1;
   let bestCount = 0;
-  const candidates: Iterable<[string, number]> = [...index.vocabulary, ...glossaryWords.map((w): [string, number] => [w, 0.5])];
-  for (const [candidate, count] of candidates) {
-    if (Math.abs(candidate.length - word.length) > max || candidate.length < 4) continue;
+  const consider = (candidate: string, count: number) => {
+    if (Math.abs(candidate.length - word.length) > max || candidate.length < 4) return;
     // Two edits only for words sharing their first two letters: typos rarely start a word.
-    if (max > 1 && candidate.slice(0, 2) !== word.slice(0, 2) && editDistance(word, candidate, 1) > 1) continue;
+    if (max > 1 && candidate.slice(0, 2) !== word.slice(0, 2) && editDistance(word, candidate, 1) > 1) return;
     const d = editDistance(word, candidate, Math.min(max, bestDistance));
     if (d < bestDistance || (d === bestDistance && d <= max && count > bestCount)) {
       best = candidate;
       bestDistance = d;
       bestCount = count;
     }
-  }
+  };
+  for (const [candidate, count] of index.vocabulary) consider(candidate, count);
+  // A glossary word counts as held by half a practice: an indexed word wins a tie.
+  for (const candidate of glossaryWords) consider(candidate, 0.5);
   return bestDistance <= max ? best : undefined;
 }

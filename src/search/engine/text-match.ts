@@ -1,4 +1,4 @@
-import type { CatalogueSnapshot } from '../catalogue-snapshot.ts';
+import { type CatalogueSnapshot, rowOfSeq } from '../catalogue-snapshot.ts';
 import type { ParsedQuery } from './query-parser.ts';
 import { type ClauseReport, scoreClauses, wordKeys } from './ranking.ts';
 import type { TextIndex } from './text-index.ts';
@@ -18,9 +18,17 @@ export interface TextMatch {
 const qualityPrior = 0.05;
 
 /**
+ * A text score with the row's editorial quality as a small prior.
+ * @example withQualityPrior(snap, row, 3.2)
+ */
+export function withQualityPrior(snap: CatalogueSnapshot, row: number, score: number): number {
+  return score * (1 + qualityPrior * snap.quality[row]);
+}
+
+/**
  * Matches a parsed query on the index and maps the result to the snapshot's rows: documents
  * holding an excluded word are left out, and with `required` (the rows holding the quoted
- * phrases, from the database), only those stay. Every match is scored. With `allRequired`
+ * phrases, from the index's word sequences), only those stay. Every match is scored. With `allRequired`
  * (a query of only phrases or exclusions), every required row is a match, unscored.
  * @example const match = matchText(index, snap, parseQuery('refugee housing', 'en'));
  */
@@ -44,10 +52,10 @@ export function matchText(index: TextIndex, snap: CatalogueSnapshot, query: Pars
     const slot = scored.slots[i];
     if (excluded?.[slot]) continue;
     const seq = index.slotSeq[slot];
-    const row = seq < snap.indexOfSeq.length ? snap.indexOfSeq[seq] : -1;
+    const row = rowOfSeq(snap, seq);
     if (row < 0 || (keep && !keep[row]) || hit[row]) continue;
     hit[row] = 1;
-    byRow[row] = scored.scores[i] * (1 + qualityPrior * snap.quality[row]);
+    byRow[row] = withQualityPrior(snap, row, scored.scores[i]);
     count++;
   }
   const rows = new Int32Array(count);
