@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, type LogEvent, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from '../src/db/schema.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
@@ -49,7 +50,7 @@ if (values['database-url']) {
     extensions: { unaccent, pg_trgm },
     parsers: { 20: (v: string) => Number.parseInt(v, 10) },
   });
-  db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log });
+  db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
   raw = async (text, params) => (await pglite.query<Record<string, unknown>>(text, params as unknown[])).rows;
   close = async () => {
     await db.destroy();

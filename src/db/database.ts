@@ -2,7 +2,8 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { assertNotHeldElsewhere } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
@@ -54,5 +55,5 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers}`],
     parsers: { 20: (v: string) => Number.parseInt(v, 10) },
   });
-  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
 }

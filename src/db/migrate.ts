@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './database.ts';
 import * as catalogue from './migrations/0001-catalogue.ts';
 import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
