@@ -19,6 +19,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { codeVersion } from './code-version.ts';
+import { cpuSeconds, get, serverTiming, startApp, stopApp as stop, waitReady } from './support/app-process.ts';
+import { ms, summary } from './support/stats.ts';
 import { type BenchQuery, baseQueries, loadMix } from './queries.ts';
 
 const { values } = parseArgs({
@@ -54,88 +56,11 @@ const pagePath = values.path as string;
 const label = values.label ?? (values['database-url'] ? 'postgresql' : 'pglite');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-/** Percentile of a sorted array (nearest rank). */
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
-const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(1) : v.toFixed(0));
 
-/** GET with raw (still compressed) bytes, status and headers; loopback only. */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: Buffer; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, timeout: 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout on ${url}`)));
-    req.on('error', reject);
-  });
-}
-const serverTiming = (h: Record<string, string | string[] | undefined>) => {
-  const m = /app;dur=([\d.]+)/.exec(String(h['server-timing'] ?? ''));
-  return m ? Number(m[1]) : Number.NaN;
-};
 
-function startServer(): { child: ChildProcess; log: string[] } {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  };
-  delete env.DATABASE_URL;
-  if (values['database-url']) env.DATABASE_URL = values['database-url'];
-  else env.DATA_DIR = path.resolve(values['data-dir'] as string);
-  if (values['cache-size'] !== undefined) env.SEARCH_CACHE_SIZE = values['cache-size'];
-  // --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
-  // --trace-gc FILE: the server's collections, one line each, written there (pauses show as latency, not server time).
-  const gc = values['trace-gc'] ? ['--trace-gc'] : [];
-  const child = spawn(process.execPath, [...profile, ...gc, 'bin/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log: string[] = [];
-  const gcLog = values['trace-gc'] ? fs.createWriteStream(path.resolve(values['trace-gc'])) : undefined;
-  child.stdout?.on('data', (d: Buffer) => (gcLog ? gcLog.write(d) : log.push(d.toString())));
-  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  return { child, log };
-}
 
-async function waitReady(child: ChildProcess, log: string[]): Promise<number> {
-  const t = performance.now();
-  const limit = Number(values['ready-timeout']) * 1000;
-  while (performance.now() - t < limit) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log.join('')}`);
-    try {
-      if ((await get(`${base}/healthz`)).status === 200) return performance.now() - t;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become ready in ${values['ready-timeout']} s`);
-}
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
 
-/** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 interface LoadResult {
   requests: number;
@@ -149,11 +74,6 @@ interface LoadResult {
   bytesPerResponse: number;
 }
 
-/** Percentiles of a list of times. */
-function summary(list: number[]): { p50: number; p95: number; p99: number; max: number } {
-  list.sort((a, b) => a - b);
-  return { p50: pct(list, 50), p95: pct(list, 95), p99: pct(list, 99), max: list[list.length - 1] ?? Number.NaN };
-}
 
 /** Server times collected per kind of search, and their percentiles. */
 class TimesByKind {
@@ -307,10 +227,23 @@ out(`# search-load ${label}: ${values['data-dir'] ?? new URL(values['database-ur
 out(`code: ${codeVersion()}`);
 out(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
 
-const { child, log } = startServer();
+const serverEnv: Record<string, string> = { SEED_DEMO: 'false' };
+if (values['database-url']) serverEnv.DATABASE_URL = values['database-url'];
+else serverEnv.DATA_DIR = path.resolve(values['data-dir'] as string);
+if (values['cache-size'] !== undefined) serverEnv.SEARCH_CACHE_SIZE = values['cache-size'];
+// --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+// --trace-gc FILE: the server's collections, one line each, written there (pauses show as latency, not server time).
+const gcLog = values['trace-gc'] ? fs.createWriteStream(path.resolve(values['trace-gc'])) : undefined;
+const app = startApp(
+  port,
+  serverEnv,
+  [...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : []), ...(gcLog ? ['--trace-gc'] : [])],
+  gcLog ? (d) => gcLog.write(d) : undefined,
+);
+const child = app.child;
 let ceiling: ChildProcess | undefined;
 try {
-  const readyMs = await waitReady(child, log);
+  const readyMs = await waitReady(app, '/healthz', Number(values['ready-timeout']));
   out(`server ready in ${(readyMs / 1000).toFixed(1)} s`);
 
   // First request of each curated query, before anything else (the API shares the answer
