@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { locales } from '../i18n/i18n.ts';
+import { localPath } from '../security/local-path.ts';
 import { passwordProblem } from '../security/password-policy.ts';
+import { storableString } from '../shared/storable-text.ts';
 import { themes } from '../vocabulary/vocabularies.ts';
 
-// Every message is a catalogue key (accounts.json), translated when the form is shown again.
+// Every message is a catalogue key (accounts.json; form.json for text no field may hold), translated when the form is shown again.
 const email = z.string().trim().min(1, 'accounts.email.required').max(254, 'accounts.email.invalid').pipe(z.email('accounts.email.invalid'));
-const name = z.string().trim().min(1, 'accounts.name.required').max(100, 'accounts.name.too_long');
+const name = storableString().trim().min(1, 'accounts.name.required').max(100, 'accounts.name.too_long');
 const optionalText = (max: number) =>
-  z.string().trim().max(max, 'accounts.text.too_long').transform((v) => v || null);
+  storableString().trim().max(max, 'accounts.text.too_long').transform((v) => v || null);
 
 /** Adds a password-policy issue on `field` when the password is too weak. */
 function checkPassword(password: string, mail: string, field: string, ctx: z.RefinementCtx) {
@@ -24,7 +26,8 @@ export const signupForm = z
 export const loginForm = z.object({
   email,
   password: z.string().min(1, 'accounts.password.required').max(1000, 'accounts.password.required'),
-  next: z.string().optional(),
+  // Where to go afterwards: a path of this site, or nothing (never a reason to refuse the sign-in).
+  next: z.unknown().transform(localPath).optional(),
 });
 
 /** POST /password/forgot */
@@ -52,8 +55,7 @@ export const profileForm = z.object({
     .toUpperCase()
     .refine((v) => v === '' || /^[A-Z]{2}$/.test(v), 'accounts.country.invalid')
     .transform((v) => v || null),
-  languages: z
-    .string()
+  languages: storableString()
     .max(300, 'accounts.text.too_long')
     .transform((v) => [...new Set(v.split(/[,،，、;]/).map((s) => s.trim()).filter(Boolean))])
     .refine((v) => v.length <= 20 && v.every((s) => s.length <= 40), 'accounts.languages.invalid'),
@@ -76,7 +78,7 @@ export function readForm<T extends z.ZodType>(schema: T, body: FormValues): { ok
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message.startsWith('accounts.') ? issue.message : 'accounts.field.invalid';
+    errors[field] ??= /^(accounts|form)\./.test(issue.message) ? issue.message : 'accounts.field.invalid';
   }
   return { ok: false, errors };
 }

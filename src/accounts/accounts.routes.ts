@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { csrfProtection } from '../security/csrf.ts';
 import { csrfRefused } from '../security/refusals.tsx';
+import type { AccountsDeps } from './accounts-deps.ts';
 import { loginRoutes } from './login.routes.tsx';
 import { passwordRoutes } from './password.routes.tsx';
 import { profileRoutes } from './profile.routes.tsx';
@@ -17,7 +18,7 @@ import { userAdminRoutes } from './user-admin.routes.ts';
  * mounting any other route so the middleware covers them all.
  * @example mountAccounts(app, deps);
  */
-export function mountAccounts(app: Hono<AppEnv>, deps: AppDeps & { mailer?: Mailer }): void {
+export function mountAccounts(app: Hono<AppEnv>, deps: AppDeps & Partial<Pick<AccountsDeps, 'mailer' | 'pause'>>): void {
   const accountsDeps = { ...deps, mailer: deps.mailer ?? createMailer(deps.config, deps.log) };
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   // The layout's account link reads the request from here (it is rendered without one).

@@ -2,15 +2,17 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { clientAddress } from '../security/client-address.ts';
+import { localPath } from '../security/local-path.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
 import { carriedThroughSignIn } from '../submissions/form-carry.ts';
 import { ResumeFormPage, SessionEndedPage } from '../submissions/views/session-pages.tsx';
 import type { AccountsDeps } from './accounts-deps.ts';
 import { loginForm, readForm } from './account.schema.ts';
 import { logIn } from './account.service.ts';
-import { countAttempt } from './rate-rules.ts';
+import { rememberDevice } from './known-device.ts';
 import { privatePage, postedForm, safeNext, seeOther } from './route-helpers.ts';
 import { endSession, formToken, startSession } from './session.ts';
+import { startSignIn } from './sign-in-limits.ts';
 import { LoginPage } from './views/login-page.tsx';
 
 /** Messages /login may show on arrival, named in the query (`?done=reset`). */
@@ -23,6 +25,9 @@ const notices: Record<string, string> = {
 /** Why a sign-in failed, as the message under the form. */
 const failures = { wrong: 'accounts.login.wrong', unconfirmed: 'accounts.login.unconfirmed', disabled: 'accounts.login.disabled' } as const;
 
+/** Carried input goes back only to a path of this site (the carried forms' own paths are such paths). */
+const onlyLocal = <T extends { next: string }>(carried: T | undefined) => (carried && localPath(carried.next) === carried.next ? carried : undefined);
+
 /** /login and /logout. */
 export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -30,28 +35,30 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
   app.get('/login', (c) => {
     if (c.get('account')) return seeOther(c, '/account');
     const notice = notices[c.req.query('done') ?? ''];
-    return privatePage(c, <LoginPage csrf={formToken(c, deps.config)} notice={notice} next={c.req.query('next')} />);
+    return privatePage(c, <LoginPage csrf={formToken(c, deps.config)} notice={notice} next={localPath(c.req.query('next'))} />);
   });
 
   app.post('/login', async (c) => {
     const values = await postedForm(c);
     const csrf = () => formToken(c, deps.config);
     // A long form posted after its session ended comes back through here with its fields (see csrfRefused).
-    const carried = carriedThroughSignIn(values);
+    const carried = onlyLocal(carriedThroughSignIn(values));
     const refused = (errors: Record<string, string>) =>
       carried
         ? privatePage(c, <SessionEndedPage fields={carried.fields} next={carried.next} csrf={csrf()} values={values} errors={errors} />, 400)
-        : privatePage(c, <LoginPage values={values} errors={errors} csrf={csrf()} next={values.next as string} />, 400);
+        : privatePage(c, <LoginPage values={values} errors={errors} csrf={csrf()} next={localPath(values.next)} />, 400);
     const form = readForm(loginForm, values);
     if (!form.ok) return refused(form.errors);
-    const limit = await countAttempt(c, deps, 'login', form.data.email);
-    if (!limit.allowed) return tooManyAttempts(c, limit);
+    const attempt = await startSignIn(c, deps, form.data.email);
+    if (attempt.refused) return tooManyAttempts(c, attempt.refused);
     const result = await logIn(deps, form.data.email, form.data.password);
+    await attempt.settle(result.kind);
     const ip = clientAddress(c, deps.config.TRUST_PROXY);
     if (result.kind !== 'ok') {
       await recordAudit(deps.db, { action: 'login_failed', target: form.data.email, ip, details: { email: form.data.email, reason: result.kind } });
       return refused({ form: failures[result.kind] });
     }
+    await rememberDevice(c, deps.db, deps.config, result.user.email);
     const sessionToken = await startSession(c, deps.db, deps.config, result.user.id);
     await recordAudit(deps.db, { action: 'login', actorUserId: result.user.id, target: result.user.email, ip });
     if (carried) return privatePage(c, <ResumeFormPage fields={carried.fields} next={carried.next} csrf={sessionToken} reason="signed_in" />);

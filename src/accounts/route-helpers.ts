@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../http/app-env.ts';
 import { renderPage } from '../http/render.tsx';
 import { localizedPath } from '../i18n/locale-routing.ts';
+import { localPath } from '../security/local-path.ts';
 import { formValues, type FormValues } from './account.schema.ts';
 
 /**
@@ -28,7 +29,11 @@ export async function postedForm(c: Context<AppEnv>): Promise<FormValues> {
   return formValues(await c.req.parseBody({ all: true }));
 }
 
-/** A local path to return to after sign-in; anything else (other sites, `//host`) becomes /account. */
-export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/account';
+/**
+ * Where to go after signing in: `next` when it is a path of this site (see localPath), else
+ * /account. Every redirect target that comes from input goes through localPath.
+ * @example return seeOther(c, safeNext(form.data.next));
+ */
+export function safeNext(next: unknown): string {
+  return localPath(next) ?? '/account';
 }

@@ -3,14 +3,15 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { randomToken, sha256 } from '../security/tokens.ts';
+import { withVary } from '../http/vary.ts';
 import './accounts-env.ts';
 import { deleteSession, findSessionAccount, insertSession } from './session.repo.ts';
 
 const sessionCookie = 'ch_session';
 const anonCookie = 'ch_csrf';
 
-/** Secure cookies when this request came over HTTPS or the site's public address is HTTPS. */
-function secure(c: Context, config: Config): boolean {
+/** Whether cookies must be Secure: this request came over HTTPS or the site's public address is HTTPS. */
+export function secureCookies(c: Context, config: Pick<Config, 'publicUrl'>): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https' || config.publicUrl.startsWith('https:');
 }
 
@@ -32,7 +33,7 @@ export function sessionMiddleware(db: Database, config: Config): MiddlewareHandl
     }
     c.set('anonCsrf', getCookie(c, anonCookie));
     await next();
-    c.header('vary', 'Cookie', { append: true });
+    c.header('vary', withVary(c.res.headers.get('vary'), 'Cookie'));
     if (c.get('account')) c.header('cache-control', 'private, no-store');
   };
 }
@@ -50,7 +51,7 @@ export async function startSession(c: Context, db: Database, config: Config, use
   const expires = new Date(Date.now() + config.SESSION_DAYS * 86_400_000);
   const csrfToken = randomToken();
   await insertSession(db, { id: sha256(secret), user_id: userId, csrf_token: csrfToken, expires_at: expires });
-  setCookie(c, sessionCookie, secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c, config), expires });
+  setCookie(c, sessionCookie, secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c, config), expires });
   deleteCookie(c, anonCookie, { path: '/' });
   return csrfToken;
 }
@@ -77,7 +78,7 @@ export function formToken(c: Context, config: Config): string {
   const existing = expectedCsrfToken(c);
   if (existing) return existing;
   const token = randomToken();
-  setCookie(c, anonCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secure(c, config) });
+  setCookie(c, anonCookie, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c, config) });
   c.set('anonCsrf', token);
   return token;
 }

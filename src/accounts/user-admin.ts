@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../security/password-hash.ts';
 import { passwordProblem } from '../security/password-policy.ts';
+import { isStorableText, unstorableProblem } from '../shared/storable-text.ts';
 import { findUserByEmail, insertUser, setRoleByEmail } from './user.repo.ts';
 
 export const roles: readonly Role[] = ['member', 'editor', 'admin'];
@@ -17,7 +18,8 @@ export class UserAdminError extends Error {}
  */
 export async function createUserWithRole(db: Database, p: { email: string; role: Role; name?: string; password: string; locale?: string }): Promise<number> {
   const email = p.email.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UserAdminError(`"${email}" is not an email address.`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || !isStorableText(email)) throw new UserAdminError(`${JSON.stringify(email)} is not an email address.`);
+  if (p.name !== undefined && !isStorableText(p.name)) throw new UserAdminError(`The name ${unstorableProblem(p.name)}.`);
   if (!roles.includes(p.role)) throw new UserAdminError(`Unknown role "${p.role}". Roles: ${roles.join(', ')}.`);
   const problem = passwordProblem(p.password, email);
   if (problem) throw new UserAdminError(`The password is not accepted (${problem.replace('_', ' ')}): use at least 10 characters, not a common password and not the email.`);
@@ -45,6 +47,7 @@ export interface AuditActor {
  */
 export async function changeRole(db: Database, email: string, role: Role, actor?: AuditActor): Promise<void> {
   if (!roles.includes(role)) throw new UserAdminError(`Unknown role "${role}". Roles: ${roles.join(', ')}.`);
+  if (!isStorableText(email)) throw new UserAdminError(`No account has the email ${JSON.stringify(email)}.`);
   await db.transaction().execute(async (trx) => {
     const before = await findUserByEmail(trx, email.trim());
     if (!before || !(await setRoleByEmail(trx, email.trim(), role))) throw new UserAdminError(`No account has the email ${email}.`);

@@ -11,6 +11,7 @@ import * as practiceMatch from './migrations/0007-practice-match.ts';
 import * as recordCompression from './migrations/0008-record-compression.ts';
 import * as importVectors from './migrations/0009-import-vectors.ts';
 import * as tsvectorAgg from './migrations/0010-tsvector-agg.ts';
+import * as serverSecrets from './migrations/0011-server-secrets.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-record-compression': recordCompression,
   '0009-import-vectors': importVectors,
   '0010-tsvector-agg': tsvectorAgg,
+  '0011-server-secrets': serverSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

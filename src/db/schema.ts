@@ -143,6 +143,13 @@ export interface RateLimitsTable {
   reset_at: Date;
 }
 
+/** A key the servers sign with (migration 0011), shared by every instance. */
+export interface ServerSecretsTable {
+  name: string;
+  secret: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
 /** One audit entry; inserted only, never updated. */
 export interface AuditLogTable {
   id: ColumnType<string, never, never>;
@@ -230,6 +237,7 @@ export interface DB {
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   rate_limits: RateLimitsTable;
+  server_secrets: ServerSecretsTable;
   audit_log: AuditLogTable;
   submissions: SubmissionsTable;
   submission_events: SubmissionEventsTable;
