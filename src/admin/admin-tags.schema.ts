@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors, FormValues } from '../accounts/account.schema.ts';
+import { storableString } from '../shared/storable-text.ts';
 
 /** Most tags merged at once: far more than any real set of spellings of one group. */
 const maxTags = 200;
@@ -20,8 +21,8 @@ export const tagsQuery = z.object({
 /** POST /admin/tags/merge: the ticked tags and the tag to keep, a valid target group (1–120 characters). */
 const mergeForm = z
   .object({
-    tag: tagList.pipe(z.array(z.string().min(1).max(120)).max(maxTags)),
-    keep: z.string().trim().min(1, 'admin.tags.error.keep').max(120, 'admin.tags.error.keep'),
+    tag: tagList.pipe(z.array(storableString().min(1).max(120)).max(maxTags)),
+    keep: storableString().trim().min(1, 'admin.tags.error.keep').max(120, 'admin.tags.error.keep'),
   })
   // Merging one tag into itself would change nothing: two tags, or one and a new name.
   .refine((f) => f.tag.length >= 2 || (f.tag.length === 1 && f.tag[0] !== f.keep), { path: ['tag'], message: 'admin.tags.error.none' });
@@ -36,7 +37,7 @@ export function readMergeForm(body: FormValues): { ok: true; data: { tags: strin
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'tag');
-    errors[field] ??= issue.message.startsWith('admin.') ? issue.message : field === 'keep' ? 'admin.tags.error.keep' : 'admin.tags.error.none';
+    errors[field] ??= /^(admin|form)\./.test(issue.message) ? issue.message : field === 'keep' ? 'admin.tags.error.keep' : 'admin.tags.error.none';
   }
   return { ok: false, errors };
 }

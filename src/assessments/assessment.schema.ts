@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldErrors, FormValues } from '../accounts/account.schema.ts';
 import type { AssessmentRating } from '../db/schema.ts';
+import { storableString } from '../shared/storable-text.ts';
 import { type AssessmentCriterion, assessmentCriteria, assessmentRatings, maxRationaleLength } from './assessment-criteria.ts';
 
 /** An editor's judgement, validated: a rating and a rationale per criterion, and the evidence level. */
@@ -14,7 +15,7 @@ export type AssessmentFormValues = Record<string, string>;
 
 // Every message is a catalogue key (assessments.json), translated when the form is shown again.
 const rating = z.enum(assessmentRatings, 'assessments.error.rating');
-const note = z.string().trim().max(maxRationaleLength, 'assessments.error.note_too_long');
+const note = storableString().trim().max(maxRationaleLength, 'assessments.error.note_too_long');
 const evidenceLevel = z.enum(['1', '2', '3', '4', '5'], 'assessments.error.evidence').transform(Number);
 
 /** A posted field as one string (a repeated field keeps its first value). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { editBase } from '../practice-edit/practice-edit.schema.ts';
+import { storableString } from '../shared/storable-text.ts';
 
 /** A revision id in a query or path; anything else counts as not given. */
 const revisionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
@@ -19,5 +20,5 @@ export const restoreNoteMax = 500;
 /** POST /practices/{id}/history/{revisionId}/restore */
 export const restoreForm = z.object({
   base: editBase,
-  note: z.string().catch('').pipe(z.string().trim().max(restoreNoteMax, 'form.error.too_long')),
+  note: z.string().catch('').pipe(storableString().trim().max(restoreNoteMax, 'form.error.too_long')),
 });

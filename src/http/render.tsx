@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { localizedPath, splitLocale } from '../i18n/locale-routing.ts';
 import { defaultLocale, locales } from '../i18n/i18n.ts';
+import { withUnstorableReplaced } from '../shared/storable-text.ts';
 import { PageContext, type PageContextValue } from '../views/page-context.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -27,7 +28,7 @@ export function pageContextOf(c: Context<AppEnv>): PageContextValue {
 }
 
 // Site-relative links that are not already in a language and not language-neutral.
-const localLink = new RegExp(`(\\s(?:href|action))="/(?!(?:${locales.join('|')})(?:[/?#"]|$)|assets/|api/|internal/|favicon\\.svg|healthz)`, 'g');
+const localLink = new RegExp(`(\\s(?:href|action))="/(?!(?:${locales.join('|')})(?:[/?#"]|$)|assets/|api/|internal/|favicon\\.svg|healthz|readyz)`, 'g');
 
 /**
  * Puts every site-relative link and form of a rendered page into the page's language, so
@@ -49,7 +50,8 @@ export function pageHtml(c: Context<AppEnv>, page: Child): string {
   const body = (
     <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>
   );
-  return `<!doctype html>${localizeLinks(body.toString(), c.get('i18n').locale)}`;
+  // A control character typed into a form comes back in the form shown again; the page shows U+FFFD where it was, as browsers do.
+  return `<!doctype html>${withUnstorableReplaced(localizeLinks(body.toString(), c.get('i18n').locale))}`;
 }
 
 /** Answers with a rendered page: public and cacheable for a minute unless the request made it private. */

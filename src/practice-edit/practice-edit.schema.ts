@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { storableString } from '../shared/storable-text.ts';
 
 /** Longest summary of a change; it is shown in the history's list. */
 export const editMessageMax = 500;
 
 /** The "summary of your change", which becomes the revision message. Messages are catalogue keys. */
-export const editMessage = z.string().trim().min(1, 'edit.error.message_required').max(editMessageMax, 'form.error.too_long');
+export const editMessage = storableString().trim().min(1, 'edit.error.message_required').max(editMessageMax, 'form.error.too_long');
 
 /** The version an edit started from: a content hash, or empty when tampered with (then it never matches). */
 export const editBase = z.string().regex(/^[0-9a-f]{64}$/).catch('');

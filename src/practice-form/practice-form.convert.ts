@@ -1,7 +1,8 @@
 import { countryExists } from '../geo/countries.ts';
 import { practiceRecordSchema, type PracticeRecord } from '../practices/practice.schema.ts';
 import { actorTypes, levels, statuses, supportKinds, themes } from '../vocabulary/vocabularies.ts';
-import { type FormErrors, type FormStep, type PracticeFormValues, markdownFields, maxLengths, minTitleLength } from './practice-form.fields.ts';
+import { unstorableFields } from '../shared/storable-text.ts';
+import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, markdownFields, maxLengths, minTitleLength } from './practice-form.fields.ts';
 
 type Draft = Record<string, unknown>;
 
@@ -219,10 +220,20 @@ const parsers: Record<FormStep, (p: Parse) => void> = {
  */
 export function draftFromValues(values: PracticeFormValues, steps: readonly FormStep[]): { draft: Partial<PracticeRecord>; errors: FormErrors } {
   const p: Parse = { values, draft: {}, errors: {} };
-  for (const step of new Set(steps)) parsers[step](p);
+  for (const step of new Set(steps)) {
+    // Text no record may hold is refused first: its field (its row) is then left out by every parser below.
+    const posted = Object.fromEntries(fieldsOfStep(step).map((name) => [name, values[name]]));
+    Object.assign(p.errors, unstorableFields(posted, rowField));
+    parsers[step](p);
+  }
   // A field with a problem is left out rather than half-parsed, so the draft stays valid as far as it goes.
   for (const name of Object.keys(p.errors)) delete p.draft[name];
   return { draft: p.draft as Partial<PracticeRecord>, errors: p.errors };
+}
+
+/** The form field of a posted row: partner and source rows have one per row (`partner_name-2`), as their messages do. */
+function rowField(name: string, row: number | undefined): string {
+  return row !== undefined && /^(partner|source)_/.test(name) ? `${name}-${row}` : name;
 }
 
 /** The form field an issue of practiceRecordSchema belongs to; fields the form does not show map to 'form'. */

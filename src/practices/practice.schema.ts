@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { countryExists } from '../geo/countries.ts';
+import { storableString, unstorableProblem } from '../shared/storable-text.ts';
 import { actorTypes, levels, statuses, supportKinds, themes } from '../vocabulary/vocabularies.ts';
+
+/**
+ * Text of the exchange format: any string PostgreSQL and the pages can hold (no NUL, other
+ * control characters or lone surrogates); the import reports the character and where it is.
+ */
+const text = () => storableString((v) => unstorableProblem(v) ?? 'cannot be stored');
 
 const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "en"');
 const year = z.number().int().min(1900, 'must be 1900 or later').max(2100, 'must be 2100 or earlier');
-const markdown = z.string().max(50_000);
-const httpUrl = z
-  .string()
+const markdown = text().max(50_000);
+const httpUrl = text()
   .max(2000)
   .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'must be an http(s) URL');
 
@@ -18,8 +24,8 @@ function oneOf<T extends readonly string[]>(values: T, what: string) {
 }
 
 const translationSchema = z.strictObject({
-  title: z.string().min(3).max(200).optional(),
-  summary: z.string().max(2000).optional(),
+  title: text().min(3).max(200).optional(),
+  summary: text().max(2000).optional(),
   body: markdown.optional(),
   machine: z.boolean().optional(),
 });
@@ -32,11 +38,11 @@ export const practiceRecordSchema = z
       .min(3, 'must be 3 to 80 characters')
       .max(80, 'must be 3 to 80 characters')
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'),
-    title: z.string().trim().min(3, 'must be 3 to 200 characters').max(200, 'must be 3 to 200 characters'),
-    summary: z.string().trim().min(1, 'is required').max(2000, 'must be at most 2,000 characters'),
+    title: text().trim().min(3, 'must be 3 to 200 characters').max(200, 'must be 3 to 200 characters'),
+    summary: text().trim().min(1, 'is required').max(2000, 'must be at most 2,000 characters'),
     language: languageCode,
     body: markdown.optional(),
-    city: z.string().trim().min(1).max(120).optional(),
+    city: text().trim().min(1).max(120).optional(),
     country: z
       .string()
       .refine((c) => countryExists(c), { error: (i) => `unknown ISO 3166-1 alpha-2 country code ${JSON.stringify(i.input)}` }),
@@ -47,11 +53,11 @@ export const practiceRecordSchema = z
     status: oneOf(statuses, 'status').optional(),
     themes: z.array(oneOf(themes, 'theme')).min(1, 'needs at least one theme'),
     actor_types: z.array(oneOf(actorTypes, 'actor type')).optional(),
-    lead_organization: z.string().max(300).optional(),
+    lead_organization: text().max(300).optional(),
     partners: z
-      .array(z.strictObject({ name: z.string().min(1).max(300), support: oneOf(supportKinds, 'kind of support').optional() }))
+      .array(z.strictObject({ name: text().min(1).max(300), support: oneOf(supportKinds, 'kind of support').optional() }))
       .optional(),
-    target_groups: z.array(z.string().trim().min(1).max(120)).optional(),
+    target_groups: z.array(text().trim().min(1).max(120)).optional(),
     challenge: markdown.optional(),
     approach: markdown.optional(),
     outcomes: markdown.optional(),
@@ -59,8 +65,8 @@ export const practiceRecordSchema = z
     lessons: markdown.optional(),
     transferability: markdown.optional(),
     evidence_level: z.number().int().min(1).max(5).optional(),
-    adapted_from: z.array(z.strictObject({ id: z.string().min(3).max(80), changes: z.string().max(5000).optional() })).optional(),
-    sources: z.array(z.strictObject({ url: httpUrl, title: z.string().max(300).optional() })).optional(),
+    adapted_from: z.array(z.strictObject({ id: text().min(3).max(80), changes: text().max(5000).optional() })).optional(),
+    sources: z.array(z.strictObject({ url: httpUrl, title: text().max(300).optional() })).optional(),
     translations: z.record(languageCode, translationSchema).optional(),
     updated: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
   })
@@ -82,6 +88,6 @@ export type PracticeRecord = z.infer<typeof practiceRecordSchema>;
 export const exchangeDocumentSchema = z.strictObject({
   format: z.literal('clearinghouse.practices'),
   version: z.literal(1),
-  license: z.string().optional(),
+  license: text().optional(),
   practices: z.array(z.unknown()),
 });

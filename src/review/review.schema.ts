@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SubmissionState } from '../db/schema.ts';
+import { storable } from '../shared/storable-text.ts';
 import { queueStates } from '../submissions/submission-state.ts';
 import { themes } from '../vocabulary/vocabularies.ts';
 
@@ -36,6 +37,7 @@ export const maxMessageLength = 5000;
 const message = (required: string) =>
   z
     .string({ error: required })
+    .check(storable())
     .trim()
     .min(1, required)
     .max(maxMessageLength, 'review.message.too_long');
@@ -70,7 +72,7 @@ export function readReviewForm<T extends z.ZodType>(schema: T, body: unknown): {
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    errors[String(issue.path[0] ?? 'form')] ??= issue.message.startsWith('review.') ? issue.message : 'review.message.invalid';
+    errors[String(issue.path[0] ?? 'form')] ??= /^(review|form)\./.test(issue.message) ? issue.message : 'review.message.invalid';
   }
   return { ok: false, errors };
 }

@@ -1,6 +1,7 @@
 import { draftFromValues, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
 import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, formSteps, mergeDraft } from '../practice-form/practice-form.fields.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
+import { isStorableText, unstorableFieldMessage, withUnstorableReplaced } from '../shared/storable-text.ts';
 import { adaptAnswerMax, adaptFields } from './submit.schema.ts';
 
 /** The answers an adaptation gives on its first step. */
@@ -44,7 +45,9 @@ export function rawOf(values: PracticeFormValues, names: readonly string[]): Pra
   for (const name of names) {
     const v = values[name];
     if (v === undefined) continue;
-    raw[name] = Array.isArray(v) ? v.slice(0, rawRowsMax).map((s) => s.slice(0, rawValueMax)) : v.slice(0, rawValueMax);
+    // Characters no text may hold cannot be stored even aside: they become U+FFFD, the rest is kept.
+    const keep = (s: string) => withUnstorableReplaced(s.slice(0, rawValueMax));
+    raw[name] = Array.isArray(v) ? v.slice(0, rawRowsMax).map(keep) : keep(v);
   }
   return raw;
 }
@@ -73,6 +76,7 @@ export function readAdaptAnswers(values: PracticeFormValues): { answers: AdaptAn
   const answers = { kept: one(values, 'adapt_kept'), changed: one(values, 'adapt_changed'), why: one(values, 'adapt_why') };
   for (const [name, text] of [['adapt_kept', answers.kept], ['adapt_changed', answers.changed], ['adapt_why', answers.why]] as const) {
     if (text.length > adaptAnswerMax) errors[name] = 'submissions.adapt.error.too_long';
+    else if (!isStorableText(text)) errors[name] = unstorableFieldMessage;
   }
   return { answers, errors };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formSteps, type FormStep } from '../practice-form/practice-form.fields.ts';
+import { storableString } from '../shared/storable-text.ts';
 import { isoLanguages } from './iso-languages.ts';
 
 /** A submission id in a path; anything else is a 404, never a 400 that reveals which ids exist. */
@@ -42,10 +43,10 @@ export const translationForm = z
   .object({
     lang: single.pipe(z.string().refine((v) => (isoLanguages as readonly string[]).includes(v), 'submissions.translate.error.language')),
     title: single.transform((v) => v.trim()).pipe(
-      z.string().refine((v) => v === '' || (v.length >= translationLimits.titleMin && v.length <= translationLimits.title), 'submissions.translate.error.title'),
+      storableString().refine((v) => v === '' || (v.length >= translationLimits.titleMin && v.length <= translationLimits.title), 'submissions.translate.error.title'),
     ),
-    summary: single.transform((v) => v.trim()).pipe(z.string().max(translationLimits.summary, 'submissions.translate.error.too_long')),
-    body: single.pipe(z.string().max(translationLimits.body, 'submissions.translate.error.too_long')),
+    summary: single.transform((v) => v.trim()).pipe(storableString().max(translationLimits.summary, 'submissions.translate.error.too_long')),
+    body: single.pipe(storableString().max(translationLimits.body, 'submissions.translate.error.too_long')),
     machine: single.transform((v) => v === 'on'),
     request_key: single.pipe(requestKey),
     // Set when the form revises the person's translation that was sent back for changes.

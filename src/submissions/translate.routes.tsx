@@ -36,7 +36,7 @@ function errorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<st
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const name = String(issue.path[0] ?? 'form');
-    errors[name === 'request_key' || name === 'submission' || name === 'version' ? 'form' : name] ??= issue.message.startsWith('submissions.') ? issue.message : 'submissions.translate.error.form';
+    errors[name === 'request_key' || name === 'submission' || name === 'version' ? 'form' : name] ??= /^(submissions|form)\./.test(issue.message) ? issue.message : 'submissions.translate.error.form';
   }
   return errors;
 }

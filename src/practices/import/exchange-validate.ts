@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { escapedUnstorable } from '../../shared/storable-text.ts';
 import { exchangeDocumentSchema, type PracticeRecord, practiceRecordSchema } from '../practice.schema.ts';
 
 /** One problem in an exchange file, located by its JSON path. */
@@ -37,11 +38,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * rather than "expected string, received undefined".
  */
 function toIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown, prefix: PropertyKey[]): ImportIssue[] {
-  return zodIssues.flatMap((i) => {
+  const issues = zodIssues.flatMap((i) => {
     if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: jsonPath([...prefix, ...i.path, key]), message: 'unknown field' }));
     const missing = (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length > 0 && valueAt(input, i.path) === undefined;
     return [{ path: jsonPath([...prefix, ...i.path]) || '$', message: missing ? 'is required' : i.message }];
   });
+  // A message quoting the file ("unknown theme "…"") writes a character no text may hold as an escape.
+  return issues.map((i) => ({ path: escapedUnstorable(i.path), message: escapedUnstorable(i.message) }));
 }
 
 /**
