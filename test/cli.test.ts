@@ -1,42 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../src/db/data-dir-lock.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { freePort, repoRoot } from './support/server-process.ts';
+import { runCli, type ServerOnFolder, startServerOn } from './support/cli-process.ts';
+import { freePort } from './support/server-process.ts';
 import { createPostgresDatabase } from './support/test-db.ts';
-
-/** The real `clearinghouse` command as a child process. */
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Environment of a child: this one's, minus database settings the test runner may carry. */
-function childEnv(env: Record<string, string>): Record<string, string> {
-  const base: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'warn', SEED_DEMO: 'false' };
-  delete base.DATABASE_URL;
-  return { ...base, ...env };
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/clearinghouse.js'), ...args], {
-      cwd: repoRoot,
-      env: childEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A practice in the exchange format; `n` makes it unique. */
 function practice(n: number, overrides: Record<string, unknown> = {}) {
@@ -74,6 +44,10 @@ async function storedIds(dataDir: string): Promise<string[]> {
   }
 }
 
+/** The line a command prints when it works through the server that holds the folder. */
+const throughServer = (dataDir: string, pid: number) =>
+  new RegExp(`^Database: the embedded database in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, through the Clearinghouse server that holds it \\(process ${pid}, http://127\\.0\\.0\\.1:\\d+\\)\\.\n`);
+
 // Each run starts a process and opens an embedded database: allow for a slow machine.
 const slow = 180_000;
 
@@ -82,7 +56,7 @@ describe('clearinghouse CLI on the embedded database', () => {
     const help = await runCli(['--help'], { DATA_DIR: newDataDir() });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: clearinghouse <command>');
-    for (const command of ['migrate', 'import FILE [--partial]', 'export [options]', 'seed-demo']) expect(help.stdout).toContain(command);
+    for (const command of ['migrate', 'import FILE [--partial]', 'export [options]', 'seed-demo', 'backup FILE', 'restore FILE']) expect(help.stdout).toContain(command);
 
     const unknown = await runCli(['frobnicate'], { DATA_DIR: newDataDir() });
     expect(unknown.code).toBe(64);
@@ -115,12 +89,18 @@ describe('clearinghouse CLI on the embedded database', () => {
     const dataDir = newDataDir();
     const good = exchangeFile('good.json', [practice(1), practice(2), practice(3)]);
     const first = await runCli(['import', good], { DATA_DIR: dataDir });
-    expect(first.stderr).toBe('');
+    // It says which database it writes, and that it is a new one.
+    expect(first.stderr).toBe(
+      `Database: the embedded database in ${dataDir}.\n` +
+        `Warning: the data folder ${dataDir} holds no Clearinghouse database yet; creating a new, empty one. ` +
+        'If your server uses another database, set DATA_DIR to its data folder (the server logs it at start: "database":"pglite:…").\n',
+    );
     expect(first.code).toBe(0);
     // Not a terminal: no progress bar, just the summary.
     expect(first.stdout).toBe('Summary: created 3, updated 0, unchanged 0, failed 0\n');
 
     const again = await runCli(['import', good], { DATA_DIR: dataDir });
+    expect(again.stderr).toBe(`Database: the embedded database in ${dataDir}.\n`);
     expect(again.stdout).toBe('Summary: created 0, updated 0, unchanged 3, failed 0\n');
 
     const mixed = exchangeFile('mixed.json', [practice(1, { title: 'Practice number one' }), practice(4, { themes: [] }), practice(5)]);
@@ -139,7 +119,7 @@ describe('clearinghouse CLI on the embedded database', () => {
     const out = path.join(tmp, 'export.json');
     const exported = await runCli(['export', '--out', out], { DATA_DIR: source });
     expect(exported.code).toBe(0);
-    expect(exported.stderr).toBe(`Exported 12 practices (json) to ${out}.\n`);
+    expect(exported.stderr).toBe(`Database: the embedded database in ${source}.\nExported 12 practices (json) to ${out}.\n`);
     const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(doc.practices.map((p: { id: string }) => p.id).sort()).toEqual(practices.map((p) => p.id).sort());
     for (const p of practices) expect(doc.practices.find((x: { id: string }) => x.id === p.id)).toEqual(p);
@@ -176,41 +156,39 @@ describe('clearinghouse CLI on the embedded database', () => {
   }, slow);
 });
 
-/** A real server (`node bin/start.js`, as `npm start` runs it) on an embedded folder that outlives it. */
-async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin/start.js')], {
-    cwd: repoRoot,
-    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url }),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let logs = '';
-  child.stderr?.on('data', (d) => (logs += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 120_000;
-  while (!fs.existsSync(path.join(dataDir, 'server.json'))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${logs}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, stop };
-}
-
 describe('clearinghouse CLI while a server runs on the same folder', () => {
   const dataDir = newDataDir();
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: ServerOnFolder;
   let stopped = false;
 
   beforeAll(async () => {
-    server = await startServer(dataDir);
+    server = await startServerOn(dataDir);
   }, slow);
   afterAll(async () => {
     if (!stopped) await server?.stop();
   });
+
+  it('refuses to create an account in a folder with no database, naming it; in the server\'s folder it goes through the server', async () => {
+    // The mistake of the issue: the server runs on one folder, the command is run without its DATA_DIR.
+    const elsewhere = path.join(tmp, 'not-the-servers-data');
+    const create = ['user', 'create', '--email', 'ana@example.org', '--role', 'admin', '--password-stdin'];
+    const refused = await runCli(create, { DATA_DIR: elsewhere }, 'a long enough password for ana');
+    expect(refused.code).toBe(66);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`Database: the embedded database in ${elsewhere}.\n`);
+    expect(refused.stderr).toContain(`The data folder ${elsewhere} holds no Clearinghouse database yet, so "clearinghouse user create" would act on a new, empty database that no server uses.`);
+    expect(refused.stderr).toContain('set DATA_DIR to its data folder');
+    expect(refused.stderr).toContain('run the command again with --new-database');
+    expect(fs.existsSync(elsewhere)).toBe(false);
+
+    const created = await runCli(create, { DATA_DIR: dataDir }, 'a long enough password for ana');
+    expect(created.stderr).toMatch(throughServer(dataDir, server.pid));
+    expect(created.stdout).toBe('Created ana@example.org with the role admin.\n');
+    expect(created.code).toBe(0);
+    // The server's database has the account: it can change its role.
+    const role = await runCli(['user', 'role', '--email', 'ana@example.org', '--role', 'editor'], { DATA_DIR: dataDir });
+    expect(role.stdout).toBe('ana@example.org now has the role editor.\n');
+  }, slow);
 
   it('imports through the server, which shows the practices at once, and nothing is lost after it stops', async () => {
     const practices = Array.from({ length: 40 }, (_, i) => practice(i + 1));
@@ -231,8 +209,8 @@ describe('clearinghouse CLI while a server runs on the same folder', () => {
     importing = false;
     expect(await browsing).toBeGreaterThan(0);
 
-    expect(run.stderr).toContain('holds');
-    expect(run.stderr).toContain('importing through it');
+    // It says which database it used: the folder, through the server that holds it.
+    expect(run.stderr).toMatch(throughServer(dataDir, server.pid));
     expect(run.stdout).toBe('Summary: created 40, updated 0, unchanged 0, failed 0\n');
     expect(run.code).toBe(0);
 
@@ -261,14 +239,29 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('clearinghouse CLI on PostgreSQL
     const database = await createPostgresDatabase(process.env.TEST_DATABASE_URL as string, 'ch_cli');
     try {
       const env = { DATABASE_URL: database.url, DATA_DIR: newDataDir() };
-      expect((await runCli(['migrate'], env)).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);
+      const url = new URL(database.url);
+      const named = `Database: the PostgreSQL database "${url.pathname.slice(1)}" on ${url.hostname}:${url.port || '5432'}${url.username ? ` as ${url.username}` : ''}.\n`;
+      // An account is not created in a database without the Clearinghouse tables.
+      const refused = await runCli(['user', 'create', '--email', 'x@example.org', '--role', 'admin', '--password-stdin'], env, 'a long enough password');
+      expect(refused.code).toBe(66);
+      expect(refused.stderr).toContain(`${named}The PostgreSQL database "${url.pathname.slice(1)}"`);
+      expect(refused.stderr).toContain('holds no Clearinghouse database yet');
+      expect(refused.stderr).toContain('set DATABASE_URL as it is set for the server');
+      const migrated = await runCli(['migrate'], env);
+      expect(migrated.stdout).toMatch(/^Applied \d+ migration\(s\): 0001-catalogue, /);
+      expect(migrated.stderr).toContain(named);
+      expect(migrated.stderr).toContain('Warning: the PostgreSQL database');
       expect((await runCli(['migrate'], env)).stdout).toBe('The schema is up to date.\n');
       // A bad file reports every error and writes nothing on PostgreSQL too.
       const bad = await runCli(['import', exchangeFile('pg-bad.json', [practice(1), practice(2, { themes: ['housng'] })])], env);
       expect(bad.code).toBe(65);
       expect(bad.stderr).toContain('practices[1].themes[0]: unknown theme "housng"\n');
       expect(JSON.parse((await runCli(['export'], env)).stdout).practices).toEqual([]);
-      const run = await runCli(['import', exchangeFile('pg.json', [practice(1), practice(2)])], env);
+      // A password in DATABASE_URL is never printed.
+      const withPassword = new URL(database.url);
+      withPassword.password = 'not-to-be-shown';
+      const run = await runCli(['import', exchangeFile('pg.json', [practice(1), practice(2)])], { ...env, DATABASE_URL: withPassword.href });
+      expect(run.stderr).toBe(named);
       expect(run.stdout).toBe('Summary: created 2, updated 0, unchanged 0, failed 0\n');
       const exported = JSON.parse((await runCli(['export'], env)).stdout);
       expect(exported.practices.map((p: { id: string }) => p.id)).toEqual(['cli-practice-1', 'cli-practice-2']);

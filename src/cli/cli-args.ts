@@ -7,7 +7,9 @@ export const commands = {
   import: ['partial'],
   export: ['format', 'out', 'q', 'lang', 'theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'from', 'to'],
   'seed-demo': [],
-  user: ['email', 'role', 'name', 'password-stdin'],
+  user: ['email', 'role', 'name', 'password-stdin', 'new-database'],
+  backup: [],
+  restore: [],
 } as const;
 export type CommandName = keyof typeof commands;
 
@@ -27,6 +29,7 @@ const options = {
   role: { type: 'string' },
   name: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  'new-database': { type: 'boolean' },
   ...Object.fromEntries(filterOptions.map((f) => [f, { type: 'string', multiple: true }])),
 } as const;
 
@@ -46,6 +49,7 @@ export interface CliArgs {
     role?: string;
     name?: string;
     'password-stdin'?: boolean;
+    'new-database'?: boolean;
   } & Partial<Record<(typeof filterOptions)[number], string[]>>;
 }
 
@@ -68,22 +72,32 @@ Commands:
       --from YEAR, --to YEAR
                            Only practices started in these years.
   seed-demo                Load the demo practices and city figures.
-  user create --email E --role R [--name N] [--password-stdin]
+  user create --email E --role R [--name N] [--password-stdin] [--new-database]
                            Create a confirmed account with a role (member, editor or
                            admin), e.g. the first admin. The password is asked for on the
                            terminal (not shown), or read from standard input with
                            --password-stdin: printf '%s' "$PW" | clearinghouse user create …
+                           Where there is no database yet it refuses (check DATA_DIR or
+                           DATABASE_URL), unless --new-database asks to create one.
   user role --email E --role R
                            Give an existing account another role.
+  backup FILE              Write a copy of the embedded database to FILE (a .tar.gz),
+                           through the running server when there is one. On PostgreSQL it
+                           prints the pg_dump command to use instead.
+  restore FILE             Replace the embedded database with the backup in FILE; the
+                           server must be stopped. The database it replaces is kept
+                           beside it, renamed (the command prints where).
   --help, -h               Show this help.
 
 Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in
-DATA_DIR (default ./data). While a server runs on that folder, import, export and seed-demo
-go through the server (the embedded database allows one writer); otherwise the command
-holds the folder itself until it ends, and a server cannot start meanwhile.
+DATA_DIR (default ./data). Every command says on standard error which database it uses,
+and warns when it creates a new one. While a server runs on that folder, the commands go
+through the server (the embedded database allows one writer); otherwise the command holds
+the folder itself until it ends, and a server cannot start meanwhile.
 
-Exit status: 0 done · 64 wrong usage · 65 invalid records in the import file · 66 file not
-found · 75 data folder busy or server not answering · 78 bad configuration.
+Exit status: 0 done · 64 wrong usage · 65 invalid records in the import file, or a backup
+that does not restore · 66 file not found, or no database yet · 75 data folder busy or server
+not answering · 78 bad configuration.
 `;
 
 /**
@@ -106,16 +120,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
   for (const key of Object.keys(parsed.values)) {
     if (!allowed.includes(key)) throw new CliError(`--${key} does not apply to "${command}". Run "clearinghouse --help" for usage.`, exitCodes.usage);
   }
-  const wanted = command === 'import' || command === 'user' ? 1 : 0;
-  if (positionals.length !== wanted) {
-    throw new CliError(
-      command === 'import'
-        ? 'import needs exactly one FILE (or "-" for standard input).'
-        : command === 'user'
-          ? 'user needs a subcommand: "user create --email E --role R" or "user role --email E --role R".'
-          : `"${command}" takes no arguments, got: ${positionals.join(' ')}`,
-      exitCodes.usage,
-    );
+  const oneArgument: Partial<Record<CommandName, string>> = {
+    import: 'import needs exactly one FILE (or "-" for standard input).',
+    user: 'user needs a subcommand: "user create --email E --role R" or "user role --email E --role R".',
+    backup: 'backup needs exactly one FILE, e.g. clearinghouse backup clearinghouse-backup.tar.gz',
+    restore: 'restore needs exactly one FILE, e.g. clearinghouse restore clearinghouse-backup.tar.gz',
+  };
+  const usage = oneArgument[command];
+  if (positionals.length !== (usage ? 1 : 0)) {
+    throw new CliError(usage ?? `"${command}" takes no arguments, got: ${positionals.join(' ')}`, exitCodes.usage);
   }
   return { command, positionals, values: parsed.values as CliArgs['values'] };
 }

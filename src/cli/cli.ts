@@ -1,9 +1,11 @@
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { helpText, parseCliArgs } from './cli-args.ts';
 import { CliError, exitCodes } from './cli-error.ts';
+import { backupCommand } from './commands/backup.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { restoreCommand } from './commands/restore.command.ts';
 import { seedDemoCommand } from './commands/seed-demo.command.ts';
 import { userCommand } from './commands/user.command.ts';
 
@@ -40,6 +42,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await seedDemoCommand(config);
       case 'user':
         return await userCommand(config, args.positionals[0], args.values);
+      case 'backup':
+        return await backupCommand(config, args.positionals[0]);
+      case 'restore':
+        return await restoreCommand(config, args.positionals[0]);
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { dumpDatabase } from '../db/backup.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
 import { seedDemo } from '../practices/demo-seed.ts';
@@ -109,6 +110,15 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
     const summary = await seedDemo(db);
     log.info('demo data loaded', { created: summary.created, updated: summary.updated, unchanged: summary.unchanged });
     return c.json(summary);
+  });
+
+  // A consistent copy of the embedded database while the server keeps it open (clearinghouse backup).
+  app.get('/internal/backup', async (c) => {
+    const started = performance.now();
+    const dump = await dumpDatabase(db);
+    if (!dump) throw badRequest('This server runs on PostgreSQL: back it up with pg_dump.');
+    log.info('backup', { copiedMs: Math.round(performance.now() - started) });
+    return c.body(dump, 200, { 'content-type': 'application/gzip', 'cache-control': 'no-store' });
   });
   return app;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -12,6 +11,7 @@ import { type CliArgs, filterOptions } from '../cli-args.ts';
 import { CliError, exitCodes } from '../cli-error.ts';
 import { openDataAccess } from '../data-access.ts';
 import { exportThroughServer } from '../server-client.ts';
+import { writeFileWhole } from '../write-file.ts';
 
 /**
  * Reads the export's filters with the search page's own parser, but strictly: a misspelt
@@ -40,20 +40,13 @@ function readFilters(values: CliArgs['values']): { params: SearchParams; lang: s
   return { params: parsed.params, lang };
 }
 
-/** Writes to FILE through a temporary name, so a failed export never leaves a file that looks complete. */
+/** Writes to standard output, or to FILE through a temporary name. */
 async function writeOut(source: Readable, out: string | undefined): Promise<void> {
   if (!out) {
     await pipeline(source, process.stdout as Writable, { end: false });
     return;
   }
-  const partial = `${out}.partial`;
-  try {
-    await pipeline(source, fs.createWriteStream(partial));
-    fs.renameSync(partial, out);
-  } catch (e) {
-    fs.rmSync(partial, { force: true });
-    throw e;
-  }
+  await writeFileWhole(source, out);
 }
 
 /**
@@ -66,11 +59,10 @@ export async function exportCommand(config: Config, values: CliArgs['values']): 
   if (!exportFormats.includes(format)) throw new CliError(`--format must be one of ${exportFormats.join(', ')}.`, exitCodes.usage);
   const { params, lang } = readFilters(values);
 
-  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  const access = await openDataAccess(config, { command: 'export', whenNew: 'refuse' });
   let total: number;
   try {
     if (access.via === 'server') {
-      process.stderr.write(`A server (process ${access.server.pid}, ${access.server.url}) holds ${access.dataDir}: exporting through it.\n`);
       const query = new URLSearchParams(searchQueryString(params));
       query.set('lang', lang);
       const res = await exportThroughServer(access, format, query.toString());

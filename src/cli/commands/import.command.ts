@@ -48,11 +48,10 @@ export async function importCommand(config: Config, file: string, options: { par
   const source = file === '-' ? 'stdin' : path.basename(file);
   const author = importingUser();
   const progress = importProgress(process.stdout.isTTY === true);
-  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  const access = await openDataAccess(config, { command: 'import', whenNew: 'create' });
   let summary: ImportSummary;
   try {
     if (access.via === 'server') {
-      process.stderr.write(`A server (process ${access.server.pid}, ${access.server.url}) holds ${access.dataDir}: importing through it.\n`);
       summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
     } else {
       await migrateToLatest(access.db);

@@ -10,7 +10,7 @@ import { openDataAccess } from '../data-access.ts';
  * @example process.exitCode = await migrateCommand(config);
  */
 export async function migrateCommand(config: Config): Promise<number> {
-  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  const access = await openDataAccess(config, { command: 'migrate', whenNew: 'create' });
   if (access.via === 'server') {
     throw new CliError(
       `A Clearinghouse server (process ${access.server.pid}, ${access.server.url}) is running on ${access.dataDir} ` +

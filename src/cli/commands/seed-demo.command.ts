@@ -12,10 +12,9 @@ import { seedDemoThroughServer } from '../server-client.ts';
  * @example process.exitCode = await seedDemoCommand(config);
  */
 export async function seedDemoCommand(config: Config): Promise<number> {
-  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  const access = await openDataAccess(config, { command: 'seed-demo', whenNew: 'create' });
   let summary: ImportSummary;
   if (access.via === 'server') {
-    process.stderr.write(`A server (process ${access.server.pid}, ${access.server.url}) holds ${access.dataDir}: loading the demo data through it.\n`);
     summary = await seedDemoThroughServer(access);
   } else {
     try {

@@ -22,11 +22,16 @@ function target(values: CliArgs['values']): { email: string; role: Role } {
  */
 export async function userCommand(config: Config, sub: string, values: CliArgs['values']): Promise<number> {
   if (sub !== 'create' && sub !== 'role') throw new CliError(`Unknown subcommand "user ${sub}". Use "user create" or "user role".`, exitCodes.usage);
-  if (sub === 'role' && (values.name || values['password-stdin'])) throw new CliError('"user role" takes only --email and --role.', exitCodes.usage);
+  if (sub === 'role' && (values.name || values['password-stdin'] || values['new-database'])) throw new CliError('"user role" takes only --email and --role.', exitCodes.usage);
   const { email, role } = target(values);
   // Ask before opening the data, so a slow typist does not hold the folder.
   const password = sub === 'create' ? await readNewPassword(values['password-stdin'] === true) : '';
-  const access = await openDataAccess(config, (m) => process.stderr.write(m));
+  // An account in a database no server uses cannot sign in anywhere: never create one unasked.
+  const access = await openDataAccess(config, {
+    command: `user ${sub}`,
+    whenNew: values['new-database'] ? 'create' : 'refuse',
+    refusalHint: sub === 'create' ? 'To start a new database here with this account, run the command again with --new-database.' : undefined,
+  });
   try {
     if (access.via === 'server') {
       const path = sub === 'create' ? '/internal/users' : '/internal/users/role';
