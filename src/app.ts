@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { mountAccounts } from './accounts/accounts.routes.ts';
 import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
 import { adminImportRoutes } from './admin/admin-import.routes.tsx';
@@ -15,9 +14,14 @@ import { bodySizeLimit } from './http/body-size.ts';
 import { etagAndCompression } from './http/compressed-cache.ts';
 import { errorHandler, respondWithError } from './http/error-handler.tsx';
 import { notFound } from './http/errors.ts';
+import { fairStart } from './http/fair-start.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { listenerGate } from './http/listeners.ts';
+import { startupGate } from './http/readiness.ts';
 import { configureRendering } from './http/render.tsx';
 import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { urlTextGuard } from './http/url-text.ts';
 import { localeRouting, pathWithoutLocale } from './i18n/locale-routing.ts';
 import { createMailer } from './mail/mailer.ts';
 import { mapRoutes } from './map/map.routes.tsx';
@@ -30,6 +34,9 @@ import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.ts';
 import { configureSearchCache } from './search/search.service.ts';
+
+/** How long a request that arrives during migrations or demo seeding waits for them before it gets a 503. */
+const startupWaitMs = 30_000;
 
 /**
  * Builds the whole web app from its dependencies; tests call `app.request(url)` on it in-process.
@@ -44,29 +51,20 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>({ getPath: pathWithoutLocale });
   app.use(requestLog(deps.log));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-    }),
-  );
+  app.use(securityHeaders(deps.config));
+  // Health checks answer at once, before the language, the start-up gate and the queue.
+  app.route('/', healthRoutes(deps));
   app.use(localeRouting());
+  app.use(listenerGate());
+  app.use(startupGate(deps.readiness, startupWaitMs));
+  app.use(fairStart());
+  app.use(urlTextGuard());
   app.use(bodySizeLimit());
   app.use(etagAndCompression());
   // Sessions and CSRF protection first, so they cover every route mounted after them.
   mountAccounts(app, deps);
 
   app.route('/', assets.routes);
-  app.route('/', healthRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.route('/', downloadRoutes(deps));
   app.route('/', searchRoutes(deps));

@@ -30,6 +30,18 @@ const configSchema = z.object({
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Size of the PostgreSQL connection pool per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool) before it answers 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Longest SQL statement of a request on PostgreSQL; the server cancels it, and a connection that stops answering is given up as long after. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** An idle PostgreSQL connection of the pool is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** Time a client has to send a request's headers; then it gets 408 and the connection is closed. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Time a client has to send a whole request, body included (a 50 MB import needs about 7 Mbit/s at the default). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** How long an idle keep-alive connection stays open; keep it above the idle timeout of a load balancer in front. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** smtp://user:pass@host:587 or smtps://…:465 — mail goes out through this server; unset, mails land in OUTBOX_DIR. */
   SMTP_URL: z
     .string()
@@ -46,6 +58,9 @@ const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** How long a sign-in lasts, in days. */
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+}).refine((c) => c.HTTP_HEADERS_TIMEOUT_MS <= c.HTTP_REQUEST_TIMEOUT_MS, {
+  message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+  path: ['HTTP_HEADERS_TIMEOUT_MS'],
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string; outboxDir: string };

@@ -1,20 +1,51 @@
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { currentSnapshot } from './search/catalogue-snapshot.ts';
 import { textIndexFor } from './search/engine/index-sync.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-lock.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { createLogger } from './http/logger.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { type Listening, listen } from './http/listeners.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { Readiness } from './http/readiness.ts';
 import { pruneSessions } from './accounts/session.repo.ts';
 import { seedDemo } from './practices/demo-seed.ts';
 import { pruneRates } from './security/rate-limit.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
 import { reindexIfStale } from './practices/search-reindex.ts';
 
-/** Starts the server: config, single-writer lock, database, migrations, demo data, HTTP. */
+/** Pause between attempts to reach a database that is down at start-up. */
+const setupRetryMs = 2_000;
+
+/**
+ * The database a server serves from: on PostgreSQL with the config's timeouts, so that no
+ * request waits on a database that is down or silent for longer than they allow.
+ */
+function servingTarget(config: Config): DatabaseTarget {
+  if (!config.DATABASE_URL) return { kind: 'pglite', dataDir: path.join(config.dataDir, 'db') };
+  return {
+    kind: 'postgres',
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS, idleMs: config.DATABASE_IDLE_TIMEOUT_MS },
+  };
+}
+
+/** Migrations, a stale search index, demo data: the work before the first request can be served. */
+async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<void> {
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info('migrated', { applied });
+  const reindexed = await reindexIfStale(db);
+  if (reindexed) log.info('search index rebuilt', { practices: reindexed });
+  if (config.SEED_DEMO && (await isCatalogueEmpty(db))) {
+    const summary = await seedDemo(db);
+    log.info('demo data loaded', { created: summary.created });
+  }
+}
+
+/** Starts the server: config, single-writer lock, database, HTTP, migrations and demo data, search index. */
 async function main() {
   let config;
   try {
@@ -28,70 +59,111 @@ async function main() {
   }
   const log = createLogger(config.LOG_LEVEL);
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
 
   let release: (() => Promise<void>) | undefined;
   if (!config.DATABASE_URL) {
     try {
       release = await lockDataDir(config.dataDir);
-    } catch {
+    } catch (e) {
+      // A DataDirLockedError names the live holder; other errors (a folder that cannot be written) are not "in use".
+      const heldBy = (e as { heldBy?: { description: string; holder?: { pid: number }; server?: { pid: number } } }).heldBy;
+      if (!heldBy) throw e;
+      const pid = heldBy.holder?.pid ?? heldBy.server?.pid;
       log.error('data folder in use', {
         dataDir: config.dataDir,
-        hint: 'Another Clearinghouse process (a server or a clearinghouse command) is using this folder. Stop it, or set DATA_DIR to another folder.',
+        heldBy: heldBy.description,
+        pid,
+        hint: `${(e as Error).message} Stop it${pid ? ` (kill ${pid})` : ''}, or set DATA_DIR to another folder.`,
       });
       process.exit(75);
     }
   }
-  const db = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
-      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'db') },
-  );
-  const applied = await migrateToLatest(db);
-  if (applied.length) log.info('migrated', { applied });
-  const reindexed = await reindexIfStale(db);
-  if (reindexed) log.info('search index rebuilt', { practices: reindexed });
-  if (config.SEED_DEMO && (await isCatalogueEmpty(db))) {
-    const summary = await seedDemo(db);
-    log.info('demo data loaded', { created: summary.created });
-  }
-
+  const db = await openDatabase(servingTarget(config));
+  const readiness = new Readiness();
   const adminToken = config.DATABASE_URL ? undefined : newAdminToken();
-  const app = createApp({ db, config, log, adminToken });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    // The CLI runs on this machine: loopback when bound to every address, else the bound address.
-    const host = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-    if (adminToken) publishServerInfo(config.dataDir, `http://${host}:${info.port}`, adminToken);
-    log.info('listening', {
-      url: `http://localhost:${info.port}`,
-      database: config.DATABASE_URL ? 'postgresql' : `pglite:${config.dataDir}`,
-      startupMs: Math.round(performance.now() - started),
-    });
+  const app = createApp({ db, config, log, adminToken, readiness });
+
+  // Listen first: health checks answer during migrations, requests wait for them (http/readiness.ts).
+  const listeners: Listening[] = [];
+  try {
+    listeners.push(await listen(app.fetch, { listener: 'public', port: config.PORT, hostname: config.HOST, timeouts: config }));
+  } catch (e) {
+    log.error('cannot listen', { host: config.HOST, port: config.PORT, error: (e as Error).message, hint: 'Another program may use this port: stop it, or set PORT to another one.' });
+    await db.destroy();
+    await release?.();
+    process.exit(69);
+  }
+  log.info('listening', {
+    url: `http://localhost:${listeners[0].port}`,
+    database: config.DATABASE_URL ? 'postgresql' : `pglite:${config.dataDir}`,
+    startupMs: elapsed(),
   });
 
-  // Load the search snapshot now rather than on the first visitor's search (1.4 s at 100k).
-  // The snapshot and the text index are built before the first search needs them.
-  void currentSnapshot(db)
-    .then((snap) => textIndexFor(db, snap))
-    .catch((e: Error) => log.warn('search snapshot not preloaded', { error: e.message }));
-
-  // Expired sessions and rate-limit windows are dead weight: clear them now and every hour.
-  const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
-  await prune();
-  const pruneTimer = setInterval(prune, 60 * 60 * 1000);
-  pruneTimer.unref();
-
   let stopping = false;
+  let setup: Promise<unknown> = Promise.resolve();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    server.close();
+    await Promise.all(listeners.map((l) => l.close()));
+    // Never close the database under a migration or the demo data being written.
+    await setup.catch(() => undefined);
     await db.destroy();
     await release?.();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  // On PostgreSQL the set-up runs without the serving pool's statement timeout: a migration may take long.
+  setup = (async () => {
+    for (;;) {
+      const setupDb = config.DATABASE_URL ? await openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: 2, timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS } }) : db;
+      try {
+        return await prepareDatabase(setupDb, config, log);
+      } catch (e) {
+        if (!isDatabaseUnavailable(e) || stopping) throw e;
+        log.warn('database unavailable at start-up, trying again', { error: (e as Error).message, inMs: setupRetryMs });
+      } finally {
+        if (setupDb !== db) await setupDb.destroy();
+      }
+      await new Promise((r) => setTimeout(r, setupRetryMs));
+    }
+  })();
+  try {
+    await setup;
+  } catch (e) {
+    if (stopping) return;
+    log.error('start-up failed', { error: (e as Error).message, stack: (e as Error).stack });
+    process.exit(1);
+  }
+  if (stopping) return;
+  readiness.advance('serving');
+
+  // The command line reaches this server (embedded database only) on loopback, never on HOST.
+  if (adminToken) {
+    const internal = await listen(app.fetch, { listener: 'internal', port: 0, hostname: '127.0.0.1', timeouts: config });
+    listeners.push(internal);
+    publishServerInfo(config.dataDir, `http://127.0.0.1:${internal.port}`, adminToken);
+  }
+  log.info('serving', { startupMs: elapsed() });
+
+  // Warm up: the search snapshot and the text index, built now rather than by the first
+  // visitors' searches (35–55 s at 100k practices); /readyz answers 200 once they are.
+  try {
+    await textIndexFor(db, await currentSnapshot(db));
+  } catch (e) {
+    log.warn('search index not warmed up', { error: (e as Error).message });
+  }
+  readiness.advance('ready');
+  log.info('ready', { startupMs: elapsed() });
+
+  // Expired sessions and rate-limit windows are dead weight: clear them now and every hour.
+  const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
+  void prune();
+  const pruneTimer = setInterval(prune, 60 * 60 * 1000);
+  pruneTimer.unref();
 }
 
 await main();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { withVary } from './vary.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -46,6 +47,15 @@ class CompressedLru {
 }
 
 /**
+ * Says the answer depends on Accept-Encoding. Set on the context after `c.res` is replaced:
+ * Hono copies the replaced response's headers over the new one's, so a Vary set on the new
+ * headers beforehand would be lost (and a cache could hand Brotli to a client without it).
+ */
+function varyOnEncoding(c: Context): void {
+  c.header('vary', withVary(c.res.headers.get('vary'), 'Accept-Encoding'));
+}
+
+/**
  * For GET responses that are text: adds a strong ETag, answers If-None-Match with 304, and
  * compresses each distinct body once (measured: compressing on every request cut throughput
  * by two thirds), serving later requests for the same body from memory.
@@ -67,11 +77,11 @@ export function etagAndCompression(options: { maxBytes?: number; minSize?: numbe
     const etag = res.headers.get('etag') ?? `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = new Headers(res.headers);
     headers.set('etag', etag);
-    headers.append('vary', 'Accept-Encoding');
     const inm = c.req.header('if-none-match');
     if (inm && inm.split(/\s*,\s*/).includes(etag)) {
       headers.delete('content-length');
       c.res = new Response(null, { status: 304, headers });
+      varyOnEncoding(c);
       return;
     }
     const encoding = body.length >= minSize ? pickEncoding(c.req.header('accept-encoding')) : 'identity';
@@ -85,5 +95,6 @@ export function etagAndCompression(options: { maxBytes?: number; minSize?: numbe
     }
     headers.set('content-length', String(out.length));
     c.res = new Response(c.req.method === 'HEAD' ? null : (out as Uint8Array<ArrayBuffer>), { status: 200, headers });
+    varyOnEncoding(c);
   };
 }

@@ -20,8 +20,10 @@ export interface ServerOptions {
    * fixtures the demo data lacks (the server then finds a non-empty catalogue and seeds nothing).
    */
   prepare?: (db: Database) => Promise<void>;
-  /** How long to wait for /healthz, in ms. */
+  /** How long to wait for /readyz, in ms. */
   startTimeoutMs?: number;
+  /** 'ready' (the default): resolve once /readyz answers 200; 'spawned': at once, to watch the start. */
+  wait?: 'ready' | 'spawned';
 }
 
 /** A server running in a child process. */
@@ -78,7 +80,7 @@ process.once('exit', () => {
 
 /**
  * Starts the real server as `npm start` does (`node bin/start.js`) on a free port with a fresh data
- * folder, and resolves once /healthz answers 200.
+ * folder, and resolves once /readyz answers 200 (migrated, demo data loaded, search index warm).
  * @example const server = await startServer(); await fetch(`${server.url}/`); await server.stop();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -135,17 +137,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
-  for (;;) {
+  while (options.wait !== 'spawned') {
     if (exitCode !== undefined) {
       fs.rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`The server exited with code ${exitCode} before it was healthy. Its output:\n${logs()}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The server did not answer ${url}/healthz in time. Its output:\n${logs()}`);
+      throw new Error(`The server did not answer ${url}/readyz in time. Its output:\n${logs()}`);
     }
     try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
     } catch {
       // not listening yet
