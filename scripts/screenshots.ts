@@ -18,13 +18,29 @@ const pages: Record<string, string[]> = {
   'search-filtered-empty': ['/practices?q=cycling&region=002'],
   'search-arabic': ['/ar/practices?q=%D8%A7%D9%84%D9%84%D8%A7%D8%AC%D8%A6%D9%88%D9%86+%D8%A7%D9%84%D8%B3%D9%83%D9%86'],
   practice: ['/practices/nyc-idnyc'],
+  // The longest action label (French), partners in another script than the page (Arabic), a place in Chinese.
+  'practice-fr': ['/fr/practices/nyc-idnyc'],
+  'practice-ar': ['/ar/practices/nyc-idnyc'],
+  'practice-zh': ['/zh/practices/cardiff-policesol'],
+  'search-zh': ['/zh/practices?q=housing'],
   city: ['/cities/de/berlin'],
+  'city-zh': ['/zh/cities/gb/cardiff'],
   country: ['/countries/de', '/countries/DE'],
   map: ['/map'],
+  'map-zh': ['/zh/map'],
 };
-const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
+// The phone is the narrowest common one (360 CSS px), where labels wrap first.
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, out: { type: 'string', default: 'screenshots' } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    out: { type: 'string', default: 'screenshots' },
+    // Comma-separated page names, to look at a few pages again: --only practice-fr,map
+    only: { type: 'string' },
+  },
+});
+const only = values.only ? new Set(values.only.split(',')) : undefined;
 if (!browserAvailable()) {
   process.stderr.write(`No Chromium at ${chromiumPath}: apt-get install chromium\n`);
   process.exit(1);
@@ -40,6 +56,7 @@ try {
   for (const [viewportName, size] of Object.entries(widths)) {
     const page = await browser.newPage(size);
     for (const [name, candidates] of Object.entries(pages)) {
+      if (only && !only.has(name)) continue;
       let status = 0;
       let used = candidates[0];
       for (const candidate of candidates) {

@@ -28,7 +28,8 @@ describe('interface languages', () => {
 
   it('offers every language for the same page and filters, and hreflang alternates', async () => {
     const html = await (await app.request('/fr/practices?theme=housing')).text();
-    for (const l of ['ar', 'zh', 'en', 'ru', 'es']) expect(html).toContain(`href="/${l}/practices?theme=housing" hreflang="${l}"`);
+    // The switcher's links mark the choice, which the server remembers before cleaning the address.
+    for (const l of ['ar', 'zh', 'en', 'ru', 'es']) expect(html).toContain(`href="/${l}/practices?theme=housing&amp;choose-language=1" hreflang="${l}"`);
     expect(html).toContain('<link rel="alternate" hreflang="es" href="http://localhost:3000/es/practices?theme=housing"/>');
     expect(html).toContain('<link rel="alternate" hreflang="x-default" href="http://localhost:3000/practices?theme=housing"/>');
     expect(html).toContain('<link rel="canonical" href="http://localhost:3000/fr/practices?theme=housing"/>');
@@ -44,12 +45,24 @@ describe('interface languages', () => {
     expect(first.status).toBe(302);
     expect(first.headers.get('location')).toBe('/es/practices?q=housing');
 
-    const chosen = await app.request('/en/practices');
+    const chosen = await app.request('/en/practices?q=housing&choose-language=1');
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toBe('/en/practices?q=housing');
     expect(chosen.headers.get('set-cookie')).toContain('lang=en');
+    expect(chosen.headers.get('cache-control')).toBe('private, no-store');
     const later = await app.request('/practices', { headers: { 'accept-language': 'es', cookie: 'lang=en' } });
     expect(later.status).toBe(200);
     const remembered = await app.request('/map', { headers: { cookie: 'lang=ru' } });
     expect(remembered.headers.get('location')).toBe('/ru/map');
+  });
+
+  it('does not take a visit to a page in a language for a choice: unprefixed addresses stay in English', async () => {
+    const visit = await app.request('/zh/practices/nyc-idnyc');
+    expect(visit.status).toBe(200);
+    expect(visit.headers.get('set-cookie') ?? '').not.toContain('lang=');
+    const map = await app.request('/map');
+    expect(map.status).toBe(200);
+    expect(await map.text()).toContain('<html lang="en" dir="ltr">');
   });
 
   it('never redirects data: the API and downloads are the same in every language', async () => {

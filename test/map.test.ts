@@ -14,7 +14,7 @@ const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'")
 /** The markers of the world map: where each links, its accessible name and its radius. */
 function markersOf(html: string) {
   const svg = html.match(/<svg id="world-map"[\s\S]*?<\/svg>/)?.[0] ?? '';
-  return [...svg.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"><title>[^<]*<\/title><circle class="marker" cx="[^"]+" cy="[^"]+" r="([^"]+)"/g)].map((m) => ({
+  return [...svg.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"><title>[^<]*<\/title>(?:<(?:circle|path) class="marker-hit[^>]*>(?:<\/(?:circle|path)>)?)*<circle class="marker" cx="[^"]+" cy="[^"]+" r="([^"]+)"/g)].map((m) => ({
     href: unescape(m[1]),
     label: unescape(m[2]),
     r: Number(m[3]),

@@ -27,6 +27,22 @@ export function localizedPath(path: string, locale: string, explicit = false): s
   return path === '/' ? `/${locale}` : `/${locale}${path}`;
 }
 
+/**
+ * The query parameter the language switcher adds to its links: following one is choosing that
+ * language, which is remembered; merely visiting a page in a language (a shared link, a search
+ * engine's result) is not.
+ */
+export const chooseLanguageParam = 'choose-language';
+
+/**
+ * The switcher's link to a page (path and query) in a language: the language's address, marked
+ * as a choice. English carries its `/en` prefix so that choosing it overrides a remembered choice.
+ * @example languageChoiceHref('/map?theme=health', 'fr') // '/fr/map?theme=health&choose-language=1'
+ */
+export function languageChoiceHref(path: string, locale: string): string {
+  return `${localizedPath(path, locale, true)}${path.includes('?') ? '&' : '?'}${chooseLanguageParam}=1`;
+}
+
 /** The best interface language for an Accept-Language header, if any is acceptable. */
 export function negotiateLocale(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -54,8 +70,9 @@ export function pathWithoutLocale(request: Request): string {
 }
 
 /**
- * Sets the interface language from the URL prefix and remembers it in a cookie; a first
- * visit to an unprefixed page goes to the remembered or the browser's preferred language.
+ * Sets the interface language from the URL prefix. A language chosen in the switcher is
+ * remembered in a cookie (then the address is cleaned of the mark); an unprefixed page goes to
+ * the remembered or the browser's preferred language, else stays in English.
  */
 export function localeRouting(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -63,7 +80,12 @@ export function localeRouting(): MiddlewareHandler<AppEnv> {
     const { locale, path } = splitLocale(url.pathname);
     const remembered = getCookie(c, 'lang');
     if (locale) {
-      if (remembered !== locale) setCookie(c, 'lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax' });
+      if (url.searchParams.has(chooseLanguageParam) && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        if (remembered !== locale) setCookie(c, 'lang', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax' });
+        url.searchParams.delete(chooseLanguageParam);
+        c.header('cache-control', 'private, no-store');
+        return c.redirect(`${url.pathname}${url.search}`, 303);
+      }
     } else if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !languageNeutral.test(path)) {
       const wanted = remembered && locales.includes(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
       c.header('vary', 'Accept-Language, Cookie', { append: true });

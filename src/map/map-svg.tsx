@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { type HitArea, hitAreas } from './hit-areas.ts';
 import type { MapFrame } from './world-map.ts';
 
 /** A place drawn on a map: a circle whose area grows with `count`, linking to `href`. */
@@ -24,6 +25,28 @@ export function markerRadius(count: number, max: number, kind: MapFrame['kind'])
   const unit = Math.min(base, cap / Math.sqrt(Math.max(1, max)));
   return Math.round(unit * Math.sqrt(count) * 10) / 10;
 }
+
+/**
+ * Radii of the markers' tap targets, in SVG units, per map and screen width: a finger needs
+ * about 44 CSS px, WCAG 2.5.8 at least 24. The world map (1000 units wide) is about 330 px wide
+ * on a 360 px phone and up to 1120 px on a desktop, so it has a layer for each and the
+ * stylesheet shows one; a local map (480 units) is about 330 px wide on every screen.
+ */
+const hitRadii: Record<MapFrame['kind'], { layer: 'narrow' | 'wide'; radius: number }[]> = {
+  world: [
+    { layer: 'narrow', radius: 67 },
+    { layer: 'wide', radius: 22 },
+  ],
+  local: [{ layer: 'wide', radius: 32 }],
+};
+
+/** An invisible tap target around a marker; it never overlaps another marker's. */
+const HitShape: FC<{ area: HitArea; layer: string }> = ({ area, layer }) =>
+  'circle' in area ? (
+    <circle class={`marker-hit marker-hit--${layer}`} cx={area.circle.cx} cy={area.circle.cy} r={area.circle.r} />
+  ) : (
+    <path class={`marker-hit marker-hit--${layer}`} d={area.path} />
+  );
 
 type Box = [number, number, number, number];
 
@@ -56,7 +79,8 @@ function placeNames(placed: { m: MapMarker; at: [number, number]; r: number }[],
 
 /**
  * A map as inline SVG: land, an optional highlighted country, and linked markers (largest
- * first, so small ones stay on top and clickable). The markers are links with names, so the
+ * first, so small ones stay on top and clickable), each with an invisible tap target larger
+ * than its circle. The markers are links with names, so the
  * SVG is a labelled group rather than role="img", which would hide them from screen readers.
  */
 export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; title: string; description?: string; extraClass?: string }> = ({
@@ -72,6 +96,7 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
     .map((m) => ({ m, at: frame.project(m.lon, m.lat), r: markerRadius(m.count, max, frame.kind) }))
     .filter((p): p is { m: MapMarker; at: [number, number]; r: number } => p.at !== undefined)
     .sort((a, b) => b.m.count - a.m.count);
+  const hits = hitRadii[frame.kind].map(({ layer, radius }) => ({ layer, areas: hitAreas(placed.map((p) => p.at), radius) }));
   const labelledBy = description ? `${id}-title ${id}-desc` : `${id}-title`;
   return (
     <svg
@@ -86,9 +111,10 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
       {description && <desc id={`${id}-desc`}>{description}</desc>}
       <path class="land" d={frame.land} />
       {frame.focus && <path class="land land--focus" d={frame.focus} />}
-      {placed.map(({ m, at, r }) => (
+      {placed.map(({ m, at, r }, i) => (
         <a href={m.href} aria-label={m.label}>
           <title>{m.label}</title>
+          {hits.map(({ layer, areas }) => <HitShape area={areas[i]} layer={layer} />)}
           <circle class="marker" cx={at[0]} cy={at[1]} r={r} />
         </a>
       ))}

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { languageDisplayName } from '../i18n/display-names.ts';
 import { locales } from '../i18n/i18n.ts';
-import { localizedPath } from '../i18n/locale-routing.ts';
+import { languageChoiceHref } from '../i18n/locale-routing.ts';
 import { usePage } from './page-context.ts';
 
 /** A language's own name, as its speakers write it: "Français", "العربية". */
@@ -11,7 +11,8 @@ export function autonym(locale: string): string {
 }
 
 /**
- * Links to the current page (with its filters) in every interface language. English gets an
+ * Links to the current page (with its filters) in every interface language. Following one is
+ * choosing that language, which the site remembers (`languageChoiceHref`); English gets an
  * explicit /en prefix so that choosing it overrides a remembered or negotiated language.
  */
 export const LanguageSwitcher: FC = () => {
@@ -21,7 +22,7 @@ export const LanguageSwitcher: FC = () => {
       <ul>
         {locales.map((l) => (
           <li>
-            <a href={localizedPath(path, l, true)} hreflang={l} lang={l} aria-current={l === i18n.locale ? 'true' : undefined}>
+            <a href={languageChoiceHref(path, l)} hreflang={l} lang={l} aria-current={l === i18n.locale ? 'true' : undefined}>
               {autonym(l)}
             </a>
           </li>

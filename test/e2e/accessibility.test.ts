@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axe, browserAvailable, formatViolations, type ViewportName, watchPageProblems } from '../support/browser.ts';
+import { axe, axeRules, browserAvailable, formatViolations, type ViewportName, watchPageProblems } from '../support/browser.ts';
 import { useE2E } from './e2e-context.ts';
 
 /** The pages a person meets first, with a record that has lineage and a translation. */
@@ -30,4 +30,14 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.x A and AA
       });
     }
   }
+
+  // Best-practice rules outside the WCAG tags above that the site keeps: a heading may not take
+  // another role (the search page's result count was an h2 with role="status").
+  it('search pages give no element a role its tag may not have (aria-allowed-role)', async () => {
+    const page = await e2e.newPage('desktop');
+    for (const path of ['/practices?q=housing', '/ar/practices?q=housing&theme=housing', '/practices?q=zzqxnothing']) {
+      await page.goto(e2e.url(path));
+      expect(formatViolations(await axeRules(page, ['aria-allowed-role'])), path).toBe('');
+    }
+  });
 });

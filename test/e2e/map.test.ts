@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable } from '../support/browser.ts';
+import { axeRules, browserAvailable, formatViolations } from '../support/browser.ts';
 import { useE2E } from './e2e-context.ts';
 
 /** The rows of the map's plain table: city link text, where it leads, and the practice count. */
@@ -15,6 +15,17 @@ async function tableRows(page: Page) {
         href: link?.getAttribute('href') ?? '',
         count: numbers.length ? Number(numbers[0].replace(/\D/g, '')) : Number.NaN,
       };
+    }),
+  );
+}
+
+/** Each marker of the world map: its link, the centre of its circle, and its link's box, in CSS px. */
+async function markerGeometry(page: Page) {
+  return page.locator('svg.world-map a').evaluateAll((links) =>
+    links.map((a, index) => {
+      const circle = (a.querySelector('.marker') as SVGElement).getBoundingClientRect();
+      const box = a.getBoundingClientRect();
+      return { index, href: a.getAttribute('href') ?? '', x: circle.x + circle.width / 2, y: circle.y + circle.height / 2, width: box.width, height: box.height };
     }),
   );
 }
@@ -65,4 +76,41 @@ describe.skipIf(!browserAvailable())('the world map', () => {
     expect(housing.length).toBeGreaterThan(0);
     expect(housing.length).toBeLessThan(all.length);
   });
+
+  // WCAG 2.5.8: a target of at least 24 × 24 CSS px, or enough space around a smaller one. axe's
+  // target-size rule skips links inside SVG, so the markers are measured here as a finger meets them.
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
+    it(`gives every marker a tap target of 24 px or all the room its neighbours leave, at ${viewport.width} px`, async () => {
+      const context = await e2e.browser().newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(e2e.url('/map'));
+      expect(formatViolations(await axeRules(page, ['target-size']))).toBe('');
+      await page.locator('svg.world-map').scrollIntoViewIfNeeded();
+      const svg = (await page.locator('svg.world-map').boundingBox()) as { x: number; y: number; width: number; height: number };
+      const markers = await markerGeometry(page);
+      expect(markers.length).toBeGreaterThan(30);
+      let roomy = 0;
+      for (const m of markers) {
+        const others = markers.filter((o) => o.index !== m.index && (o.x !== m.x || o.y !== m.y));
+        const nearest = Math.min(...others.map((o) => Math.hypot(o.x - m.x, o.y - m.y)));
+        if (nearest >= 24) {
+          roomy++;
+          expect(Math.min(m.width, m.height), `the target of ${m.href} (nearest marker ${nearest.toFixed(0)} px away)`).toBeGreaterThanOrEqual(24);
+        }
+        // A tap anywhere nearer to this marker than to any other, up to 22 px away, reaches it.
+        const reach = Math.min(22, nearest / 2) - 2;
+        const offsets = reach >= 1 ? [[0, 0], [reach, 0], [-reach, 0], [0, reach], [0, -reach]] : [[0, 0]];
+        for (const [dx, dy] of offsets) {
+          const [px, py] = [m.x + dx, m.y + dy];
+          if (px < svg.x + 1 || py < svg.y + 1 || px > svg.x + svg.width - 1 || py > svg.y + svg.height - 1) continue;
+          const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.getAttribute('href') ?? null, [px, py]);
+          expect(hit, `a tap ${reach.toFixed(0)} px from ${m.href}`).toBe(m.href);
+        }
+      }
+      // Where markers crowd (Europe on a phone) no layout gives each 24 px; the table below the
+      // map lists the same cities with full-size links (the "equivalent" exception of 2.5.8).
+      expect(roomy, 'markers with room around them').toBeGreaterThan(0);
+      await context.close();
+    });
+  }
 });

@@ -115,6 +115,28 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
+ * Runs only the named axe-core rules, whatever their tags: for best-practice rules the site
+ * keeps (such as `aria-allowed-role`) and WCAG 2.2 rules checked at one viewport (`target-size`).
+ * @example expect(formatViolations(await axeRules(page, ['aria-allowed-role']))).toBe('');
+ */
+export async function axeRules(page: Page, rules: string[]): Promise<AxeViolation[]> {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (ids) => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } };
+    const result = await w.axe.run(document, { runOnly: { type: 'rule', values: ids }, resultTypes: ['violations'] });
+    return result.violations as { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[];
+  }, rules);
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, summary: n.failureSummary ?? '' })),
+  }));
+}
+
+/**
  * Violations as readable text (empty when there are none), so a failing test says what is wrong.
  * @example expect(formatViolations(violations)).toBe('');
  */

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { countryHref } from '../../practices/views/practice-links.ts';
 import { Layout } from '../../views/layout.tsx';
-import { regionLabel } from '../../views/labels.ts';
+import { cityLabel, isolated, regionLabel } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { CityPageData } from '../city.service.ts';
 import { cityFilterValue } from '../place-search.ts';
@@ -29,16 +29,18 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
   const { t } = i18n;
   const { city, regions, practices } = data;
   const country = countryName(city.country, i18n.locale);
+  // The city's name in the reader's language where CLDR has one (柏林, برلين); the data keeps the recorded name.
+  const name = cityLabel(i18n, city.country, city.name);
   const filter = cityFilterValue(city.country, city.slug);
   return (
     <Layout
-      title={t('city.title', { city: city.name, country })}
-      description={t('city.description', { city: city.name, country, count: practices.total })}
+      title={t('city.title', { city: isolated(name, i18n.dir), country })}
+      description={t('city.description', { city: isolated(name, i18n.dir), country, count: practices.total })}
       canonical={canonical}
       jsonLd={cityJsonLd(data, country, `${publicUrl}${canonical}`)}
     >
-      <PlaceBreadcrumbs trail={[{ href: countryHref(city.country), label: country }]} current={city.name} />
-      <h1>{city.name}</h1>
+      <PlaceBreadcrumbs trail={[{ href: countryHref(city.country), label: country }]} current={name} />
+      <h1>{name}</h1>
       <p class="place-subtitle">
         <a href={countryHref(city.country)}>{country}</a>
         {regions.subregion && ` · ${regionLabel(i18n, regions.subregion)}`}
@@ -53,8 +55,8 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
         </aside>
       </div>
       <PlacePracticeList
-        heading={t('city.practices', { city: city.name })}
-        place={city.name}
+        heading={t('city.practices', { city: isolated(name, i18n.dir) })}
+        place={isolated(name, i18n.dir)}
         practices={practices}
         searchHref={`/practices?city=${filter}`}
         mapHref={`/map?city=${filter}`}

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { sortForReading } from '../../map/views/city-count-table.tsx';
 import { cityHref } from '../../practices/views/practice-links.ts';
+import { localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { CityRow } from '../city.repo.ts';
 import { foreignBornText, populationText } from './city-figures.tsx';
@@ -37,9 +38,9 @@ export const CountryCities: FC<{ country: string; cities: (CityRow & { practices
             </tr>
           </thead>
           <tbody>
-            {sortForReading(cities, i18n.locale).map((c) => (
+            {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => (
               <tr>
-                <th scope="row"><a href={cityHref(c.country, c.slug)}>{c.name}</a></th>
+                <th scope="row"><a href={cityHref(c.country, c.slug)}><bdi>{c.name}</bdi></a></th>
                 <td class="num">{i18n.number(c.practices)}</td>
                 <td class="num"><Figure text={populationText(i18n, c)} /></td>
                 <td class="num"><Figure text={foreignBornText(i18n, c)} /></td>

@@ -3,6 +3,7 @@ import { countryName } from '../../geo/countries.ts';
 import { MapSvg } from '../../map/map-svg.tsx';
 import { cityFrame, countryFrame } from '../../map/world-map.ts';
 import { cityHref } from '../../practices/views/practice-links.ts';
+import { cityLabel, isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { CityRow } from '../city.repo.ts';
 import { cityFilterValue } from '../place-search.ts';
@@ -11,12 +12,13 @@ import { cityFilterValue } from '../place-search.ts';
 export const CityMap: FC<{ city: CityRow; practices: number }> = ({ city, practices }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  if (city.lat === null || city.lon === null) return <p class="map-note">{t('city.map.no_location', { city: city.name })}</p>;
-  const label = t('map.marker', { city: city.name, country: countryName(city.country, i18n.locale), count: practices });
-  const marker = { lon: city.lon, lat: city.lat, count: 1, href: `/practices?city=${cityFilterValue(city.country, city.slug)}`, label, name: city.name };
+  const name = cityLabel(i18n, city.country, city.name);
+  if (city.lat === null || city.lon === null) return <p class="map-note">{t('city.map.no_location', { city: isolated(name, i18n.dir) })}</p>;
+  const label = t('map.marker', { city: isolated(name, i18n.dir), country: countryName(city.country, i18n.locale), count: practices });
+  const marker = { lon: city.lon, lat: city.lat, count: 1, href: `/practices?city=${cityFilterValue(city.country, city.slug)}`, label, name };
   return (
     <figure class="place-map">
-      <MapSvg frame={cityFrame(city.lon, city.lat, city.country)} markers={[marker]} id="city-map" title={t('city.map.title', { city: city.name })} />
+      <MapSvg frame={cityFrame(city.lon, city.lat, city.country)} markers={[marker]} id="city-map" title={t('city.map.title', { city: isolated(name, i18n.dir) })} />
       <figcaption>{t('place.map.caption')}</figcaption>
     </figure>
   );
@@ -30,12 +32,12 @@ export const CountryMap: FC<{ code: string; cities: (CityRow & { practices: numb
   const placed = cities.filter((c) => c.lat !== null && c.lon !== null && c.practices > 0);
   const frame = countryFrame(code, placed.map((c) => [c.lon as number, c.lat as number]));
   if (!frame) return null;
-  const markers = placed.map((c) => ({
+  const markers = localNames(i18n, placed).map((c) => ({
     lon: c.lon as number,
     lat: c.lat as number,
     count: c.practices,
     href: cityHref(c.country, c.slug),
-    label: t('map.marker', { city: c.name, country, count: c.practices }),
+    label: t('map.marker', { city: isolated(c.name, i18n.dir), country, count: c.practices }),
     name: c.name,
   }));
   return (

@@ -3,6 +3,7 @@ import type { CityCount } from '../../cities/city.repo.ts';
 import { countryName } from '../../geo/countries.ts';
 import { cityHref, countryHref } from '../../practices/views/practice-links.ts';
 import type { SearchParams } from '../../search/search.params.ts';
+import { isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import { citySearchHref } from '../map-links.ts';
 
@@ -33,15 +34,15 @@ export const CityCountTable: FC<{ cities: CityCount[]; params: SearchParams; id:
           </tr>
         </thead>
         <tbody>
-          {sortForReading(cities, i18n.locale).map((c) => (
+          {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => (
             <tr>
               <th scope="row">
-                <a href={cityHref(c.country, c.slug)}>{c.name}</a>
+                <a href={cityHref(c.country, c.slug)}><bdi>{c.name}</bdi></a>
                 {(c.lat === null || c.lon === null) && <span class="map-note"> {t('map.table.no_location')}</span>}
               </th>
               <td><a href={countryHref(c.country)}>{countryName(c.country, i18n.locale)}</a></td>
               <td class="num">
-                <a href={citySearchHref(params, c.country, c.slug)} aria-label={t('map.table.practices_link', { count: c.practices, city: c.name })}>
+                <a href={citySearchHref(params, c.country, c.slug)} aria-label={t('map.table.practices_link', { count: c.practices, city: isolated(c.name, i18n.dir) })}>
                   {i18n.number(c.practices)}
                 </a>
               </td>

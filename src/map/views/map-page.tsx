@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { hasFilters, type ParseNotes, type SearchParams } from '../../search/search.params.ts';
+import { isolated, localNames } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { citySearchHref, mapHref } from '../map-links.ts';
@@ -14,14 +15,14 @@ import { MapFilters } from './map-filters.tsx';
 const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  const markers: MapMarker[] = data.cities
+  const markers: MapMarker[] = localNames(i18n, data.cities)
     .filter((c) => c.lat !== null && c.lon !== null)
     .map((c) => ({
       lon: c.lon as number,
       lat: c.lat as number,
       count: c.practices,
       href: citySearchHref(params, c.country, c.slug),
-      label: t('map.marker', { city: c.name, country: countryName(c.country, i18n.locale), count: c.practices }),
+      label: t('map.marker', { city: isolated(c.name, i18n.dir), country: countryName(c.country, i18n.locale), count: c.practices }),
     }));
   return (
     <>

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { placeLabel } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
+import { PlaceName } from '../../views/place-name.tsx';
 import type { similarPractices } from '../../search/similar-practices.ts';
 import { apiHref, practiceHref } from './practice-links.ts';
 
@@ -17,8 +17,8 @@ export const SimilarPractices: FC<{ similar: SimilarPractice[] }> = ({ similar }
       <ul class="similar-list">
         {similar.map((p) => (
           <li>
-            <a href={practiceHref(p.id)}>{p.title}</a>
-            <span class="lineage__place">{placeLabel(i18n, p.city, p.country)}</span>
+            <a href={practiceHref(p.id)} dir="auto">{p.title}</a>
+            <span class="lineage__place"><PlaceName city={p.city} country={p.country} /></span>
           </li>
         ))}
       </ul>

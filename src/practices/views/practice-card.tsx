@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { placeLabel } from '../../views/labels.ts';
 import { type MarkedRuns, MarkedText } from '../../views/marked-text.tsx';
 import { usePage } from '../../views/page-context.ts';
+import { PlaceName } from '../../views/place-name.tsx';
 
 /** What a card needs of a practice. */
 export interface PracticeCardData {
@@ -39,7 +39,7 @@ export const PracticeCard: FC<{ practice: PracticeCardData; headingLevel?: 2 | 3
         <a href={`/practices/${p.id}`}>{p.titleMarks ? <MarkedText runs={p.titleMarks} /> : p.title}</a>
       </Heading>
       <p class="card__meta">
-        <bdi>{placeLabel(i18n, p.city, p.country)}</bdi> · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
+        <span class="card__place"><PlaceName city={p.city} country={p.country} /></span> · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
       </p>
       <p class="card__snippet" dir="auto" lang={p.lang}>
         {p.snippet ? <MarkedText runs={p.snippet} /> : shorten(p.summary)}

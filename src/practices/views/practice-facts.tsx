@@ -1,9 +1,9 @@
 import type { Child, FC } from 'hono/jsx';
 import type { Translator } from '../../i18n/i18n.ts';
-import { countryName } from '../../geo/countries.ts';
 import { regionLabel } from '../../views/labels.ts';
 import { listSeparator, messageWith } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
+import { PlaceName } from '../../views/place-name.tsx';
 import type { PracticeWithLineage } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { cityHref, countryHref, searchHref } from './practice-links.ts';
@@ -32,12 +32,21 @@ export function periodLabel(t: Translator['t'], started?: number, ended?: number
 }
 
 /** The city and country of a practice, each linked to its page. */
-export const PlaceLinks: FC<{ record: PracticeRecord; citySlug: string | null }> = ({ record, citySlug }) => {
+export const PlaceLinks: FC<{ record: PracticeRecord; citySlug: string | null }> = ({ record, citySlug }) => (
+  <PlaceName
+    city={record.city}
+    country={record.country}
+    cityHref={record.city && citySlug ? cityHref(record.country, citySlug) : undefined}
+    countryHref={countryHref(record.country)}
+  />
+);
+
+/** A partner and the kind of support it gave; the name, often in another script than the page, is isolated. */
+const Partner: FC<{ partner: NonNullable<PracticeRecord['partners']>[number] }> = ({ partner }) => {
   const { i18n } = usePage();
-  const country = <a href={countryHref(record.country)}>{countryName(record.country, i18n.locale)}</a>;
-  if (!record.city) return country;
-  const city = <bdi>{citySlug ? <a href={cityHref(record.country, citySlug)}>{record.city}</a> : record.city}</bdi>;
-  return <>{messageWith<Child>(i18n, 'common.place', { city, country })}</>;
+  const name = <bdi>{partner.name}</bdi>;
+  if (!partner.support) return <li>{name}</li>;
+  return <li>{messageWith<Child>(i18n, 'practice.partner.with_support', { name, support: i18n.t(`support.${partner.support}`) })}</li>;
 };
 
 /** The record's short fields as a definition list: place, period, who did it, for whom, evidence. */
@@ -63,7 +72,7 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
         <Fact label={t('practice.partners')}>
           <ul class="fact-list">
             {r.partners.map((p) => (
-              <li>{p.support ? t('practice.partner.with_support', { name: p.name, support: t(`support.${p.support}`) }) : p.name}</li>
+              <Partner partner={p} />
             ))}
           </ul>
         </Fact>

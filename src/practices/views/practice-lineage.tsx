@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { placeLabel } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
+import { PlaceName } from '../../views/place-name.tsx';
 import type { PracticeWithLineage } from '../practice.repo.ts';
 import { practiceHref } from './practice-links.ts';
 
@@ -14,8 +14,8 @@ const LineageItem: FC<{ link: Link }> = ({ link }) => {
     <li>
       {link.title ? (
         <>
-          <a href={practiceHref(link.id)}>{link.title}</a>
-          {link.country && <span class="lineage__place">{placeLabel(i18n, link.city, link.country)}</span>}
+          <a href={practiceHref(link.id)} dir="auto">{link.title}</a>
+          {link.country && <span class="lineage__place"><PlaceName city={link.city} country={link.country} /></span>}
         </>
       ) : (
         <>
@@ -25,7 +25,7 @@ const LineageItem: FC<{ link: Link }> = ({ link }) => {
       )}
       {link.changes && (
         <p class="lineage__changes">
-          <strong>{t('practice.lineage.changes')}</strong> {link.changes}
+          <strong>{t('practice.lineage.changes')}</strong> <bdi>{link.changes}</bdi>
         </p>
       )}
     </li>

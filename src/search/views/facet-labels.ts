@@ -1,11 +1,11 @@
 import { countryName } from '../../geo/countries.ts';
 import type { Translator } from '../../i18n/i18n.ts';
-import { regionLabel } from '../../views/labels.ts';
+import { placeLabel, regionLabel } from '../../views/labels.ts';
 import type { FacetParam } from '../search.params.ts';
 
 /**
  * The name a reader sees for a facet value, in their language: vocabulary labels from the
- * catalogue, regions and countries from CLDR, cities and target groups as recorded.
+ * catalogue, regions, countries and (where it knows them) cities from CLDR, other cities and target groups as recorded.
  */
 export function facetValueLabel(i18n: Translator, facet: FacetParam, value: string, label?: string): string {
   switch (facet) {
@@ -23,10 +23,8 @@ export function facetValueLabel(i18n: Translator, facet: FacetParam, value: stri
       return regionLabel(i18n, value);
     case 'country':
       return countryName(value, i18n.locale);
-    case 'city': {
-      const country = value.slice(0, 2).toUpperCase();
-      return `${label ?? value.slice(3)}, ${countryName(country, i18n.locale)}`;
-    }
+    case 'city':
+      return placeLabel(i18n, label ?? value.slice(3), value.slice(0, 2).toUpperCase());
     default:
       return value;
   }

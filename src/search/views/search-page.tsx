@@ -107,7 +107,9 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
           <FacetPanel params={params} facets={result.facets} />
           <section id="results" aria-labelledby="results-heading">
             <div class="results-bar">
-              <h2 id="results-heading" role="status">
+              {/* A plain heading: the count arrives with the page, so a live region (role="status",
+                  which a heading may not take) would announce nothing; readers meet it as the results' heading. */}
+              <h2 id="results-heading">
                 {t('search.results_count', { count: result.total })}
                 {result.pageCount > 1 && !pastEnd && (
                   <span class="count"> · {t('search.page_of', { page: result.page, count: result.pageCount })}</span>
