@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { codeVersion } from './code-version.ts';
-import { cpuSeconds, get, serverTiming, startApp, stopApp as stop, waitReady } from './support/app-process.ts';
+import { cpuSeconds, get, loadDefaults, serverTiming, startApp, stopApp as stop, waitReady } from './support/app-process.ts';
 import { ms, summary } from './support/stats.ts';
 import { type BenchQuery, baseQueries, loadMix } from './queries.ts';
 
@@ -102,9 +102,7 @@ async function load(url: string, mix: BenchQuery[] | undefined): Promise<LoadRes
     url,
     connections,
     duration,
-    pipelining: 1,
-    timeout: 30,
-    headers: { 'accept-encoding': 'br', accept: 'text/html' },
+    ...loadDefaults,
     requests: [
       mix
         ? {

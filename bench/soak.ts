@@ -10,6 +10,7 @@
  *   npx tsx bench/soak.ts                                    # PGlite, one instance (demo data)
  *   npx tsx bench/soak.ts --database-url postgres://postgres@127.0.0.1:5432/postgres --instances 2
  *   npx tsx bench/soak.ts --duration 20 --connections 50     # a shorter run
+ *   npx tsx bench/soak.ts --rounds 3                         # memory after each of three loads
  *
  * With --database-url, a fresh database is created on that server and dropped afterwards.
  * Exits 1 when any request failed, any answer was a 5xx, or a cross-instance check failed.
@@ -27,7 +28,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/practices/demo-seed.ts';
 import { createPostgresDatabase } from '../test/support/test-db.ts';
 import { codeVersion } from './code-version.ts';
-import { type AppProcess, get, residentMiB, startApp, stopApp, waitReady } from './support/app-process.ts';
+import { type AppProcess, get, loadDefaults, residentMiB, startApp, stopApp, waitReady } from './support/app-process.ts';
 import { startRoundRobinProxy } from './support/round-robin-proxy.ts';
 import { ms, summary } from './support/stats.ts';
 import { loadMix } from './queries.ts';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '200' },
     port: { type: 'string', default: '3950' },
     users: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const adminUrl = values['database-url'];
@@ -47,6 +49,8 @@ const instances = adminUrl ? Math.max(1, Number(values.instances ?? 2)) : 1;
 const duration = Math.max(5, Number(values.duration));
 const connections = Math.max(1, Number(values.connections));
 const userCount = Math.max(1, Number(values.users));
+// --rounds N: the same load N times on the same instances; memory after each round shows whether it levels off at the caches' bounds.
+const rounds = Math.max(1, Number(values.rounds));
 const basePort = Number(values.port);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const password = 'soak-test-password-1';
@@ -132,9 +136,7 @@ async function soak(url: string, mix: Ask[], halfway: () => void) {
     url,
     connections,
     duration,
-    pipelining: 1,
-    timeout: 30,
-    headers: { 'accept-encoding': 'br', accept: 'text/html' },
+    ...loadDefaults,
     requests: [
       {
         setupRequest: (req, context) => {
@@ -227,12 +229,27 @@ try {
         resolve(`import failed: ${(e as Error).message}`);
       }
     });
-  out(`\n## Load: ${mix.length} requests in the mix, ${connections} connections, ${duration} s, one import committed half-way\n`);
+  out(`\n## Load: ${mix.length} requests in the mix, ${connections} connections, ${duration} s${rounds > 1 ? ` × ${rounds} rounds` : ''}, one import committed half-way through the first\n`);
+  const memory: number[][] = [rssBefore];
   const { result, byKind } = await soak(front, mix, () => {
     imported = cli(['import', importFile(marker)]);
   });
+  memory.push(apps.map((a) => residentMiB(a.child.pid)));
+  for (let round = 2; round <= rounds; round++) {
+    const again = await soak(front, mix, () => undefined);
+    result.errors += again.result.errors;
+    result.timeouts += again.result.timeouts;
+    for (const [kind, s] of again.byKind) {
+      const into = byKind.get(kind) ?? { times: [], status: {} };
+      byKind.set(kind, into);
+      into.times.push(...s.times);
+      for (const [cls, n] of Object.entries(s.status)) into.status[cls] = (into.status[cls] ?? 0) + n;
+    }
+    result.requests.total += again.result.requests.total;
+    result.duration += again.result.duration;
+    memory.push(apps.map((a) => residentMiB(a.child.pid)));
+  }
   const importOutput = imported ? await imported : 'import did not run';
-  const rssAfter = apps.map((a) => residentMiB(a.child.pid));
 
   out('| kind | requests | 2xx | 3xx | 4xx | 5xx | p50 ms | p95 ms | p99 ms | max ms |');
   out('|---|---|---|---|---|---|---|---|---|---|');
@@ -247,7 +264,7 @@ try {
   const t = summary(all);
   out(`| **all** | ${all.length} | | | | ${fiveHundreds} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.max)} |`);
   out(`\n${(result.requests.total / result.duration).toFixed(0)} requests/s; errors ${result.errors}, timeouts ${result.timeouts}`);
-  out(`memory (RSS, MiB) before → after: ${apps.map((a, i) => `${a.base.split(':')[2]}: ${rssBefore[i]?.toFixed(0)} → ${rssAfter[i]?.toFixed(0)}`).join(', ')}`);
+  out(`memory (RSS, MiB) before → after each round: ${apps.map((a, i) => `${a.base.split(':')[2]}: ${memory.map((m) => m[i]?.toFixed(0)).join(' → ')}`).join(', ')}`);
   out(`import half-way: ${importOutput.trim().split('\n').pop()}`);
 
   out('\n## Checks\n');

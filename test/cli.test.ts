@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../src/db/data-dir-lock.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { runCli, type ServerOnFolder, startServerOn } from './support/cli-process.ts';
+import { runCli, type ServerOnFolder, startServerOn, storedIds } from './support/cli-process.ts';
 import { freePort } from './support/server-process.ts';
 import { createPostgresDatabase } from './support/test-db.ts';
 
@@ -33,16 +32,6 @@ function exchangeFile(name: string, practices: unknown[]): string {
 }
 
 const newDataDir = () => fs.mkdtempSync(path.join(tmp, 'data-'));
-
-/** Ids stored in an embedded data folder no process holds. */
-async function storedIds(dataDir: string): Promise<string[]> {
-  const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-  try {
-    return (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** The line a command prints when it works through the server that holds the folder. */
 const throughServer = (dataDir: string, pid: number) =>

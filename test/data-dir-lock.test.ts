@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.ts';
-import { openDatabase } from '../src/db/database.ts';
 import { repoRoot } from './support/server-process.ts';
-import { type Child, runCli, spawnCli, spawnServer, startServerOn } from './support/cli-process.ts';
+import { type Child, runCli, spawnCli, spawnServer, startServerOn, storedIds } from './support/cli-process.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearinghouse-lock-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -25,16 +24,6 @@ function demoCopiesFile(name: string, copies: number): { file: string; count: nu
   const file = path.join(tmp, `${name}.json`);
   fs.writeFileSync(file, JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices }));
   return { file, count: practices.length };
-}
-
-/** Practice ids in a data folder no process holds. */
-async function storedIds(dataDir: string): Promise<string[]> {
-  const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-  try {
-    return (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
-  } finally {
-    await db.destroy();
-  }
 }
 
 /** Bytes in the database's table files: they grow as an import inserts rows, committed or not. */

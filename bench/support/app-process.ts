@@ -92,3 +92,10 @@ export function serverTiming(h: Record<string, string | string[] | undefined>): 
   const m = /app;dur=([\d.]+)/.exec(String(h['server-timing'] ?? ''));
   return m ? Number(m[1]) : Number.NaN;
 }
+
+/** The autocannon settings every load test shares: one request at a time per connection, as browsers send, compressed HTML. */
+export const loadDefaults = {
+  pipelining: 1,
+  timeout: 30,
+  headers: { 'accept-encoding': 'br', accept: 'text/html' },
+};

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { openDatabase } from '../../src/db/database.ts';
 import { freePort, repoRoot } from './server-process.ts';
 
 /** How a child process ended and what it printed. */
@@ -125,5 +126,15 @@ export async function startServerOn(dataDir: string, env: Record<string, string>
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Practice ids stored in an embedded data folder no process holds. */
+export async function storedIds(dataDir: string): Promise<string[]> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+  try {
+    return (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
+  } finally {
+    await db.destroy();
   }
 }
