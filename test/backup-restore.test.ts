@@ -8,7 +8,7 @@ import { recordAudit } from '../src/audit/audit.repo.ts';
 import { type Database, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/practices/demo-seed.ts';
-import { runCli, startServerOn } from './support/cli-process.ts';
+import { apiTotal, runCli, startServerOn } from './support/cli-process.ts';
 import { contributionFixtures } from './support/contribution-fixtures.ts';
 import { tableSnapshot } from './support/table-snapshot.ts';
 import { createPostgresDatabase } from './support/test-db.ts';
@@ -52,10 +52,6 @@ async function withFolder<T>(dataDir: string, work: (db: Database) => Promise<T>
 }
 
 const snapshotOf = (dataDir: string) => withFolder(dataDir, tableSnapshot);
-
-async function apiTotal(url: string): Promise<number> {
-  return ((await (await fetch(`${url}/api/v1/practices`)).json()) as { total: number }).total;
-}
 
 const slow = 300_000;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.ts';
 import { repoRoot } from './support/server-process.ts';
-import { type Child, runCli, spawnCli, spawnServer, startServerOn, storedIds } from './support/cli-process.ts';
+import { apiTotal, type Child, runCli, spawnCli, spawnServer, startServerOn, storedIds } from './support/cli-process.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearinghouse-lock-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -49,10 +49,6 @@ async function whenWriting(run: Child, dataDir: string, bytes: number): Promise<
     if (ended) throw new Error(`The import ended before it was killed; use a larger file.\n${run.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-async function apiTotal(url: string): Promise<number> {
-  return ((await (await fetch(`${url}/api/v1/practices`)).json()) as { total: number }).total;
 }
 
 const slow = 300_000;

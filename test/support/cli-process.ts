@@ -138,3 +138,8 @@ export async function storedIds(dataDir: string): Promise<string[]> {
     await db.destroy();
   }
 }
+
+/** How many practices a running server publishes, as its API counts them. */
+export async function apiTotal(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/api/v1/practices`)).json()) as { total: number }).total;
+}
