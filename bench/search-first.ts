@@ -10,6 +10,11 @@
  *   npx tsx bench/search-first.ts --data-dir .bench/data-10k
  *   npx tsx bench/search-first.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k
  *   npx tsx bench/search-first.ts --data-dir .bench/data-10k --cpu-prof first.cpuprofile   # profile of the first-time round
+ *   npx tsx bench/search-first.ts --data-dir .bench/data-10k --write-each   # a publication before every first-time search
+ *
+ * With --write-each, every first-time search comes right after a write of its own (a practice
+ * published with new words), so it also pays for bringing the snapshot and the text index up to
+ * date and finds every per-version cache empty: the first view after a write.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +29,14 @@ import { searchUncached } from '../src/search/search.service.ts';
 import { codeVersion } from './code-version.ts';
 import { baseQueries, loadMix } from './queries.ts';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'cpu-prof': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    'write-each': { type: 'boolean', default: false },
+  },
+});
 const db = values['database-url']
   ? await openDatabase({ kind: 'postgres', url: values['database-url'], poolSize: 4 })
   : await openDatabase({ kind: 'pglite', dataDir: path.join(path.resolve(values['data-dir'] ?? '.bench/data-10k'), 'db') });
@@ -47,7 +59,13 @@ for (const b of [...baseQueries, ...loadMix(400, 11, { distinct: true })]) if (n
 const ms = (t: number) => performance.now() - t;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const line = (label: string, xs: number[]) =>
-  console.log(`${label.padEnd(28)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(28)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(
+      ...xs,
+    )
+      .toFixed(1)
+      .padStart(7)} ms`,
+  );
 
 console.log(`First-time and repeated searches, code ${codeVersion()}, ${os.cpus().length} cores, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}`);
 let t = performance.now();
@@ -57,10 +75,25 @@ t = performance.now();
 const index = await textIndexFor(db, snap0);
 console.log(`text index build: ${ms(t).toFixed(0)} ms (${index.postings.size} keys, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`);
 
-// A write, as a publication makes: every cache of the version is gone, one practice changed.
-await db.transaction().execute((trx) =>
-  upsertPractice(trx, { id: 'bench-first-search-write', title: `Bench write ${Date.now()}`, summary: 'A practice written so that the caches start empty.', language: 'en', city: 'Turin', country: 'IT', themes: ['housing'] }, { author: 'bench', message: 'bench' }),
-);
+/** A write, as a publication makes: every cache of the version is gone, one practice changed. */
+let writes = 0;
+const publish = () =>
+  db.transaction().execute((trx) =>
+    upsertPractice(
+      trx,
+      {
+        id: `bench-first-search-write-${writes++ % 50}`,
+        title: `Bench write ${Date.now()} housing`,
+        summary: `A practice written so that the caches start empty, ${writes}.`,
+        language: 'en',
+        city: 'Turin',
+        country: 'IT',
+        themes: ['housing'],
+      },
+      { author: 'bench', message: 'bench' },
+    ),
+  );
+await publish();
 t = performance.now();
 const snap1 = await currentSnapshot(db);
 await textIndexFor(db, snap1);
@@ -80,6 +113,7 @@ const longFirst: number[] = [];
 const unquotedFirst: number[] = [];
 for (const { qs, locale } of queries) {
   const params = parseSearchParams(new URLSearchParams(qs)).params;
+  if (values['write-each']) await publish();
   let s = performance.now();
   await searchUncached(db, params, { locale });
   const f = ms(s);
@@ -95,10 +129,11 @@ if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   fs.writeFileSync(values['cpu-prof'] as string, JSON.stringify(profile));
 }
-line('first time', first);
+line(values['write-each'] ? 'first time, after a write' : 'first time', first);
 line('first time, 6+ words', longFirst);
 line('first time, no phrase, page 1', unquotedFirst);
 line('repeated', again);
 console.log('slowest first-time searches:');
-for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12)) console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.locale}  ${decodeURIComponent(s.qs.replace(/\+/g, ' ')).slice(0, 100)}`);
+for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12))
+  console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.locale}  ${decodeURIComponent(s.qs.replace(/\+/g, ' ')).slice(0, 100)}`);
 await db.destroy();

@@ -21,7 +21,7 @@ interface ActiveFilter {
 function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFilter[] {
   const filters: ActiveFilter[] = [];
   for (const facet of facetParams) {
-    const selected = (params[facet] as (string | number)[]).map(String);
+    const selected = params[facet];
     if (!selected.length) continue;
     const col = snap.facets[facet];
     // Any of the row's values among the selected ones (SQL: array overlap, IN, or any region level):
@@ -30,7 +30,8 @@ function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFil
     for (const v of selected) {
       const code = col.codeOf.get(v);
       if (code === undefined) continue;
-      for (let k = col.rowOffsets[code]; k < col.rowOffsets[code + 1]; k++) pass[col.rows[k]] = 1;
+      const rows = col.rowsOf[code];
+      for (let k = 0; k < rows.length; k++) pass[rows[k]] = 1;
     }
     filters.push({ facet, pass });
   }
@@ -38,7 +39,7 @@ function activeFilters(snap: CatalogueSnapshot, params: SearchParams): ActiveFil
     const from = params.from ?? Number.NEGATIVE_INFINITY;
     const to = params.to ?? Number.POSITIVE_INFINITY;
     const pass = new Uint8Array(snap.size);
-    // NaN (no start year) fails both comparisons, as NULL did in SQL.
+    // NaN (no start year) fails both comparisons: a practice without a start year is outside every period.
     for (let i = 0; i < snap.size; i++) pass[i] = snap.started[i] >= from && snap.started[i] <= to ? 1 : 0;
     filters.push({ facet: 'period', pass });
   }
@@ -98,7 +99,7 @@ function countsOver(size: number, coded: Coded, rows: Int32Array | null, length 
 }
 
 /** Every facet at once: the snapshot's row-major codes. */
-const allFacets = (snap: CatalogueSnapshot): Coded => ({ offsets: snap.allOffsets, codes: snap.allCodes, totals: snap.allTotals });
+const allFacets = (snap: CatalogueSnapshot): Coded => ({ offsets: snap.allCodes.offsets, codes: snap.allCodes.codes, totals: snap.allTotals });
 
 /**
  * Applies the filters to the candidates (the text matches, ascending, or the whole catalogue)
@@ -109,7 +110,10 @@ const allFacets = (snap: CatalogueSnapshot): Coded => ({ offsets: snap.allOffset
 export function filterAndCount(snap: CatalogueSnapshot, params: SearchParams, candidates: Int32Array | null): FilterOutcome {
   const filters = activeFilters(snap, params);
   if (filters.length === 0) {
-    return { passing: candidates ?? snap.allRows, facetRows: facetRows(snap, params, countsOver(snap.size, allFacets(snap), candidates), candidates?.length ?? snap.size) };
+    return {
+      passing: candidates ?? snap.allRows,
+      facetRows: facetRows(snap, params, countsOver(snap.size, allFacets(snap), candidates), candidates?.length ?? snap.count),
+    };
   }
   // Bit k of a row's mark is set when the row fails filter k.
   const fails = new Int32Array(snap.size);
@@ -156,7 +160,7 @@ function facetRows(snap: CatalogueSnapshot, params: SearchParams, allCounts: Int
   const rows: FacetCountRow[] = [];
   facetParams.forEach((facet, n) => {
     const col = snap.facets[facet];
-    const selected = new Set((params[facet] as (string | number)[]).map(String));
+    const selected = new Set(params[facet]);
     const c = allCounts.subarray(snap.base[n], snap.base[n + 1]);
     // Only values counted at least as often as the facetLimit-th most frequent can be listed (or
     // selected ones): sorting those few is much cheaper than sorting thousands of cities.
@@ -177,7 +181,13 @@ function facetRows(snap: CatalogueSnapshot, params: SearchParams, allCounts: Int
  * One page of row indexes in a sort that needs no text ranking: newest first, by title, or (for
  * relevance without a query) by id.
  */
-export function pageInOrder(snap: CatalogueSnapshot, passing: Int32Array, sort: Exclude<SortOrder, 'relevance'> | 'id', offset: number, limit: number): number[] {
+export function pageInOrder(
+  snap: CatalogueSnapshot,
+  passing: Int32Array,
+  sort: Exclude<SortOrder, 'relevance'> | 'id',
+  offset: number,
+  limit: number,
+): number[] {
   if (sort === 'id') return Array.from(passing.subarray(offset, offset + limit));
   const keep = rowMask(snap.size, passing);
   const order = sort === 'newest' ? snap.newestOrder : snap.titleOrder;

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { type CatalogueSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
-import { textIndexFor } from './engine/index-sync.ts';
 import { analyze } from './engine/analyzer.ts';
+import { textIndexFor } from './engine/index-sync.ts';
 import { parseQuery } from './engine/query-parser.ts';
 import type { TextIndex } from './engine/text-index.ts';
 import { matchText, type TextMatch } from './engine/text-match.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 /** The searchable text of a practice, as stored. */
@@ -38,13 +38,24 @@ export async function longTexts(db: Database, seqs: number[]): Promise<Map<numbe
  * @example const rows = await practiceTexts(db, [1, 2, 3]);
  */
 export async function practiceTexts(db: Database, seqs: number[]): Promise<PracticeTextRow[]> {
-  if (seqs.length === 0) return [];
+  return seqs.length === 0 ? [] : textsWhere(db, sql`p.seq = ANY(${seqs}::int[])`);
+}
+
+/**
+ * The same, of practices given by id.
+ * @example const [text] = await practiceTextsById(db, ['barcelona-anti-rumour']);
+ */
+export async function practiceTextsById(db: Database, ids: string[]): Promise<PracticeTextRow[]> {
+  return ids.length === 0 ? [] : textsWhere(db, sql`p.id = ANY(${ids}::text[])`);
+}
+
+async function textsWhere(db: Database, where: RawBuilder<unknown>): Promise<PracticeTextRow[]> {
   const { rows } = await sql<PracticeTextRow>`
     SELECT p.seq, p.content_hash, p.language, p.title, p.summary, p.themes, p.city, p.country::text AS country,
       p.lead_organization, p.target_groups,
       ARRAY(SELECT x->>'name' FROM jsonb_array_elements(coalesce(p.record->'partners', '[]'::jsonb)) x) AS partners,
       ${longText} AS body,
       p.record->'translations' AS translations
-    FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
+    FROM practices p WHERE ${where}`.execute(db);
   return rows;
 }

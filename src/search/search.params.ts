@@ -1,7 +1,7 @@
-import { isAssessmentCriterion } from '../assessments/assessment-criteria.ts';
-import { m49Region } from '../geo/countries.ts';
 import { badRequest } from '../http/errors.ts';
-import { actorTypes, statuses, themes } from '../vocabulary/vocabularies.ts';
+import { type FacetParam, facet, facetParams } from './facets.ts';
+
+export { type FacetParam, facetParams } from './facets.ts';
 
 export const sortOrders = ['relevance', 'newest', 'title'] as const;
 export type SortOrder = (typeof sortOrders)[number];
@@ -9,46 +9,23 @@ export type SortOrder = (typeof sortOrders)[number];
 /** Longest query we search for; longer ones are cut with a notice. */
 export const maxQueryLength = 200;
 
-/** A search, as it lives in the URL: query, filters (each multi-valued), period, sort and page. */
-export interface SearchParams {
+/**
+ * A search, as it lives in the URL: query, filters (each multi-valued, one per facet of
+ * `facets.ts`), period, sort and page.
+ */
+export type SearchParams = {
   q: string;
-  theme: string[];
-  region: string[];
-  country: string[];
-  /** `<country>-<city slug>` in lower case, e.g. `it-turin`. */
-  city: string[];
-  actor: string[];
-  target: string[];
-  status: string[];
-  evidence: number[];
-  /** Assessment criteria an editor judged "yes": practical, innovative, successful, transferable. */
-  assessed: string[];
   from?: number;
   to?: number;
   sort?: SortOrder;
   page: number;
-}
+} & Record<FacetParam, string[]>;
 
 /** What was dropped from the URL while reading it, to tell the user. */
 export interface ParseNotes {
   ignored: { param: string; value: string }[];
   truncatedQuery: boolean;
 }
-
-/** Multi-valued filter parameters, in the order facets are shown. */
-export const facetParams = ['theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'assessed'] as const;
-export type FacetParam = (typeof facetParams)[number];
-
-const validators: Record<Exclude<FacetParam, 'evidence'>, (v: string) => boolean> = {
-  theme: (v) => (themes as readonly string[]).includes(v),
-  actor: (v) => (actorTypes as readonly string[]).includes(v),
-  status: (v) => (statuses as readonly string[]).includes(v),
-  region: (v) => /^\d{3}$/.test(v) && m49Region(v) !== undefined,
-  country: (v) => /^[A-Z]{2}$/.test(v),
-  city: (v) => /^[a-z]{2}-[\p{L}\p{N}-]{1,120}$/u.test(v),
-  target: (v) => v.length > 0 && v.length <= 120,
-  assessed: isAssessmentCriterion,
-};
 
 /**
  * Reads search parameters from a URL query. Unknown filter values are dropped and reported in
@@ -66,25 +43,16 @@ export function parseSearchParams(query: URLSearchParams, options: { strict?: bo
     notes.truncatedQuery = true;
   }
 
-  const multi = (name: Exclude<FacetParam, 'evidence'>) => {
+  const multi = (name: FacetParam) => {
     const values: string[] = [];
     for (const raw of query.getAll(name).flatMap((v) => v.split(','))) {
-      const v = name === 'country' ? raw.trim().toUpperCase() : name === 'target' ? raw.trim() : raw.trim().toLowerCase();
-      if (!v) continue;
-      if (validators[name](v)) {
-        if (!values.includes(v)) values.push(v);
-      } else notes.ignored.push({ param: name, value: raw });
+      if (!raw.trim()) continue;
+      const v = facet(name).parse(raw);
+      if (v === undefined) notes.ignored.push({ param: name, value: raw });
+      else if (!values.includes(v)) values.push(v);
     }
     return values;
   };
-
-  const evidence: number[] = [];
-  for (const raw of query.getAll('evidence').flatMap((v) => v.split(','))) {
-    const n = Number(raw);
-    if (Number.isInteger(n) && n >= 1 && n <= 5) {
-      if (!evidence.includes(n)) evidence.push(n);
-    } else if (raw.trim()) notes.ignored.push({ param: 'evidence', value: raw });
-  }
 
   const year = (name: 'from' | 'to') => {
     const raw = query.get(name)?.trim();
@@ -113,17 +81,9 @@ export function parseSearchParams(query: URLSearchParams, options: { strict?: bo
     else notes.ignored.push({ param: 'page', value: pageRaw });
   }
 
-  const params: SearchParams = {
+  const params = {
     q,
-    theme: multi('theme'),
-    region: multi('region'),
-    country: multi('country'),
-    city: multi('city'),
-    actor: multi('actor'),
-    target: multi('target'),
-    status: multi('status'),
-    evidence,
-    assessed: multi('assessed'),
+    ...(Object.fromEntries(facetParams.map((name) => [name, multi(name)])) as Record<FacetParam, string[]>),
     from: year('from'),
     to: year('to'),
     sort,
@@ -148,7 +108,7 @@ export function searchQueryString(params: SearchParams, change: Partial<SearchPa
   const p = { ...params, ...change };
   const qs = new URLSearchParams();
   if (p.q) qs.set('q', p.q);
-  for (const name of facetParams) for (const v of p[name] as (string | number)[]) qs.append(name, String(v));
+  for (const name of facetParams) for (const v of p[name]) qs.append(name, v);
   if (p.from !== undefined) qs.set('from', String(p.from));
   if (p.to !== undefined) qs.set('to', String(p.to));
   if (p.sort) qs.set('sort', p.sort);
@@ -159,4 +119,13 @@ export function searchQueryString(params: SearchParams, change: Partial<SearchPa
 /** Whether any filter (besides the query) is applied. */
 export function hasFilters(params: SearchParams): boolean {
   return facetParams.some((f) => params[f].length > 0) || params.from !== undefined || params.to !== undefined;
+}
+
+/**
+ * The same search without any filter or period (query and sort kept), on its first page: "clear all".
+ * @example searchQueryString(withoutFilters(params))
+ */
+export function withoutFilters(params: SearchParams): SearchParams {
+  const none = Object.fromEntries(facetParams.map((f) => [f, [] as string[]])) as Record<FacetParam, string[]>;
+  return { ...params, ...none, from: undefined, to: undefined, page: 1 };
 }

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { pageHtml, sendPage } from '../http/render.tsx';
 import { catalogueVersion } from './catalogue-version.repo.ts';
-import { SearchCache } from './search-cache.ts';
 import { parseSearchParams } from './search.params.ts';
 import { searchPractices } from './search.service.ts';
+import { SearchCache } from './search-cache.ts';
 import { SearchPage } from './views/search-page.tsx';
 
 /** Rendered search pages kept per app instance (about 50 KB each), as many as search answers, at most 500. */
@@ -24,7 +24,7 @@ export function searchRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const cached = key && pages.get(key, version);
     if (cached) return sendPage(c, cached);
     const { params, notes } = parseSearchParams(url.searchParams);
-    const result = await searchPractices(db, params, { locale, version });
+    const result = await searchPractices(db, params, { locale, version, cacheSize: config.SEARCH_CACHE_SIZE });
     const html = pageHtml(c, <SearchPage result={result} notes={notes} />);
     if (key) pages.set(key, version, html);
     return sendPage(c, html);

@@ -5,11 +5,11 @@ import { excerpt, hasMark, markMatches } from './engine/highlight.ts';
 import { type TextMatch, topRows } from './engine/text-match.ts';
 import { type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
 import { queryMatch } from './query-match.ts';
-import { longTexts } from './search-text.repo.ts';
-import { SearchCache } from './search-cache.ts';
-import { type ResultRow, resultRows } from './search.repo.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQueryString } from './search.params.ts';
+import { type ResultRow, resultRows } from './search.repo.ts';
 import type { FacetValue, SearchExplanation, SearchHit, SearchResult } from './search.types.ts';
+import { SearchCache } from './search-cache.ts';
+import { longTexts } from './search-text.repo.ts';
 
 /** A result row as shown: the reader's translation where there is one, matched words marked. */
 function toHit(row: ResultRow, locale: string, match: TextMatch | null): SearchHit {
@@ -43,7 +43,10 @@ function toHit(row: ResultRow, locale: string, match: TextMatch | null): SearchH
 async function addLongTextSnippets(db: Database, hits: SearchHit[], rows: ResultRow[], match: TextMatch | null): Promise<void> {
   if (!match || match.markKeys.size === 0) return;
   const needing = rows.filter((_, i) => !hits[i].snippet);
-  const bodies = await longTexts(db, needing.map((r) => r.seq));
+  const bodies = await longTexts(
+    db,
+    needing.map((r) => r.seq),
+  );
   rows.forEach((row, i) => {
     const body = bodies.get(row.seq);
     if (!body || hits[i].snippet) return;
@@ -67,7 +70,7 @@ function withoutEachFilter(snap: CatalogueSnapshot, params: SearchParams, match:
   const out: SearchExplanation['withoutFilter'] = [];
   const candidates = match ? match.rows : null;
   for (const f of facetParams) {
-    const values = (params[f] as (string | number)[]).map(String);
+    const values = params[f];
     if (!values.length) continue;
     const count = filterAndCount(snap, { ...params, [f]: [] }, candidates).passing.length;
     if (count > 0) out.push({ param: f, values, count });
@@ -84,11 +87,11 @@ function facetsOf(outcome: FilterOutcome, params: SearchParams): Record<FacetPar
   const facets = Object.fromEntries(facetParams.map((f) => [f, [] as FacetValue[]])) as Record<FacetParam, FacetValue[]>;
   for (const r of outcome.facetRows) {
     if (r.facet === 'total' || r.value === null) continue;
-    const selected = (params[r.facet] as (string | number)[]).map(String).includes(r.value);
+    const selected = params[r.facet].includes(r.value);
     facets[r.facet].push({ value: r.value, count: r.n, selected, ...(r.label ? { label: r.label } : {}) });
   }
   for (const f of facetParams) {
-    for (const v of (params[f] as (string | number)[]).map(String)) {
+    for (const v of params[f]) {
       if (!facets[f].some((x) => x.value === v)) facets[f].push({ value: v, count: 0, selected: true });
     }
     facets[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -105,7 +108,7 @@ function facetsOf(outcome: FilterOutcome, params: SearchParams): Record<FacetPar
 export async function searchUncached(
   db: Database,
   params: SearchParams,
-  options: { locale: string; pageSize?: number; /** The catalogue version, when the caller has just read it. */ version?: number },
+  options: { locale: string; pageSize?: number /** The catalogue version, when the caller has just read it. */; version?: number },
 ): Promise<SearchResult> {
   const { locale } = options;
   const pageSize = options.pageSize ?? 20;
@@ -116,8 +119,14 @@ export async function searchUncached(
   const { passing } = outcome;
   const offset = (params.page - 1) * pageSize;
   const pageRowIndexes =
-    sort === 'relevance' && match ? topRows(match, passing, offset, pageSize) : pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, pageSize);
-  const rows = await resultRows(db, Array.from(pageRowIndexes, (i) => snap.seqs[i]), locale);
+    sort === 'relevance' && match
+      ? topRows(match, passing, offset, pageSize)
+      : pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, pageSize);
+  const rows = await resultRows(
+    db,
+    Array.from(pageRowIndexes, (i) => snap.seqs[i]),
+    locale,
+  );
   const hits = rows.map((r) => toHit(r, locale, match));
   await addLongTextSnippets(db, hits, rows, match);
   const result: SearchResult = {
@@ -140,23 +149,27 @@ export async function searchUncached(
   return result;
 }
 
-let cacheSize = 500;
+/** The answers kept per database handle. */
 const caches = new WeakMap<Database, SearchCache<SearchResult>>();
 
-/** Sets how many search answers each database handle keeps in memory (0 turns caching off). */
-export function configureSearchCache(size: number): void {
-  cacheSize = size;
-}
-
 /**
- * Runs a search through the per-process cache: answers are reused until the catalogue
- * version in the database changes (any write bumps it), so every instance stays correct.
+ * Runs a search through the per-process cache of `cacheSize` answers (config SEARCH_CACHE_SIZE;
+ * 0 or absent: no cache): answers are reused until the catalogue version in the database
+ * changes (any write to practices bumps it), so every instance stays correct.
+ * @example const result = await searchPractices(db, params, { locale: 'en', cacheSize: config.SEARCH_CACHE_SIZE });
  */
 export async function searchPractices(
   db: Database,
   params: SearchParams,
-  options: { locale: string; pageSize?: number; /** The catalogue version, when the caller has just read it. */ version?: number },
+  options: {
+    locale: string;
+    pageSize?: number;
+    cacheSize?: number;
+    /** The catalogue version, when the caller has just read it. */
+    version?: number;
+  },
 ): Promise<SearchResult> {
+  const cacheSize = options.cacheSize ?? 0;
   if (cacheSize <= 0) return searchUncached(db, params, options);
   let cache = caches.get(db);
   if (!cache) {

@@ -3,11 +3,11 @@ import { currentSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
 import { analyze } from './engine/analyzer.ts';
 import { textIndexFor } from './engine/index-sync.ts';
 import { scoreGroups } from './engine/ranking.ts';
-import { withQualityPrior } from './engine/text-match.ts';
 import { searchDocument } from './engine/search-document.ts';
 import type { TextIndex } from './engine/text-index.ts';
-import { practiceTexts } from './search-text.repo.ts';
+import { withQualityPrior } from './engine/text-match.ts';
 import { resultRows } from './search.repo.ts';
+import { practiceTextsById } from './search-text.repo.ts';
 
 /** Words of a practice that stand for it in the "more like this" query. */
 const queryTerms = 25;
@@ -41,14 +41,15 @@ function tellingKeys(index: TextIndex, doc: ReturnType<typeof searchDocument>): 
  */
 export async function similarPractices(db: Database, id: string, locale: string, limit = 5) {
   const snap = await currentSnapshot(db);
-  const row = snap.rowOfId.get(id);
-  if (row === undefined) return [];
-  const seq = snap.seqs[row];
-  const [text] = await practiceTexts(db, [seq]);
-  if (!text) return [];
+  const [text] = await practiceTextsById(db, [id]);
+  if (!text || rowOfSeq(snap, text.seq) < 0) return [];
+  const seq = text.seq;
   const index = await textIndexFor(db, snap);
   const keys = tellingKeys(index, searchDocument(text));
-  const scored = scoreGroups(index, keys.map((key) => ({ text: key, groups: [{ keys: [key], weight: 1 }] })));
+  const scored = scoreGroups(
+    index,
+    keys.map((key) => ({ text: key, groups: [{ keys: [key], weight: 1 }] })),
+  );
   // The best few, kept in order while walking every match (no sort of tens of thousands).
   const best: { seq: number; score: number }[] = [];
   for (let i = 0; i < scored.slots.length; i++) {

@@ -59,4 +59,6 @@ export function glossaryAlternatives(words: string, languages: readonly string[]
 export const chineseGlossaryTerms: string[] = [...alternativesOf.keys()].filter((k) => !k.includes(':') && /\p{Script=Han}/u.test(k));
 
 /** Every one-word term of the glossary, folded: real words of nine languages, for spelling corrections. */
-export const glossaryWords: string[] = [...new Set([...alternativesOf.keys()].filter((k) => !k.includes(' ') && !k.includes(':') && !/\p{Script=Han}/u.test(k)))];
+export const glossaryWords: string[] = [
+  ...new Set([...alternativesOf.keys()].filter((k) => !k.includes(' ') && !k.includes(':') && !/\p{Script=Han}/u.test(k))),
+];

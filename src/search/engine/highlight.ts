@@ -30,7 +30,7 @@ function mergeMarks(segments: TextSegment[]): TextSegment[] {
   const out: TextSegment[] = [];
   for (const s of segments) {
     const last = out.at(-1);
-    if (last && last.mark && s.mark) last.text += s.text;
+    if (last?.mark && s.mark) last.text += s.text;
     else out.push({ ...s });
   }
   return out;

@@ -19,13 +19,19 @@ const chunk = 2000;
 /**
  * Brings the index to the snapshot's catalogue: practices whose content hash changed (or that
  * are new) are read again and replace their old text; practices no longer published leave.
- * Only what changed travels, so a publication costs one practice, not the catalogue.
+ * Only what changed travels, so a publication costs one practice, not the catalogue; when the
+ * index is at the version the snapshot was updated from, only the practices of that update are
+ * even compared.
  */
-async function sync(db: Database, index: TextIndex, snap: CatalogueSnapshot): Promise<void> {
+async function sync(db: Database, index: TextIndex, indexVersion: number, snap: CatalogueSnapshot): Promise<void> {
+  const candidates =
+    snap.delta && snap.delta.fromVersion === indexVersion ? snap.delta.seqs : [...index.seqs(), ...Array.from(snap.allRows, (i) => snap.seqs[i])];
   const changed: number[] = [];
-  for (let i = 0; i < snap.size; i++) if (index.hashOf(snap.seqs[i]) !== snap.hashes[i]) changed.push(snap.seqs[i]);
-  const gone = [...index.seqs()].filter((seq) => rowOfSeq(snap, seq) < 0);
-  for (const seq of gone) index.remove(seq);
+  for (const seq of new Set(candidates)) {
+    const row = rowOfSeq(snap, seq);
+    if (row < 0) index.remove(seq);
+    else if (index.hashOf(seq) !== snap.hashes[row]) changed.push(seq);
+  }
   for (let at = 0; at < changed.length; at += chunk) {
     for (const row of await practiceTexts(db, changed.slice(at, at + chunk))) index.put(searchDocument(row));
   }
@@ -50,7 +56,7 @@ export async function textIndexFor(db: Database, snap: CatalogueSnapshot): Promi
     .catch(() => current.index)
     .then(async () => {
       if (current.version >= snap.version) return current.index;
-      await sync(db, current.index, snap);
+      await sync(db, current.index, current.version, snap);
       current.version = snap.version;
       return current.index;
     });

@@ -20,7 +20,9 @@ describe('reading a query', () => {
     expect(parsed.phrases).toEqual(['language course']);
     expect(parsed.excluded).toEqual(['housing']);
     // The phrase's words also rank; "or" and the excluded word do not.
-    expect(parsed.clauses.map((c) => c.text).filter((t) => !t.startsWith('language'))).toEqual(['course', 'refugees', 'shelter'].filter((t) => parsed.clauses.some((c) => c.text === t)));
+    expect(parsed.clauses.map((c) => c.text).filter((t) => !t.startsWith('language'))).toEqual(
+      ['course', 'refugees', 'shelter'].filter((t) => parsed.clauses.some((c) => c.text === t)),
+    );
     expect(parsed.clauses.map((c) => c.text)).toEqual(expect.arrayContaining(['refugees', 'shelter']));
     expect(parsed.clauses.map((c) => c.text)).not.toContain('or');
     expect(parsed.clauses.map((c) => c.text)).not.toContain('housing');

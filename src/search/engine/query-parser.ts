@@ -71,7 +71,7 @@ function queryLanguages(words: string[], locale: string): Set<string> {
   const langs = new Set([locale, 'en']);
   for (const w of words) {
     const of = stopWordLanguagesOf(w);
-    if (of.length && !of.some((l) => langs.has(l)) && of.length < stopWordLanguages.length) of.forEach((l) => langs.add(l));
+    if (of.length && !of.some((l) => langs.has(l)) && of.length < stopWordLanguages.length) for (const l of of) langs.add(l);
   }
   return langs;
 }
@@ -95,7 +95,11 @@ function decompound(word: string, langs: string[]): QueryClause[] | undefined {
       if (!head.endsWith(link) || head.length - link.length < 3) continue;
       const stemPart = head.slice(0, head.length - link.length);
       const left = glossaryAlternatives(stemPart, langs) ?? glossaryAlternatives(`${stemPart}e`, langs);
-      if (left) return [{ text: stemPart, alternatives: left }, { text: word.slice(cut), alternatives: right }];
+      if (left)
+        return [
+          { text: stemPart, alternatives: left },
+          { text: word.slice(cut), alternatives: right },
+        ];
     }
   }
   return undefined;

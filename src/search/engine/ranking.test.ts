@@ -21,7 +21,11 @@ function scoresBySeq(index: TextIndex, q: string): Map<number, number> {
 
 describe('ranking', () => {
   const docs = Array.from({ length: 300 }, (_, i) =>
-    doc(i + 1, i % 3 === 0 ? `Housing for refugees ${i}` : `Language classes ${i}`, i % 2 ? 'Refugees find housing with the city.' : 'Migrants learn the language.'),
+    doc(
+      i + 1,
+      i % 3 === 0 ? `Housing for refugees ${i}` : `Language classes ${i}`,
+      i % 2 ? 'Refugees find housing with the city.' : 'Migrants learn the language.',
+    ),
   );
 
   it('ranks a practice holding the words in its title above one holding them in its summary only', () => {
@@ -31,7 +35,7 @@ describe('ranking', () => {
     // Seq 4 (i = 3): "Housing for refugees" title; seq 2 (i = 1): the words in the summary only.
     expect(s.get(4)).toBeGreaterThan(s.get(2) ?? 0);
     expect(s.has(2)).toBe(true);
-    expect(s.has(3), "no word of the query").toBe(false);
+    expect(s.has(3), 'no word of the query').toBe(false);
   });
 
   it('scores a broad word the same after writes as an index built afresh with the same practices', () => {
@@ -76,7 +80,14 @@ describe('phrases', () => {
     index.put(doc(1, 'Language courses for newcomers', 'Weekly classes.'));
     index.put(doc(2, 'Courses in the local language', 'Language, then courses.'));
     index.put(doc(3, 'City of Sanctuary', 'A language'));
-    index.put({ seq: 4, hash: '4', parts: [{ field: 'title', text: 'Help with language', language: 'en' }, { field: 'summary', text: 'Courses weekly', language: 'en' }] });
+    index.put({
+      seq: 4,
+      hash: '4',
+      parts: [
+        { field: 'title', text: 'Help with language', language: 'en' },
+        { field: 'summary', text: 'Courses weekly', language: 'en' },
+      ],
+    });
     const keys = (text: string) => text.split(' ').map((w) => (w === '_' ? null : `en:${w}`));
     // Not "Language, then courses" (a word between) nor a title's last word and the summary's first.
     expect(index.slotsWithSequence(keys('languag cours')).map((s) => index.slotSeq[s])).toEqual([1]);

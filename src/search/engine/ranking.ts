@@ -46,7 +46,8 @@ function ownGroups(index: TextIndex, text: string, weight: number, queryLanguage
   for (const lang of index.languages) {
     const keys = analyze(text, lang).map((t) => t.key);
     // Read in a language the query is not in, a stem match is weaker evidence ("vivenda" is Italian "viv…").
-    if (keys.length) groups.push({ keys, weight: queryLanguages.includes(lang) ? weight : weight * rankingParams.foreignWeight, own: queryLanguages.includes(lang) });
+    if (keys.length)
+      groups.push({ keys, weight: queryLanguages.includes(lang) ? weight : weight * rankingParams.foreignWeight, own: queryLanguages.includes(lang) });
   }
   return groups;
 }
@@ -80,7 +81,14 @@ function cognateGroups(index: TextIndex, text: string, queryLanguages: string[])
 
 /** The key groups of a clause: its own words in every language, its glossary equivalents, cognates, and a spelling correction when its word is unknown. */
 export function clauseGroups(index: TextIndex, clause: QueryClause, queryLanguages: string[] = []): { groups: KeyGroup[]; correctedTo?: string } {
-  const groups = [...ownGroups(index, clause.text, 1, queryLanguages), ...cognateGroups(index, clause.text, queryLanguages.filter((l) => l !== 'en'))];
+  const groups = [
+    ...ownGroups(index, clause.text, 1, queryLanguages),
+    ...cognateGroups(
+      index,
+      clause.text,
+      queryLanguages.filter((l) => l !== 'en'),
+    ),
+  ];
   for (const alt of clause.alternatives) {
     const keys = analyze(alt.text, alt.lang).map((t) => t.key);
     if (keys.length) groups.push({ keys, weight: rankingParams.alternativeWeight });
@@ -158,7 +166,12 @@ function fieldNorms(index: TextIndex): Float32Array {
 /** A posting's weighted, length-normalised count over the fields. */
 function postingWeight(packed: number, slot: number, fieldNorm: Float32Array): number {
   const at = slot * fieldCount;
-  return (packed & 0xff) * fieldNorm[at] + ((packed >>> 8) & 0xff) * fieldNorm[at + 1] + ((packed >>> 16) & 0xff) * fieldNorm[at + 2] + (packed >>> 24) * fieldNorm[at + 3];
+  return (
+    (packed & 0xff) * fieldNorm[at] +
+    ((packed >>> 8) & 0xff) * fieldNorm[at + 1] +
+    ((packed >>> 16) & 0xff) * fieldNorm[at + 2] +
+    (packed >>> 24) * fieldNorm[at + 3]
+  );
 }
 
 /** Adds one key's counts, times a weight, into tf; newly touched slots are appended to scratch.touched. */
@@ -235,7 +248,11 @@ export interface ScoredSlots {
 export function scoreClauses(index: TextIndex, clauses: QueryClause[], queryLanguages: string[] = []): ScoredSlots {
   return scoreGroups(
     index,
-    clauses.map((clause) => ({ text: clause.text, ...cachedClauseGroups(index, clause, queryLanguages), ...(clause.partOfTerm ? { weight: rankingParams.partWeight, hidden: true } : {}) })),
+    clauses.map((clause) => ({
+      text: clause.text,
+      ...cachedClauseGroups(index, clause, queryLanguages),
+      ...(clause.partOfTerm ? { weight: rankingParams.partWeight, hidden: true } : {}),
+    })),
   );
 }
 

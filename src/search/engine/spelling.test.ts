@@ -4,7 +4,9 @@ import { TextIndex } from './text-index.ts';
 
 function indexOf(...texts: string[]): TextIndex {
   const index = new TextIndex();
-  texts.forEach((text, i) => index.put({ seq: i + 1, hash: String(i), parts: [{ field: 'title', text, language: 'en' }] }));
+  texts.forEach((text, i) => {
+    index.put({ seq: i + 1, hash: String(i), parts: [{ field: 'title', text, language: 'en' }] });
+  });
   return index;
 }
 

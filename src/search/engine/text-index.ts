@@ -144,13 +144,18 @@ export class TextIndex {
       const shift = 8 * f;
       const one = fieldUnit[f];
       this.languages.add(part.language);
-      const length = forEachKey(part.text, part.language, (word, key) => {
-        const packed = counts.get(key) ?? 0;
-        // Saturate each field's byte at 255 instead of carrying into the next field.
-        if (((packed >>> shift) & 0xff) < 255) counts.set(key, packed + one);
-        words.add(word);
-        sequence.push(this.idOf(key));
-      }, () => sequence.push(stopWordId));
+      const length = forEachKey(
+        part.text,
+        part.language,
+        (word, key) => {
+          const packed = counts.get(key) ?? 0;
+          // Saturate each field's byte at 255 instead of carrying into the next field.
+          if (((packed >>> shift) & 0xff) < 255) counts.set(key, packed + one);
+          words.add(word);
+          sequence.push(this.idOf(key));
+        },
+        () => sequence.push(stopWordId),
+      );
       // A phrase never runs from one part into the next.
       sequence.push(-1);
       const at = slot * fieldCount + f;

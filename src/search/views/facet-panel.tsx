@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { usePage } from '../../views/page-context.ts';
+import { facetValueLabel } from '../facets.ts';
 import { type FacetParam, facetParams, type SearchParams } from '../search.params.ts';
 import type { FacetValue } from '../search.types.ts';
-import { facetValueLabel } from './facet-labels.ts';
 
 /** Facets open by default: the ones people use most, and any with a selection. */
 const openByDefault: FacetParam[] = ['theme'];
@@ -25,9 +25,7 @@ const Facet: FC<{ name: FacetParam; values: FacetValue[]; open: boolean }> = ({ 
               return (
                 <li>
                   <input type="checkbox" id={id} name={name} value={v.value} checked={v.selected} />
-                  <label for={id}>
-                    {i18n.t('search.facet.count', { label: facetValueLabel(i18n, name, v.value, v.label), count: v.count })}
-                  </label>
+                  <label for={id}>{i18n.t('search.facet.count', { label: facetValueLabel(i18n, name, v.value, v.label), count: v.count })}</label>
                 </li>
               );
             })}
@@ -43,7 +41,9 @@ export const FacetPanel: FC<{ params: SearchParams; facets: Record<FacetParam, F
   const { t } = usePage().i18n;
   return (
     <aside class="facets" aria-labelledby="filters-heading">
-      <h2 id="filters-heading" class="visually-hidden">{t('search.filters')}</h2>
+      <h2 id="filters-heading" class="visually-hidden">
+        {t('search.filters')}
+      </h2>
       {facetParams.map((name) => (
         <Facet name={name} values={facets[name]} open={openByDefault.includes(name) || facets[name].some((v) => v.selected)} />
       ))}

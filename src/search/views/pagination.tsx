@@ -24,23 +24,35 @@ export const Pagination: FC<{ params: SearchParams; page: number; pageCount: num
     <nav aria-label={t('search.pagination')}>
       <ul class="pagination">
         {page > 1 && page <= pageCount && (
-          <li><a href={href(page - 1)} rel="prev">{t('search.pagination.previous')}</a></li>
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t('search.pagination.previous')}
+            </a>
+          </li>
         )}
         {pageWindow(Math.min(page, pageCount), pageCount).map((p) =>
           p === 'gap' ? (
-            <li><span aria-hidden="true">…</span></li>
+            <li>
+              <span aria-hidden="true">…</span>
+            </li>
           ) : (
             <li>
               {p === page ? (
                 <span aria-current="page">{i18n.number(p)}</span>
               ) : (
-                <a href={href(p)} aria-label={t('search.pagination.page', { page: p })}>{i18n.number(p)}</a>
+                <a href={href(p)} aria-label={t('search.pagination.page', { page: p })}>
+                  {i18n.number(p)}
+                </a>
               )}
             </li>
           ),
         )}
         {page < pageCount && (
-          <li><a href={href(page + 1)} rel="next">{t('search.pagination.next')}</a></li>
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t('search.pagination.next')}
+            </a>
+          </li>
         )}
       </ul>
     </nav>

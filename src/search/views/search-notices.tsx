@@ -9,7 +9,11 @@ export const SearchNotices: FC<{ notes: ParseNotes; result: SearchResult }> = ({
   const explanation = result.explanation;
   return (
     <>
-      {notes.truncatedQuery && <p class="notice" role="status">{t('search.notice.truncated', { max: maxQueryLength })}</p>}
+      {notes.truncatedQuery && (
+        <p class="notice" role="status">
+          {t('search.notice.truncated', { max: maxQueryLength })}
+        </p>
+      )}
       {notes.ignored.length > 0 && (
         <p class="notice" role="status">
           {t('search.notice.ignored', {

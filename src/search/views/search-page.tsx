@@ -2,10 +2,10 @@ import type { FC } from 'hono/jsx';
 import { PracticeCard } from '../../practices/views/practice-card.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import { type FacetParam, hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders } from '../search.params.ts';
+import { facetValueLabel } from '../facets.ts';
+import { type FacetParam, hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders, withoutFilters } from '../search.params.ts';
 import type { SearchResult } from '../search.types.ts';
 import { ActiveFilters } from './active-filters.tsx';
-import { facetValueLabel } from './facet-labels.ts';
 import { FacetPanel } from './facet-panel.tsx';
 import { Pagination } from './pagination.tsx';
 import { SearchNotices } from './search-notices.tsx';
@@ -41,7 +41,7 @@ const WithoutFilter: FC<{ result: SearchResult }> = ({ result }) => {
 const EmptyResults: FC<{ result: SearchResult }> = ({ result }) => {
   const { params } = result;
   const { t } = usePage().i18n;
-  const withoutFilters = searchQueryString({ ...params, theme: [], region: [], country: [], city: [], actor: [], target: [], status: [], evidence: [], assessed: [], from: undefined, to: undefined, page: 1 });
+  const unfiltered = searchQueryString(withoutFilters(params));
   return (
     <div class="notice">
       <h2>{t('search.empty.title')}</h2>
@@ -51,9 +51,13 @@ const EmptyResults: FC<{ result: SearchResult }> = ({ result }) => {
         <li>{t('search.empty.spelling')}</li>
         <li>{t('search.empty.other_language')}</li>
         {hasFilters(params) && (
-          <li><a href={`/practices?${withoutFilters}`}>{t('search.empty.remove_filters')}</a></li>
+          <li>
+            <a href={`/practices?${unfiltered}`}>{t('search.empty.remove_filters')}</a>
+          </li>
         )}
-        <li><a href="/practices">{t('search.empty.browse')}</a></li>
+        <li>
+          <a href="/practices">{t('search.empty.browse')}</a>
+        </li>
       </ul>
     </div>
   );
@@ -111,9 +115,7 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
                   which a heading may not take) would announce nothing; readers meet it as the results' heading. */}
               <h2 id="results-heading">
                 {t('search.results_count', { count: result.total })}
-                {result.pageCount > 1 && !pastEnd && (
-                  <span class="count"> · {t('search.page_of', { page: result.page, count: result.pageCount })}</span>
-                )}
+                {result.pageCount > 1 && !pastEnd && <span class="count"> · {t('search.page_of', { page: result.page, count: result.pageCount })}</span>}
               </h2>
               <div>
                 <label for="sort">{t('search.sort')}</label>{' '}
@@ -121,17 +123,20 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
                   {sortOrders
                     .filter((s) => s !== 'relevance' || params.q)
                     .map((s) => (
-                      <option value={s} selected={s === result.sort}>{t(`search.sort.${s}`)}</option>
+                      <option value={s} selected={s === result.sort}>
+                        {t(`search.sort.${s}`)}
+                      </option>
                     ))}
                 </select>{' '}
-                <button type="submit" class="button--secondary">{t('search.apply')}</button>
+                <button type="submit" class="button--secondary">
+                  {t('search.apply')}
+                </button>
               </div>
             </div>
             {result.total === 0 && <EmptyResults result={result} />}
             {pastEnd && (
               <p class="notice">
-                {t('search.past_end', { count: result.pageCount })}{' '}
-                <a href={`/practices${qs ? `?${qs}` : ''}`}>{t('search.past_end.first')}</a>
+                {t('search.past_end', { count: result.pageCount })} <a href={`/practices${qs ? `?${qs}` : ''}`}>{t('search.past_end.first')}</a>
               </p>
             )}
             <ul class="cards">
