@@ -1,5 +1,5 @@
 /**
- * Where an import spends its time: runs importExchange() on PostgreSQL with Kysely's query
+ * Where an import spends its time: runs importPractices() on PostgreSQL with Kysely's query
  * log on, and prints the total time per SQL statement shape (literals and parameters folded).
  *
  *   npx tsx bench/import-profile.ts .bench/practices-2000.json postgres://postgres@127.0.0.1:5432/bench_profile
@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { DB } from '../src/db/schema.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { importExchange } from '../src/practices/import/import.service.ts';
+import type { DB } from '../src/db/schema.ts';
+import { importPractices } from '../src/practices/import/import-practices.command.ts';
 
 const [file, url] = process.argv.slice(2);
 if (!file || !url || !/\/bench_[a-z0-9_]+$/.test(url)) {
@@ -46,7 +46,7 @@ await migrateToLatest(db);
 byShape.clear();
 const text = fs.readFileSync(path.resolve(file), 'utf8');
 const t = performance.now();
-const summary = await importExchange(db, text, { author: 'bench', source: path.basename(file) });
+const summary = await importPractices(db, text, { author: 'bench', source: path.basename(file) });
 const total = performance.now() - t;
 await db.destroy();
 

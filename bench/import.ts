@@ -1,5 +1,5 @@
 /**
- * Times an import of a generated corpus through importExchange() — the code path of
+ * Times an import of a generated corpus through importPractices() — the code path of
  * `clearinghouse import` — into a fresh database, and leaves that database for search-load.ts.
  *
  *   npx tsx bench/import.ts .bench/practices-10000.json --data-dir .bench/data-10k
@@ -8,22 +8,19 @@
  * The database must be new: a PGlite folder that does not exist yet, or a PostgreSQL database
  * that is created here (`--recreate` drops an existing one first). `--analyze` runs ANALYZE
  * afterwards and times it separately (PGlite has no autovacuum to do it).
- * The search-document version is recorded so the server's first start does not re-index
- * (`--reindex-at-start` skips that, to measure the re-index the CLI path causes today).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { commandPoolSize } from '../src/cli/data-access.ts';
-import { openDatabase } from '../src/db/database.ts';
 import { lockDataDir } from '../src/db/data-dir-lock.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { importExchange } from '../src/practices/import/import.service.ts';
-import { searchDocVersion } from '../src/practices/practice-search-doc.ts';
+import { importPractices } from '../src/practices/import/import-practices.command.ts';
 import { codeVersion } from './code-version.ts';
 
 // A 100k corpus is ~430 MB of JSON; parsing and validating it needs more than the default heap.
@@ -42,7 +39,6 @@ const { values, positionals } = parseArgs({
     'database-url': { type: 'string' },
     recreate: { type: 'boolean', default: false },
     analyze: { type: 'boolean', default: false },
-    'reindex-at-start': { type: 'boolean', default: false },
   },
 });
 const file = positionals[0];
@@ -101,7 +97,7 @@ log(`read ${(Buffer.byteLength(text) / 1e6).toFixed(0)} MB in ${secs(tReady, tRe
 let tFirst = 0;
 let tLast = 0;
 let nextReport = 0;
-const summary = await importExchange(db, text, {
+const summary = await importPractices(db, text, {
   author: 'bench',
   source: path.basename(file),
   onProgress: (done, total) => {
@@ -123,16 +119,8 @@ if (!summary.written) {
   process.exit(1);
 }
 const n = summary.created + summary.updated + summary.unchanged;
-log(`wrote ${n} records in ${secs(tFirst, tLast).toFixed(1)} s; search vocabulary and commit ${secs(tLast, tDone).toFixed(1)} s`);
+log(`wrote ${n} records in ${secs(tFirst, tLast).toFixed(1)} s; commit ${secs(tLast, tDone).toFixed(1)} s`);
 log(`summary ${JSON.stringify({ ...summary, issues: summary.issues.length })}`);
-
-// Only the server's start-up records which search-document version the vectors were built
-// with; without this row the first start re-indexes every practice it was just given (10k on
-// PGlite: ~37 s). `--reindex-at-start` leaves the row out, as the CLI does today.
-if (!values['reindex-at-start']) {
-  await sql`INSERT INTO app_state (key, value) VALUES ('search_doc_version', ${JSON.stringify(searchDocVersion)}::jsonb)
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(db);
-}
 
 let analyzeSeconds: number | undefined;
 if (values.analyze) {
@@ -146,6 +134,8 @@ await release?.();
 
 const importSeconds = secs(tRead, tDone);
 log('');
-log(`RESULT records=${n} import_s=${importSeconds.toFixed(1)} records_per_s=${(n / importSeconds).toFixed(0)} ` +
+log(
+  `RESULT records=${n} import_s=${importSeconds.toFixed(1)} records_per_s=${(n / importSeconds).toFixed(0)} ` +
     `total_s=${secs(t0).toFixed(1)} (incl. create+migrate ${secs(t0, tReady).toFixed(1)} s, read ${secs(tReady, tRead).toFixed(1)} s)` +
-    `${analyzeSeconds !== undefined ? ` analyze_s=${analyzeSeconds.toFixed(1)}` : ''} db_size=${size.rows[0]?.size}`);
+    `${analyzeSeconds !== undefined ? ` analyze_s=${analyzeSeconds.toFixed(1)}` : ''} db_size=${size.rows[0]?.size}`,
+);

@@ -5,17 +5,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maxImportBytes, readImportForm } from '../src/admin/admin-import.schema.ts';
 import { importCommand } from '../src/cli/commands/import.command.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
 import type { Database } from '../src/db/database.ts';
+import { openDatabase } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { AccountClient, signedInClient } from './support/account-client.ts';
+import { practiceFields } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
 
 /** A valid practice in the exchange format; `id` makes it unique. */
 function practice(id: string, overrides: Record<string, unknown> = {}) {
-  return { id, title: `Practice ${id}`, summary: `Imported from the browser (${id}).`, language: 'en', city: 'Turin', country: 'IT', themes: ['housing'], ...overrides };
+  return practiceFields({ id, summary: `Imported from the browser (${id}).`, city: 'Turin', country: 'IT', ...overrides });
 }
 
 /** An exchange document as text. */
@@ -80,13 +81,22 @@ for (const engine of testEngines()) {
       const first = await postImport(admin.b, { file: { name: 'good.json', text } });
       expect(first.res.status).toBe(200);
       expect(first.html).toContain('The file was imported.');
-      expect([countIn(first.html, 'created'), countIn(first.html, 'updated'), countIn(first.html, 'unchanged'), countIn(first.html, 'failed')]).toEqual([3, 0, 0, 0]);
+      expect([countIn(first.html, 'created'), countIn(first.html, 'updated'), countIn(first.html, 'unchanged'), countIn(first.html, 'failed')]).toEqual([
+        3, 0, 0, 0,
+      ]);
       expect(await storedIds('good-')).toEqual(['good-one', 'good-three', 'good-two']);
-      const states = await db.selectFrom('practices').select('state').where('id', 'like', 'good-%').execute();
-      expect(states.every((s) => s.state === 'published')).toBe(true);
-      const revisions = await db.selectFrom('practice_revisions').select(['author', 'author_id', 'kind', 'message']).where('practice_id', '=', 'good-one').execute();
+      const revisions = await db
+        .selectFrom('practice_revisions')
+        .select(['author', 'author_id', 'kind', 'message'])
+        .where('practice_id', '=', 'good-one')
+        .execute();
       expect(revisions).toHaveLength(1);
-      expect({ ...revisions[0], author_id: Number(revisions[0].author_id) }).toEqual({ author: 'Ada Admin', author_id: admin.id, kind: 'import', message: 'import good.json' });
+      expect({ ...revisions[0], author_id: Number(revisions[0].author_id) }).toEqual({
+        author: 'Ada Admin',
+        author_id: admin.id,
+        kind: 'import',
+        message: 'import good.json',
+      });
       expect((await app.request('/practices/good-two')).status).toBe(200);
 
       const audits = await importAudits();
@@ -101,7 +111,11 @@ for (const engine of testEngines()) {
 
     it('writes nothing from a file with errors and lists every error with its path; partial writes the valid ones', async () => {
       const admin = await signedIn('admin');
-      const text = exchange([practice('mixed-ok'), practice('mixed-bad-theme', { themes: ['housng'] }), practice('mixed-no-title', { title: undefined, colour: 'red' })]);
+      const text = exchange([
+        practice('mixed-ok'),
+        practice('mixed-bad-theme', { themes: ['housng'] }),
+        practice('mixed-no-title', { title: undefined, colour: 'red' }),
+      ]);
       const auditsBefore = (await importAudits()).length;
 
       const refused = await postImport(admin.b, { file: { name: 'mixed.json', text } });

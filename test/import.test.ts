@@ -4,26 +4,23 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { exportPractices } from '../src/practices/export/export.service.ts';
-import { dropStagedVectors, stageSearchVectors } from '../src/practices/import/import-vectors.repo.ts';
-import { importExchange } from '../src/practices/import/import.service.ts';
-import { findPublishedPractice, writeSearchVectors } from '../src/practices/practice.repo.ts';
-import type { PracticeRecord } from '../src/practices/practice.schema.ts';
-import { refreshSearchWords } from '../src/search/search-words.repo.ts';
+import { importPractices } from '../src/practices/import/import-practices.command.ts';
+import { findPublishedPractice, upsertPractice } from '../src/practices/practice.repo.ts';
+import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
+import { practiceFields } from './support/practice-record.ts';
 import { createTestDatabase, type Engine, testEngines } from './support/test-db.ts';
 
 /** A valid practice; overrides change or add fields. */
 function practice(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  return practiceFields({
     id: 'turin-housing-desk',
     title: 'Housing desk for newcomers',
     summary: 'A city desk that helps newly arrived migrants find and keep a home.',
-    language: 'en',
     city: 'Turin',
     country: 'IT',
-    themes: ['housing'],
     ...overrides,
-  };
+  });
 }
 
 /** An exchange-format file holding these practices. */
@@ -31,21 +28,30 @@ function exchangeFile(practices: unknown[]): string {
   return JSON.stringify({ format: 'clearinghouse.practices', version: 1, license: 'CC-BY-4.0', practices });
 }
 
-const importAs = (db: Database, text: string, partial = false) => importExchange(db, text, { author: 'test', source: 'test.json', partial });
+const importAs = (db: Database, text: string, partial = false) => importPractices(db, text, { author: 'test', source: 'test.json', partial });
 
 async function count(db: Database, table: 'practices' | 'practice_revisions' | 'practice_links'): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** Search vectors imports left staged (PostgreSQL computes them ahead on spare connections). */
-async function stagedVectorCount(db: Database, ticket?: number): Promise<number> {
-  let query = db.selectFrom('import_vectors').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (ticket !== undefined) query = query.where('ticket', '=', ticket);
-  return Number((await query.executeTakeFirstOrThrow()).n);
+/** Every stored row a write leaves, without keys and times: practices, revisions, links and cities, in order. */
+async function storedRows(db: Database): Promise<unknown[]> {
+  const practices = await db.selectFrom('practices').selectAll().orderBy('id').execute();
+  const revisions = await db
+    .selectFrom('practice_revisions')
+    .select(['practice_id', 'record', 'author', 'author_id', 'kind', 'message'])
+    .orderBy('practice_id')
+    .execute();
+  const links = await db.selectFrom('practice_links').selectAll().orderBy('practice_id').orderBy('position').execute();
+  const cities = await db.selectFrom('cities').selectAll().orderBy('country').orderBy('slug').execute();
+  return [practices.map(({ seq: _seq, created_at: _c, updated_at: _u, ...row }) => row), revisions, links, cities];
 }
 
-/** Enough practices for several write batches, so PostgreSQL stages their vectors ahead. */
+/** Enough practices for several write batches. */
 function bulkPractices(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) =>
     practice({
@@ -95,30 +101,26 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   afterAll(async () => drop());
   // One database per engine, emptied before each test, keeps the tests independent and quick.
   beforeEach(async () => {
-    await sql`TRUNCATE practices, practice_match, practice_links, practice_revisions, practice_assessments, cities, search_words`.execute(db);
+    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities`.execute(db);
   });
 
-  it('indexes a multi-batch import exactly as single writes do (vectors computed ahead on PostgreSQL)', async () => {
-    const many = bulkPractices(600);
+  it('writes a multi-batch import exactly as single writes do', async () => {
+    // Links to a practice of another batch, and cities shared across batches (first name and coordinates win).
+    const many = bulkPractices(600).map((p, i) => ({
+      ...p,
+      city: ['Turin', 'Lyon', 'Zzyzxville'][i % 3],
+      country: ['IT', 'FR', 'US'][i % 3],
+      ...(i % 5 === 0 && { adapted_from: [{ id: 'bulk-599', changes: 'Smaller' }] }),
+    }));
     const summary = await importAs(db, exchangeFile(many));
     expect(summary).toMatchObject({ created: 600, written: true });
-    // The vectors staged on the way are gone once the import is done.
-    expect(await stagedVectorCount(db)).toBe(0);
-    // "Did you mean" knows the new words as a rebuild of its vocabulary would.
-    const vocabulary = async () => (await db.selectFrom('search_words').select(['word', 'ndoc']).orderBy('word').execute()).map((w) => `${w.word}:${w.ndoc}`);
-    const imported = await vocabulary();
-    expect(imported).toContain('bulk:600');
-    expect(imported).toContain('logement:300');
-    await refreshSearchWords(db);
-    expect(await vocabulary()).toEqual(imported);
-    const stored = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
-    // Rewriting each row's vectors the single-record way must give the same vectors.
-    for (const r of [0, 1, 2, 3, 299, 300, 599]) await writeSearchVectors(db, many[r] as PracticeRecord);
-    const again = await sql<{ id: string; rank: string; full: string }>`SELECT p.id, p.rank_vec::text AS rank, m.full_vec::text AS full FROM practices p JOIN practice_match m ON m.seq = p.seq ORDER BY p.id`.execute(db);
-    expect(again.rows).toEqual(stored.rows);
-    expect(stored.rows.find((r) => r.id === 'bulk-299')?.full).toContain("'caf'");
-    expect(stored.rows.find((r) => r.id === 'bulk-300')?.full).toContain("'vivienda'");
-    // A second import of the same file changes nothing and computes nothing new.
+    const imported = await storedRows(db);
+    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      for (const p of many) await upsertPractice(trx, practiceRecordSchema.parse(p), { author: 'test', message: 'import test.json' });
+    });
+    expect(await storedRows(db)).toEqual(imported);
+    // A second import of the same file changes nothing.
     expect(await importAs(db, exchangeFile(many))).toMatchObject({ unchanged: 600, created: 0, updated: 0 });
   });
 
@@ -245,7 +247,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
 
   it('reports progress while writing', async () => {
     const seen: [number, number][] = [];
-    await importExchange(db, exchangeFile([practice({ id: 'one' }), practice({ id: 'two' })]), {
+    await importPractices(db, exchangeFile([practice({ id: 'one' }), practice({ id: 'two' })]), {
       author: 'test',
       source: 'test.json',
       onProgress: (done, total) => seen.push([done, total]),
@@ -258,7 +260,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
 
   it('rolls everything back when aborted', async () => {
     const abort = new AbortController();
-    const run = importExchange(db, exchangeFile([practice({ id: 'one' }), practice({ id: 'two' })]), {
+    const run = importPractices(db, exchangeFile([practice({ id: 'one' }), practice({ id: 'two' })]), {
       author: 'test',
       source: 'test.json',
       signal: abort.signal,
@@ -268,9 +270,9 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     expect(await count(db, 'practices')).toBe(0);
   });
 
-  it('rolls a multi-batch import back when aborted half-way, leaving no staged vectors behind', async () => {
+  it('rolls a multi-batch import back when aborted half-way', async () => {
     const abort = new AbortController();
-    const run = importExchange(db, exchangeFile(bulkPractices(600)), {
+    const run = importPractices(db, exchangeFile(bulkPractices(600)), {
       author: 'test',
       source: 'test.json',
       signal: abort.signal,
@@ -279,22 +281,6 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     await expect(run).rejects.toThrow();
     expect(await count(db, 'practices')).toBe(0);
     expect(await count(db, 'practice_revisions')).toBe(0);
-    expect(await stagedVectorCount(db)).toBe(0);
-  });
-
-  it("leaves another import's staged vectors alone when it cleans up its own", async () => {
-    // Another import, still running, has staged the vectors of its next batch.
-    const otherTicket = 42;
-    const other = [practice({ id: 'other-import', body: 'Staged by a concurrent import.' })] as PracticeRecord[];
-    await stageSearchVectors(db, otherTicket, other);
-    try {
-      expect(await importAs(db, exchangeFile(bulkPractices(600)))).toMatchObject({ created: 600 });
-      expect(await stagedVectorCount(db, otherTicket)).toBe(1);
-      expect(await stagedVectorCount(db)).toBe(1);
-    } finally {
-      await dropStagedVectors(db, otherTicket);
-    }
-    expect(await stagedVectorCount(db)).toBe(0);
   });
 
   it('export → import into an empty database reproduces the same records', async () => {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionAccount } from '../src/accounts/accounts-env.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
-import type { ContributionDeps } from '../src/http/app-env.ts';
-import { createLogger } from '../src/http/logger.ts';
+import type { ContributionDeps, SessionAccount } from '../src/http/app-env.ts';
 import type { Mail } from '../src/mail/mailer.ts';
-import { practiceIdCandidates } from '../src/review/publish.service.ts';
-import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
+import { practiceIdCandidates } from '../src/review/published-record.ts';
+import { createLogger } from '../src/shared/logger.ts';
 import { createSubmission, findSubmission, type NewSubmission, type Submission } from '../src/submissions/submission.repo.ts';
-import { AccountClient, signedInClient } from './support/account-client.ts';
+import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
+import { type AccountClient, signedInClient } from './support/account-client.ts';
+import { practiceDraft } from './support/practice-record.ts';
 import { createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
@@ -18,23 +18,26 @@ const unique = () => `${++counter}${Date.now().toString(36)}`;
 
 /** A complete practice draft, as the submission form leaves it (with a private leftover). */
 function practiceData(title: string, overrides: Record<string, unknown> = {}) {
-  return {
-    title,
+  return practiceDraft(title, {
     summary: 'Volunteers from the neighbourhood cook with newly arrived families once a week.',
-    language: 'en',
     city: 'Turin',
     country: 'IT',
     themes: ['social-cohesion'],
     body: 'Every **Thursday** evening.',
     _raw: { started: 'twenty-twenty' },
     ...overrides,
-  };
+  });
 }
 
 describe('ids of published practices', () => {
   it('slugs the title, then adds the city, then numbers', () => {
     const ids = practiceIdCandidates('Welcome desk', 'Turin');
-    expect([ids.next().value, ids.next().value, ids.next().value, ids.next().value]).toEqual(['welcome-desk', 'welcome-desk-turin', 'welcome-desk-2', 'welcome-desk-3']);
+    expect([ids.next().value, ids.next().value, ids.next().value, ids.next().value]).toEqual([
+      'welcome-desk',
+      'welcome-desk-turin',
+      'welcome-desk-2',
+      'welcome-desk-3',
+    ]);
     expect(practiceIdCandidates('São Paulo’s Café — für alle!').next().value).toBe('sao-paulo-s-cafe-fur-alle');
     expect(practiceIdCandidates('欢迎中心', 'Shanghai').next().value).toBe('practice-shanghai');
     const long = practiceIdCandidates(`${'integration '.repeat(10)}end`).next().value as string;
@@ -108,8 +111,7 @@ for (const engine of testEngines()) {
       expect(html).toContain(`Neighbourhood ${word} suppers`);
       expect(html).toContain('<strong>Thursday</strong>');
 
-      const stored = await db.selectFrom('practices').select(['record', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
-      expect(stored.state).toBe('published');
+      const stored = await db.selectFrom('practices').select(['record']).where('id', '=', id).executeTakeFirstOrThrow();
       const record = stored.record as Record<string, unknown>;
       expect(record._raw).toBeUndefined();
       expect(record.updated).toBe(new Date().toISOString().slice(0, 10));
@@ -118,7 +120,9 @@ for (const engine of testEngines()) {
       expect(await search.text()).toContain(`href="/practices/${id}"`);
 
       const revisions = await db.selectFrom('practice_revisions').select(['author', 'author_id', 'kind', 'message']).where('practice_id', '=', id).execute();
-      expect(revisions).toEqual([{ author: 'Petra Publisher', author_id: editor.id, kind: 'publish', message: `Published from submission #${s.id} by Sami Submitter` }]);
+      expect(revisions).toEqual([
+        { author: 'Petra Publisher', author_id: editor.id, kind: 'publish', message: `Published from submission #${s.id} by Sami Submitter` },
+      ]);
       const audit = await db.selectFrom('audit_log').select(['actor_user_id', 'target']).where('action', '=', 'publish').where('target', '=', id).execute();
       expect(audit).toEqual([{ actor_user_id: editor.id, target: id }]);
       expect(sent.some((m) => m.to === submitter.email && m.subject.includes('is published'))).toBe(true);
@@ -142,7 +146,12 @@ for (const engine of testEngines()) {
       const adaptation = await inReview(submitter.account, {
         kind: 'practice',
         adaptedFromId: originalId,
-        data: practiceData(`Lyon suppers ${tag}`, { city: 'Lyon', country: 'FR', language: 'fr', adapted_from: [{ id: originalId, changes: 'We cook in the library instead.' }] }),
+        data: practiceData(`Lyon suppers ${tag}`, {
+          city: 'Lyon',
+          country: 'FR',
+          language: 'fr',
+          adapted_from: [{ id: originalId, changes: 'We cook in the library instead.' }],
+        }),
       });
       const editorView = await editor.b.page(`/submissions/${adaptation.id}`);
       expect(editorView.html).toContain('Adaptation');
@@ -195,7 +204,12 @@ for (const engine of testEngines()) {
       expect(revision).toEqual({ kind: 'translation', author_id: editor.id, message: `Translation into fr from submission #${fr.id}` });
 
       // A machine translation of the summary only keeps the title a person translated before.
-      const better = await inReview(submitter.account, { kind: 'translation', practiceId, translationLanguage: 'fr', data: { summary: 'Résumé revu par la machine.', machine: true } });
+      const better = await inReview(submitter.account, {
+        kind: 'translation',
+        practiceId,
+        translationLanguage: 'fr',
+        data: { summary: 'Résumé revu par la machine.', machine: true },
+      });
       expect((await publish(editor, better.id)).res.status).toBe(303);
       const stored = await db.selectFrom('practices').select('record').where('id', '=', practiceId).executeTakeFirstOrThrow();
       expect((stored.record as { translations: Record<string, unknown> }).translations.fr).toEqual({

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { privatePage } from '../accounts/route-helpers.ts';
 import { listAudit } from '../audit/audit.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { requireAdmin } from './admin-policy.ts';
+import { privatePage } from '../http/responses.ts';
+import { role } from '../security/guards.ts';
+import { adminRoles } from '../security/roles.ts';
 import { auditQuery } from './admin.schema.ts';
 import { AuditPage } from './views/audit-page.tsx';
 
@@ -10,9 +11,7 @@ import { AuditPage } from './views/audit-page.tsx';
 export function adminAuditRoutes({ db }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/admin/audit', async (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.get('/admin/audit', role(...adminRoles), async (c) => {
     const raw = c.req.query();
     const values = { action: raw.action, actor: raw.actor, from: raw.from, to: raw.to };
     const query = auditQuery.safeParse(raw);

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import { privatePage } from '../accounts/route-helpers.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppDeps, AppEnv, SessionAccount } from '../http/app-env.ts';
+import { privatePage } from '../http/responses.ts';
 import { countFailed, validateExchange } from '../practices/import/exchange-validate.ts';
-import { importExchange } from '../practices/import/import.service.ts';
+import { importPractices } from '../practices/import/import-practices.command.ts';
 import { clientAddress } from '../security/client-address.ts';
-import { requireAdmin } from './admin-policy.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { adminRoles } from '../security/roles.ts';
 import { maxImportBytes, readImportForm } from './admin-import.schema.ts';
-import { type ImportReport, ImportPage } from './views/import-page.tsx';
+import { ImportPage, type ImportReport } from './views/import-page.tsx';
 
 /**
  * /admin/import: admins import an exchange file from the browser (uploaded or pasted), or only
@@ -18,18 +18,20 @@ import { type ImportReport, ImportPage } from './views/import-page.tsx';
 export function adminImportRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/admin/import', (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.get('/admin/import', role(...adminRoles), (c) => {
+    const account = signedInAccount(c);
     return privatePage(c, <ImportPage csrf={account.csrfToken} maxBytes={maxImportBytes} />);
   });
 
-  app.post('/admin/import', async (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.post('/admin/import', role(...adminRoles), async (c) => {
+    const account = signedInAccount(c);
     const form = await readImportForm(await c.req.parseBody());
     if (!form.ok) {
-      return privatePage(c, <ImportPage csrf={account.csrfToken} maxBytes={maxImportBytes} options={form.options} pasted={form.pasted} errors={form.errors} />, 400);
+      return privatePage(
+        c,
+        <ImportPage csrf={account.csrfToken} maxBytes={maxImportBytes} options={form.options} pasted={form.pasted} errors={form.errors} />,
+        400,
+      );
     }
     const { text, source, partial, checkOnly } = form.data;
     const report = checkOnly ? checkExchange(text, source, partial) : await runImport(account, text, source, partial, clientAddress(c, config.TRUST_PROXY));
@@ -42,7 +44,7 @@ export function adminImportRoutes({ db, config }: AppDeps): Hono<AppEnv> {
 
   /** Imports as the admin, and records the import in the audit log when it wrote. */
   async function runImport(account: SessionAccount, text: string, source: string, partial: boolean, ip: string): Promise<ImportReport> {
-    const summary = await importExchange(db, text, { partial, author: account.name, authorId: account.userId, source, via: 'browser', ip });
+    const summary = await importPractices(db, text, { partial, author: account.name, authorId: account.userId, actor: account, source, via: 'browser', ip });
     return { mode: 'import', source, partial, summary };
   }
 

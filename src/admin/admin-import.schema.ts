@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldErrors } from '../accounts/account.schema.ts';
+import type { FieldErrors } from '../shared/form-values.ts';
 
 /** Largest exchange file the browser import takes (about 50,000 full records); the CLI has no limit. */
 export const maxImportBytes = 50 * 1024 * 1024;
@@ -27,7 +27,12 @@ const importFields = z.object({
 /** The file's own name, without any folder a browser may send, printable and not too long. */
 function fileName(name: string): string {
   const base = name.replaceAll('\\', '/').split('/').pop() ?? '';
-  return base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200) || 'upload.json';
+  return (
+    base
+      .replace(/[\p{Cc}\p{Cf}]/gu, '')
+      .trim()
+      .slice(0, 200) || 'upload.json'
+  );
 }
 
 /**

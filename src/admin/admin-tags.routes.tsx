@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import type { FieldErrors } from '../accounts/account.schema.ts';
-import { postedForm, privatePage, seeOther } from '../accounts/route-helpers.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppDeps, AppEnv, SessionAccount } from '../http/app-env.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { listTargetGroups, type TargetGroupCount } from '../practices/target-groups.repo.ts';
 import { clientAddress } from '../security/client-address.ts';
-import { requireAdmin } from './admin-policy.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { adminRoles } from '../security/roles.ts';
+import type { FieldErrors } from '../shared/form-values.ts';
 import { readMergeForm, tagsQuery } from './admin-tags.schema.ts';
-import { mergeTargetGroups } from './tag-merge.service.ts';
+import { mergeTags } from './merge-tags.command.ts';
 import { TagsPage } from './views/tags-page.tsx';
 
 /** The most used of some tags (the first by name on a tie): the natural one to keep. */
@@ -35,29 +35,36 @@ export function adminTagsRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const selected = all.filter((t) => query.tag.includes(t.tag));
     const keep = refused?.keep ?? mostUsed(selected);
     const page = (
-      <TagsPage tags={shown} total={all.length} q={query.q} selected={selected} keep={keep} csrf={account.csrfToken} done={query.done} errors={refused?.errors} />
+      <TagsPage
+        tags={shown}
+        total={all.length}
+        q={query.q}
+        selected={selected}
+        keep={keep}
+        csrf={account.csrfToken}
+        done={query.done}
+        errors={refused?.errors}
+      />
     );
     return privatePage(c, page, refused ? 400 : 200);
   };
 
-  app.get('/admin/tags', async (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.get('/admin/tags', role(...adminRoles), async (c) => {
+    const account = signedInAccount(c);
     const query = tagsQuery.parse({ q: c.req.query('q'), tag: c.req.queries('tag'), done: c.req.query('done') });
     return tagsPage(c, account, query);
   });
 
-  app.post('/admin/tags/merge', async (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.post('/admin/tags/merge', role(...adminRoles), async (c) => {
+    const account = signedInAccount(c);
     const body = await postedForm(c);
     const form = readMergeForm(body);
     if (!form.ok) {
       const query = tagsQuery.parse({ tag: body.tag });
       return tagsPage(c, account, query, { keep: typeof body.keep === 'string' ? body.keep : '', errors: form.errors });
     }
-    const actor = { userId: account.userId, name: account.name, ip: clientAddress(c, config.TRUST_PROXY) };
-    const updated = await mergeTargetGroups(db, form.data.tags, form.data.keep, actor);
+    const actor = { userId: account.userId, name: account.name, role: account.role, ip: clientAddress(c, config.TRUST_PROXY) };
+    const updated = await mergeTags(db, form.data.tags, form.data.keep, actor);
     return seeOther(c, `/admin/tags?done=${updated}`);
   });
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { FieldErrors, FormValues } from '../accounts/account.schema.ts';
+import { blankToUndefined, type FieldErrors, type FormValues } from '../shared/form-values.ts';
 import { storableString } from '../shared/storable-text.ts';
 
 /** Most tags merged at once: far more than any real set of spellings of one group. */
 const maxTags = 200;
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** Checkbox lists arrive as one string or several; both become a list without repeats. */
 const tagList = z
   .union([z.string(), z.array(z.string())])

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import { privatePage, seeOther } from '../accounts/route-helpers.ts';
+import { listUsers, userPageSize } from '../accounts/user.repo.ts';
 import type { AccountState } from '../db/schema.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppDeps, AppEnv, SessionAccount } from '../http/app-env.ts';
+import { privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
-import { requireAdmin } from './admin-policy.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { adminRoles } from '../security/roles.ts';
 import { roleForm, userId, userQuery } from './admin.schema.ts';
 import { type AdminRefusal, setUserRole, setUserState } from './user-admin.service.ts';
-import { listUsers, userPageSize } from '../accounts/user.repo.ts';
 import { UsersPage } from './views/users-page.tsx';
 
 const notices: Record<string, string> = { role: 'admin.users.done.role', disabled: 'admin.users.done.disabled', enabled: 'admin.users.done.enabled' };
@@ -21,14 +21,24 @@ export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const filters = userQuery.parse(query);
     const { rows, total } = await listUsers(db, filters);
     const notice = error ? undefined : notices[query.done ?? ''];
-    const page = <UsersPage rows={rows} total={total} pageSize={userPageSize} filters={filters} csrf={account.csrfToken} selfId={account.userId} notice={notice} error={error} />;
+    const page = (
+      <UsersPage
+        rows={rows}
+        total={total}
+        pageSize={userPageSize}
+        filters={filters}
+        csrf={account.csrfToken}
+        selfId={account.userId}
+        notice={notice}
+        error={error}
+      />
+    );
     return privatePage(c, page, error ? 400 : 200);
   };
 
-  /** Runs one admin change on the user in the path; a refusal re-renders the list with its message. */
+  /** Runs one admin change (behind the admin guard) on the user in the path; a refusal re-renders the list with its message. */
   const change = async (c: Context<AppEnv>, work: (account: SessionAccount, id: number) => Promise<AdminRefusal>, done: string) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+    const account = signedInAccount(c);
     const id = userId.safeParse(c.req.param('id'));
     const refusal = id.success ? await work(account, id.data) : 'admin.users.error.not_found';
     if (refusal) return listPage(c, account, {}, refusal);
@@ -38,13 +48,12 @@ export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   const stateChange = (state: AccountState, done: string) => (c: Context<AppEnv>) =>
     change(c, (account, id) => setUserState(db, actor(c, account), id, state), done);
 
-  app.get('/admin/users', async (c) => {
-    const { account, redirect } = requireAdmin(c);
-    if (!account) return redirect;
+  app.get('/admin/users', role(...adminRoles), async (c) => {
+    const account = signedInAccount(c);
     return listPage(c, account, c.req.query());
   });
 
-  app.post('/admin/users/:id/role', (c) =>
+  app.post('/admin/users/:id/role', role(...adminRoles), (c) =>
     change(
       c,
       async (account, id) => {
@@ -55,8 +64,8 @@ export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
       'role',
     ),
   );
-  app.post('/admin/users/:id/disable', stateChange('disabled', 'disabled'));
-  app.post('/admin/users/:id/enable', stateChange('active', 'enabled'));
+  app.post('/admin/users/:id/disable', role(...adminRoles), stateChange('disabled', 'disabled'));
+  app.post('/admin/users/:id/enable', role(...adminRoles), stateChange('active', 'enabled'));
 
   return app;
 }

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { auditActions } from '../audit/audit.repo.ts';
+import { blankToUndefined } from '../shared/form-values.ts';
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const day = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).optional());
+const day = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+    .optional(),
+);
 
 /** Query of /admin/users; unknown values are dropped rather than refused (it is a search form). */
 export const userQuery = z.object({

@@ -30,6 +30,11 @@ export async function setUserState(db: Database, actor: AuditActor, userId: numb
   if (user.id === actor.userId) return 'admin.users.error.own_state';
   if (user.state === state) return undefined;
   await setAccountState(db, user.id, state);
-  await recordAudit(db, { action: state === 'disabled' ? 'account_disable' : 'account_enable', actorUserId: actor.userId, target: user.email, ip: actor.ip ?? null });
+  await recordAudit(db, {
+    action: state === 'disabled' ? 'account_disable' : 'account_enable',
+    actorUserId: actor.userId,
+    target: user.email,
+    ip: actor.ip ?? null,
+  });
   return undefined;
 }

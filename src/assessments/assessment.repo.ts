@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AssessmentRating } from '../db/schema.ts';
-import { type AssessmentCriterion, assessmentCriteria } from './assessment-criteria.ts';
 import type { AssessmentInput } from './assessment.schema.ts';
+import { type AssessmentCriterion, assessmentCriteria } from './assessment-criteria.ts';
 
 /** The current assessment of a practice, as the practice page and the form show it. */
 export interface PracticeAssessment {

@@ -1,14 +1,15 @@
 import { type Context, Hono } from 'hono';
-import { editorRoles, requireRole } from '../accounts/access-policy.ts';
-import { postedForm, privatePage, seeOther } from '../accounts/route-helpers.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { findPublishedRecord } from '../practices/export/export.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { clientAddress } from '../security/client-address.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { editorRoles } from '../security/roles.ts';
+import { assessPractice } from './assess-practice.command.ts';
 import { findAssessment } from './assessment.repo.ts';
 import { readAssessmentForm, typedAssessmentValues } from './assessment.schema.ts';
-import { saveAssessment } from './assessment.service.ts';
 import { AssessmentPage, assessmentFormValues } from './views/assessment-page.tsx';
 
 /** The practice id pattern of the exchange format, as the practice page matches it. */
@@ -26,18 +27,16 @@ export function assessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     return record;
   };
 
-  app.get(path, async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.get(path, role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const record = await practiceOf(c);
     const current = await findAssessment(db, record.id);
     const values = assessmentFormValues(current, record.evidence_level);
     return privatePage(c, <AssessmentPage practice={record} values={values} current={current} csrf={account.csrfToken} />);
   });
 
-  app.post(path, async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.post(path, role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const record = await practiceOf(c);
     const body = await postedForm(c);
     const form = readAssessmentForm(body);
@@ -46,7 +45,12 @@ export function assessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
       const page = <AssessmentPage practice={record} values={typedAssessmentValues(body)} current={current} errors={form.errors} csrf={account.csrfToken} />;
       return privatePage(c, page, 400);
     }
-    await saveAssessment(db, record.id, form.data, { userId: account.userId, name: account.name, ip: clientAddress(c, config.TRUST_PROXY) });
+    await assessPractice(db, record.id, form.data, {
+      userId: account.userId,
+      name: account.name,
+      role: account.role,
+      ip: clientAddress(c, config.TRUST_PROXY),
+    });
     return seeOther(c, `/practices/${record.id}`);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FieldErrors, FormValues } from '../accounts/account.schema.ts';
 import type { AssessmentRating } from '../db/schema.ts';
+import type { FieldErrors, FormValues } from '../shared/form-values.ts';
 import { storableString } from '../shared/storable-text.ts';
 import { type AssessmentCriterion, assessmentCriteria, assessmentRatings, maxRationaleLength } from './assessment-criteria.ts';
 

@@ -180,7 +180,9 @@ function keepAlive(dataDir: string, holder: LockHolder): NodeJS.Timeout {
       fs.utimesSync(lockPath(dataDir), t, t);
       return;
     }
-    process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'data folder lock lost', dataDir, heldBy: describeHolder(dataDir, now?.holder).description })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', msg: 'data folder lock lost', dataDir, heldBy: describeHolder(dataDir, now?.holder).description })}\n`,
+    );
     process.exit(70);
   }, heartbeatMs);
   timer.unref();

@@ -10,13 +10,6 @@ import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
 
-const pooled = new WeakSet<Database>();
-
-/** Whether the handle has several connections (PostgreSQL), so independent work can run beside a transaction. */
-export function hasSpareConnections(db: Database): boolean {
-  return pooled.has(db);
-}
-
 /** Where the data lives: a PostgreSQL server, or an embedded PGlite folder (or memory). */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: PostgresTimeouts }
@@ -70,9 +63,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
     pool.on('error', closed);
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    if ((target.poolSize ?? 10) >= 3) pooled.add(db);
-    return db;
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   // The lock sits on the data folder that contains the database folder.
   if (target.dataDir) await assertNotHeldElsewhere(path.dirname(path.resolve(target.dataDir)));

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from './database.ts';
 import * as catalogue from './migrations/0001-catalogue.ts';
-import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as accounts from './migrations/0002-accounts.ts';
+import * as searchUpkeep from './migrations/0003-search-upkeep.ts';
 import * as auditLog from './migrations/0004-audit-log.ts';
 import * as contributions from './migrations/0005-contributions.ts';
 import * as searchSeq from './migrations/0006-search-seq.ts';
@@ -12,6 +11,9 @@ import * as recordCompression from './migrations/0008-record-compression.ts';
 import * as importVectors from './migrations/0009-import-vectors.ts';
 import * as tsvectorAgg from './migrations/0010-tsvector-agg.ts';
 import * as serverSecrets from './migrations/0011-server-secrets.ts';
+import * as catalogueChanges from './migrations/0012-catalogue-changes.ts';
+import * as dropUnreadSearchUpkeep from './migrations/0013-drop-unread-search-upkeep.ts';
+import * as dropPracticeState from './migrations/0014-drop-practice-state.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -25,6 +27,9 @@ const migrations: Record<string, Migration> = {
   '0009-import-vectors': importVectors,
   '0010-tsvector-agg': tsvectorAgg,
   '0011-server-secrets': serverSecrets,
+  '0012-catalogue-changes': catalogueChanges,
+  '0013-drop-unread-search-upkeep': dropUnreadSearchUpkeep,
+  '0014-drop-practice-state': dropPracticeState,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,4 +23,3 @@ export function chunkByParams<T>(items: T[], cost: (item: T) => number): T[][] {
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
-

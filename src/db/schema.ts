@@ -5,7 +5,6 @@ export interface PracticesTable {
   id: string;
   /** Small integer key for carrying match sets (generated). */
   seq: ColumnType<number, never, never>;
-  state: Generated<string>;
   title: string;
   summary: string;
   language: string;
@@ -29,28 +28,11 @@ export interface PracticesTable {
   record: ColumnType<unknown, string, string>;
   content_hash: string;
   quality: number;
-  rank_vec: ColumnType<string | null, never, never>;
   source_updated: string | null;
   /** Assessment criteria an editor judged "yes" (practical, innovative, successful, transferable). */
   assessed: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
-}
-
-/** The whole-text search vector of each practice, apart from its row (see migration 0007). */
-export interface PracticeMatchTable {
-  seq: number;
-  full_vec: ColumnType<string, never, never>;
-}
-
-/** Search vectors a bulk import computed ahead on spare connections, per import ticket (see migration 0009). */
-export interface ImportVectorsTable {
-  ticket: number;
-  id: string;
-  rank_vec: ColumnType<string, never, never>;
-  full_vec: ColumnType<string, never, never>;
-  vocab_vec: ColumnType<string, never, never>;
-  created_at: ColumnType<Date, never, never>;
 }
 
 export interface PracticeLinksTable {
@@ -88,14 +70,15 @@ export interface CitiesTable {
   lon: number | null;
 }
 
-export interface SearchWordsTable {
-  word: string;
-  ndoc: number;
-}
-
 export interface AppStateTable {
   key: string;
   value: ColumnType<unknown, string, string>;
+}
+
+/** Practices changed at each catalogue version (written by a trigger on practices, never by the app). */
+export interface CatalogueChangesTable {
+  version: ColumnType<string, never, never>;
+  seq: ColumnType<number, never, never>;
 }
 
 export type Role = 'member' | 'editor' | 'admin';
@@ -226,13 +209,11 @@ export interface PracticeAssessmentsTable {
 
 export interface DB {
   practices: PracticesTable;
-  practice_match: PracticeMatchTable;
-  import_vectors: ImportVectorsTable;
   practice_links: PracticeLinksTable;
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;
-  search_words: SearchWordsTable;
   app_state: AppStateTable;
+  catalogue_changes: CatalogueChangesTable;
   users: UsersTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;

@@ -4,11 +4,11 @@ import type { Database } from './database.ts';
 /**
  * A statement written as text with numbered bind parameters. For the multi-row writes of a bulk
  * import only: a batch holds tens of thousands of values, and assembling them as Kysely's
- * operation nodes cost more CPU than the app spent on anything else per record (4 s of a 100k
+ * operation nodes costs more CPU than anything else the app does per record (4 s of a 100k
  * import). Values are always bind parameters; only fixed identifiers go into the text.
  * @example
  * const st = new Statement();
- * await st.execute(db, `DELETE FROM import_vectors WHERE ticket = ${st.param(ticket)}`);
+ * await st.execute(db, `INSERT INTO practice_links (practice_id, adapted_from_id, position) VALUES (${st.param(id)}, ${st.param(from)}, 0)`);
  */
 export class Statement {
   readonly params: unknown[] = [];

@@ -9,7 +9,8 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIP
 const unavailableStates = /^(08...|57P0[123]|57014|53300)$/;
 
 /** What node-postgres and its pool say when a connection ends, fails to open in time, or stays silent. */
-const driverMessages = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+const driverMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 
 /**
  * Whether an error means the database cannot be reached or cannot answer for now (down,

@@ -1,17 +1,20 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { editorRoles, isEditor, requireRole } from '../accounts/access-policy.ts';
-import { seeOther } from '../accounts/route-helpers.ts';
 import type { Database } from '../db/database.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
-import { readStoredPractice } from '../practice-edit/stored-practice.repo.ts';
+import { seeOther } from '../http/responses.ts';
 import type { FormErrors } from '../practice-form/practice-form.fields.ts';
+import { readStoredPractice } from '../practices/stored-practice.repo.ts';
+import { can } from '../security/authorize.ts';
 import { clientAddress } from '../security/client-address.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { editorRoles } from '../security/roles.ts';
+import { historyPolicy } from './history.policy.ts';
 import { compareQuery, historyQuery, restoreForm } from './history.schema.ts';
 import { recordDiff } from './record-diff.ts';
-import { restoreRevision } from './restore.service.ts';
+import { restoreRevision } from './restore-revision.command.ts';
 import { findRevision, listRevisions } from './revision.repo.ts';
 import { ComparePage, type ComparePageProps } from './views/compare-page.tsx';
 import { HistoryPage } from './views/history-page.tsx';
@@ -47,7 +50,13 @@ export function historyRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** The comparison of two revisions; offers a restore to editors when one side is the current version. */
-  const comparison = async (c: Context<AppEnv>, id: string, ids: { from?: number; to?: number }, extras: ComparisonExtras = {}, status: 200 | 400 | 409 = 200) => {
+  const comparison = async (
+    c: Context<AppEnv>,
+    id: string,
+    ids: { from?: number; to?: number },
+    extras: ComparisonExtras = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
     const stored = await practiceOr404(db, id);
     const { rows } = await listRevisions(db, id, 1);
     const latest = rows[0];
@@ -59,7 +68,7 @@ export function historyRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const account = c.get('account');
     const older = from.id === latest.id ? to : to.id === latest.id ? from : undefined;
     const restore =
-      account && isEditor(account) && older && older.id !== latest.id
+      account && can(account, historyPolicy.restore) && older && older.id !== latest.id
         ? { revision: older, base: stored.contentHash, csrf: account.csrfToken, note: extras.note, errors: extras.restoreErrors }
         : undefined;
     const props: ComparePageProps = {
@@ -86,9 +95,8 @@ export function historyRoutes({ db, config }: AppDeps): Hono<AppEnv> {
 
   app.get(`${practicePath}/compare`, async (c) => comparison(c, c.req.param('id'), compareQuery.parse(c.req.query())));
 
-  app.post(`${practicePath}/:rev{[0-9]+}/restore`, async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.post(`${practicePath}/:rev{[0-9]+}/restore`, role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const id = c.req.param('id');
     const revisionId = Number(c.req.param('rev'));
     if (!Number.isSafeInteger(revisionId)) throw notFound();
@@ -100,19 +108,14 @@ export function historyRoutes({ db, config }: AppDeps): Hono<AppEnv> {
       const note = typeof body.note === 'string' ? body.note : '';
       return comparison(c, id, against, { note, restoreErrors: { note: form.error.issues[0].message } }, 400);
     }
-    const editor = { name: account.name, userId: account.userId, ip: clientAddress(c, config.TRUST_PROXY) };
-    const outcome = await restoreRevision(db, { practiceId: id, revisionId, base: form.data.base, note: form.data.note }, editor);
-    switch (outcome.kind) {
-      case 'not_found':
-        throw notFound(`no such revision of practice "${id}"`);
-      case 'invalid':
-        throw badRequest('this revision does not pass today’s checks and cannot be restored');
-      case 'conflict':
-        return comparison(c, id, against, { notice: 'history.notice.conflict' }, 409);
-      case 'unchanged':
-        return seeOther(c, `/practices/${id}/history?done=unchanged`);
-      case 'restored':
-        return seeOther(c, `/practices/${id}/history?done=restored`);
+    const editor = { name: account.name, userId: account.userId, role: account.role, ip: clientAddress(c, config.TRUST_PROXY) };
+    try {
+      const outcome = await restoreRevision(db, { practiceId: id, revisionId, base: form.data.base, note: form.data.note }, editor);
+      return seeOther(c, `/practices/${id}/history?done=${outcome}`);
+    } catch (error) {
+      // Someone saved another version since the comparison was shown: show it again, against the new one.
+      if (error instanceof AppError && error.code === 'conflict') return comparison(c, id, against, { notice: 'history.notice.conflict' }, 409);
+      throw error;
     }
   });
 

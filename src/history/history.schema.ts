@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { editBase } from '../practice-edit/practice-edit.schema.ts';
 import { storableString } from '../shared/storable-text.ts';
+
+/**
+ * The version a change started from (an edit or a restore): a content hash, or empty when
+ * tampered with (then it never matches).
+ */
+export const baseVersion = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .catch('');
 
 /** A revision id in a query or path; anything else counts as not given. */
 const revisionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
@@ -19,6 +27,6 @@ export const restoreNoteMax = 500;
 
 /** POST /practices/{id}/history/{revisionId}/restore */
 export const restoreForm = z.object({
-  base: editBase,
+  base: baseVersion,
   note: z.string().catch('').pipe(storableString().trim().max(restoreNoteMax, 'form.error.too_long')),
 });

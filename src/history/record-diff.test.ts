@@ -23,7 +23,12 @@ describe('recordDiff', () => {
 
   it('splits Chinese into words rather than comparing whole sentences', () => {
     const parts = wordDiff('我们每周开放图书馆', '我们每天开放图书馆', 'zh');
-    expect(parts.filter((p) => p.change === 'same').map((p) => p.text).join('')).toContain('图书馆');
+    expect(
+      parts
+        .filter((p) => p.change === 'same')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('图书馆');
   });
 
   it('compares lists as readable lines in the reader’s language', () => {

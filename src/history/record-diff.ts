@@ -6,11 +6,33 @@ import { languageName } from '../practices/views/practice-translation.ts';
 
 /** Record fields in the order a comparison lists them (the form's order, then what the form does not edit). */
 export const diffFields = [
-  'title', 'summary', 'language', 'themes', 'status', 'started', 'ended',
-  'level', 'city', 'country', 'location', 'actor_types', 'lead_organization', 'partners', 'target_groups',
-  'challenge', 'approach', 'body',
-  'outcomes', 'evaluation', 'lessons', 'transferability', 'evidence_level',
-  'sources', 'adapted_from', 'translations', 'updated',
+  'title',
+  'summary',
+  'language',
+  'themes',
+  'status',
+  'started',
+  'ended',
+  'level',
+  'city',
+  'country',
+  'location',
+  'actor_types',
+  'lead_organization',
+  'partners',
+  'target_groups',
+  'challenge',
+  'approach',
+  'body',
+  'outcomes',
+  'evaluation',
+  'lessons',
+  'transferability',
+  'evidence_level',
+  'sources',
+  'adapted_from',
+  'translations',
+  'updated',
 ] as const satisfies readonly (keyof PracticeRecord)[];
 export type DiffField = (typeof diffFields)[number];
 
@@ -31,7 +53,18 @@ export interface FieldDiff {
 }
 
 /** Fields written in the practice's language; the rest are codes shown in the reader's language. */
-const ownWordFields = new Set<DiffField>(['title', 'summary', 'target_groups', 'challenge', 'approach', 'body', 'outcomes', 'evaluation', 'lessons', 'transferability']);
+const ownWordFields = new Set<DiffField>([
+  'title',
+  'summary',
+  'target_groups',
+  'challenge',
+  'approach',
+  'body',
+  'outcomes',
+  'evaluation',
+  'lessons',
+  'transferability',
+]);
 
 /** Fields the history names with its own keys, since the form does not show them. */
 const ownLabels: Partial<Record<DiffField, string>> = {
@@ -71,7 +104,9 @@ export function fieldText(record: Partial<PracticeRecord>, field: DiffField, i18
     case 'location':
       return record.location ? `${record.location.lat}, ${record.location.lon}` : '';
     case 'partners':
-      return lines(record.partners?.map((p) => (p.support ? t('practice.partner.with_support', { name: p.name, support: t(`support.${p.support}`) }) : p.name)));
+      return lines(
+        record.partners?.map((p) => (p.support ? t('practice.partner.with_support', { name: p.name, support: t(`support.${p.support}`) }) : p.name)),
+      );
     case 'target_groups':
       return lines(record.target_groups);
     case 'sources':
@@ -112,10 +147,7 @@ export function wordDiff(before: string, after: string, lang?: string): DiffPart
   }
   const changes = diffWords(before, after, { intlSegmenter: segmenter, timeout: diffTimeoutMs });
   if (!changes) {
-    return [
-      ...(before ? [{ text: before, change: 'removed' as const }] : []),
-      ...(after ? [{ text: after, change: 'added' as const }] : []),
-    ];
+    return [...(before ? [{ text: before, change: 'removed' as const }] : []), ...(after ? [{ text: after, change: 'added' as const }] : [])];
   }
   return changes.map((c) => ({ text: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }));
 }

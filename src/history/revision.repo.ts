@@ -61,7 +61,7 @@ export async function findRevision(db: Database, practiceId: string, revisionId:
     .selectAll()
     .where('id', '=', revisionId)
     .executeTakeFirst();
-  return row ? ({ ...plainIds(row), record: row.record as PracticeRecord }) : undefined;
+  return row ? { ...plainIds(row), record: row.record as PracticeRecord } : undefined;
 }
 
 /** bigint ids arrive as strings on some drivers; the app counts them as numbers. */

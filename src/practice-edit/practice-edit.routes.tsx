@@ -1,15 +1,16 @@
 import { type Context, Hono } from 'hono';
-import { editorRoles, requireRole } from '../accounts/access-policy.ts';
-import { postedForm, privatePage, seeOther } from '../accounts/route-helpers.ts';
 import { recordDiff } from '../history/record-diff.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { draftFromValues, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
 import { formSteps } from '../practice-form/practice-form.fields.ts';
+import { readStoredPractice } from '../practices/stored-practice.repo.ts';
 import { clientAddress } from '../security/client-address.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { editorRoles } from '../security/roles.ts';
+import { conflictingVersions, editErrors, editPractice } from './edit-practice.command.ts';
 import { editExtras } from './practice-edit.schema.ts';
-import { saveEdit } from './practice-edit.service.ts';
-import { readStoredPractice } from './stored-practice.repo.ts';
 import { type EditPageProps, PracticeEditPage } from './views/practice-edit-page.tsx';
 
 const path = '/practices/:id{[a-z0-9]+(?:-[a-z0-9]+)*}/edit';
@@ -23,9 +24,8 @@ export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     return privatePage(c, <PracticeEditPage {...props} />, status);
   };
 
-  app.get(path, async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.get(path, role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const id = c.req.param('id');
     const stored = await readStoredPractice(db, id);
     if (!stored) throw notFound(`practice "${id}" does not exist`);
@@ -33,9 +33,8 @@ export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     return page(c, props);
   });
 
-  app.post(path, async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.post(path, role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const id = c.req.param('id');
     const values = await postedForm(c);
     const { base, message, intent } = editExtras.parse(values);
@@ -46,21 +45,23 @@ export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     if (intent === 'preview') {
       return page(c, { ...props, preview: true, errors: draftFromValues(values, formSteps).errors });
     }
-    const outcome = await saveEdit(db, { id, values, base, message }, { name: account.name, userId: account.userId, ip: clientAddress(c, config.TRUST_PROXY) });
-    switch (outcome.kind) {
-      case 'not_found':
-        throw notFound(`practice "${id}" does not exist`);
-      case 'invalid':
-        return page(c, { ...props, errors: outcome.errors }, 400);
-      case 'unchanged':
-        return page(c, { ...props, notice: 'edit.notice.unchanged' });
-      case 'conflict': {
-        const diffs = recordDiff(outcome.stored, outcome.mine, c.get('i18n'));
-        // The form keeps what this editor typed, now based on the stored version, so saving again is a deliberate merge.
-        return page(c, { ...props, title: outcome.stored.title, base: outcome.base, conflict: { diffs, lang: outcome.mine.language } }, 409);
-      }
-      case 'saved':
-        return seeOther(c, `/practices/${id}`);
+    const input = { id, values, base, message };
+    try {
+      const outcome = await editPractice(db, input, {
+        name: account.name,
+        userId: account.userId,
+        role: account.role,
+        ip: clientAddress(c, config.TRUST_PROXY),
+      });
+      return outcome === 'unchanged' ? page(c, { ...props, notice: 'edit.notice.unchanged' }) : seeOther(c, `/practices/${id}`);
+    } catch (error) {
+      const errors = editErrors(error);
+      if (errors) return page(c, { ...props, errors }, 400);
+      const versions = error instanceof AppError && error.code === 'conflict' ? await conflictingVersions(db, input) : undefined;
+      if (!versions) throw error;
+      const diffs = recordDiff(versions.stored, versions.mine, c.get('i18n'));
+      // The form keeps what this editor typed, now based on the stored version, so saving again is a deliberate merge.
+      return page(c, { ...props, title: versions.stored.title, base: versions.base, conflict: { diffs, lang: versions.mine.language } }, 409);
     }
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseVersion } from '../history/history.schema.ts';
 import { storableString } from '../shared/storable-text.ts';
 
 /** Longest summary of a change; it is shown in the history's list. */
@@ -7,12 +8,9 @@ export const editMessageMax = 500;
 /** The "summary of your change", which becomes the revision message. Messages are catalogue keys. */
 export const editMessage = storableString().trim().min(1, 'edit.error.message_required').max(editMessageMax, 'form.error.too_long');
 
-/** The version an edit started from: a content hash, or empty when tampered with (then it never matches). */
-export const editBase = z.string().regex(/^[0-9a-f]{64}$/).catch('');
-
 /** What the edit form posts besides the practice's fields. `intent=preview` shows the Markdown without saving. */
 export const editExtras = z.object({
-  base: editBase,
+  base: baseVersion,
   message: z.string().catch(''),
   intent: z.enum(['save', 'preview']).catch('save'),
 });

@@ -9,7 +9,13 @@ import { findPublishedPractice } from './practice.repo.ts';
 import { PracticePage } from './views/practice-page.tsx';
 
 /** `lang` picks a translation; anything that is not a language code is ignored rather than refused. */
-const pageQuery = z.object({ lang: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined) });
+const pageQuery = z.object({
+  lang: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /** GET /practices/{id} — one practice in full, in the interface language's translation if any, or the one `?lang=` names. */
 export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
@@ -19,7 +25,11 @@ export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar, assessment] = await Promise.all([findPublishedPractice(db, id), similarPractices(db, id, c.get('i18n').locale, 5), findAssessment(db, id)]);
+    const [practice, similar, assessment] = await Promise.all([
+      findPublishedPractice(db, id),
+      similarPractices(db, id, c.get('i18n').locale, 5),
+      findAssessment(db, id),
+    ]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
     return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} />);
   });

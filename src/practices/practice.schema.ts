@@ -43,9 +43,7 @@ export const practiceRecordSchema = z
     language: languageCode,
     body: markdown.optional(),
     city: text().trim().min(1).max(120).optional(),
-    country: z
-      .string()
-      .refine((c) => countryExists(c), { error: (i) => `unknown ISO 3166-1 alpha-2 country code ${JSON.stringify(i.input)}` }),
+    country: z.string().refine((c) => countryExists(c), { error: (i) => `unknown ISO 3166-1 alpha-2 country code ${JSON.stringify(i.input)}` }),
     location: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
     level: oneOf(levels, 'level').optional(),
     started: year.optional(),
@@ -54,9 +52,7 @@ export const practiceRecordSchema = z
     themes: z.array(oneOf(themes, 'theme')).min(1, 'needs at least one theme'),
     actor_types: z.array(oneOf(actorTypes, 'actor type')).optional(),
     lead_organization: text().max(300).optional(),
-    partners: z
-      .array(z.strictObject({ name: text().min(1).max(300), support: oneOf(supportKinds, 'kind of support').optional() }))
-      .optional(),
+    partners: z.array(z.strictObject({ name: text().min(1).max(300), support: oneOf(supportKinds, 'kind of support').optional() })).optional(),
     target_groups: z.array(text().trim().min(1).max(120)).optional(),
     challenge: markdown.optional(),
     approach: markdown.optional(),
@@ -68,7 +64,10 @@ export const practiceRecordSchema = z
     adapted_from: z.array(z.strictObject({ id: text().min(3).max(80), changes: text().max(5000).optional() })).optional(),
     sources: z.array(z.strictObject({ url: httpUrl, title: text().max(300).optional() })).optional(),
     translations: z.record(languageCode, translationSchema).optional(),
-    updated: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+    updated: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if ((p.level ?? 'local') === 'local' && !p.city) {

@@ -15,7 +15,7 @@ export interface TargetGroupCount {
  */
 export async function listTargetGroups(db: Database): Promise<TargetGroupCount[]> {
   const rows = await db
-    .selectFrom(sql<{ id: string; tag: string }>`(SELECT id, unnest(target_groups) AS tag FROM practices WHERE state = 'published')`.as('t'))
+    .selectFrom(sql<{ id: string; tag: string }>`(SELECT id, unnest(target_groups) AS tag FROM practices)`.as('t'))
     .select(['t.tag', sql<number>`count(DISTINCT t.id)`.as('n')])
     .groupBy('t.tag')
     .orderBy(sql`lower(t.tag)`)

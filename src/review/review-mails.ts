@@ -9,16 +9,7 @@ import { submissionPath } from '../submissions/submission-mails.ts';
  * message itself and the link to reply.
  * @example mailer.send(commentMail({ to, name, locale: 'es', publicUrl, id: 7, title, author: 'Ana', body }))
  */
-export function commentMail(p: {
-  to: string;
-  name: string;
-  locale: string;
-  publicUrl: string;
-  id: number;
-  title: string;
-  author: string;
-  body: string;
-}): Mail {
+export function commentMail(p: { to: string; name: string; locale: string; publicUrl: string; id: number; title: string; author: string; body: string }): Mail {
   const { t, locale } = translator(p.locale);
   const title = p.title || t('submissions.untitled');
   const lines = [

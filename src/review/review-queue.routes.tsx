@@ -1,18 +1,18 @@
 import { Hono } from 'hono';
-import { editorRoles, requireRole } from '../accounts/access-policy.ts';
-import { privatePage } from '../accounts/route-helpers.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { privatePage } from '../http/responses.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { editorRoles } from '../security/roles.ts';
 import { listQueue, queuePageSize } from '../submissions/submission.repo.ts';
-import { queueQuery } from './review.schema.ts';
+import { queueQuery } from './review-queue.schema.ts';
 import { ReviewQueuePage } from './views/review-queue-page.tsx';
 
 /** GET /review: the editors' queue (editors and admins; members get 403, visitors are sent to sign in). */
 export function reviewQueueRoutes({ db }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/review', async (c) => {
-    const { account, redirect } = requireRole(c, editorRoles);
-    if (!account) return redirect;
+  app.get('/review', role(...editorRoles), async (c) => {
+    const account = signedInAccount(c);
     const filters = queueQuery.parse(c.req.query());
     const { items, total } = await listQueue(
       db,

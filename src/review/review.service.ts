@@ -1,17 +1,16 @@
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import { isEditor } from '../accounts/access-policy.ts';
 import { findUserById } from '../accounts/user.repo.ts';
 import type { Database } from '../db/database.ts';
-import type { ContributionDeps } from '../http/app-env.ts';
+import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { conflict } from '../http/errors.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
+import { can } from '../security/authorize.ts';
+import { assignSubmission, type Submission } from '../submissions/submission.repo.ts';
 import { addSubmissionEvent, listSubmissionEvents, type SubmissionEvent } from '../submissions/submission-events.repo.ts';
 import { transitionSubmission } from '../submissions/submission-workflow.ts';
-import { assignSubmission, type Submission } from '../submissions/submission.repo.ts';
+import { isAssignable, reviewPolicy } from './review.policy.ts';
 import { commentMail } from './review-mails.ts';
-import { isAssignable } from './review-policy.ts';
 
 /** A practice a submission refers to (the one it adapts, or the one it translates), when it is published. */
 export interface RelatedPractice {
@@ -36,14 +35,11 @@ export interface SubmissionView {
  */
 export async function loadSubmissionView(db: Database, submission: Submission, viewer: SessionAccount): Promise<SubmissionView> {
   const relatedId = submission.kind === 'translation' ? submission.practiceId : submission.adaptedFromId;
-  const [events, practice] = await Promise.all([
-    listSubmissionEvents(db, submission.id),
-    relatedId ? findPublishedPractice(db, relatedId) : undefined,
-  ]);
+  const [events, practice] = await Promise.all([listSubmissionEvents(db, submission.id), relatedId ? findPublishedPractice(db, relatedId) : undefined]);
   return {
     submission,
     events,
-    submitterOrganization: isEditor(viewer) ? submission.submitterOrganization : null,
+    submitterOrganization: can(viewer, reviewPolicy.seeSubmitterOrganization) ? submission.submitterOrganization : null,
     related: practice ? { id: practice.id, record: practice.record } : undefined,
   };
 }

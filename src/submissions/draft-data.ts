@@ -1,5 +1,5 @@
 import { draftFromValues, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
-import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, formSteps, mergeDraft } from '../practice-form/practice-form.fields.ts';
+import { type FormErrors, type FormStep, fieldsOfStep, formSteps, mergeDraft, type PracticeFormValues } from '../practice-form/practice-form.fields.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { isStorableText, unstorableFieldMessage, withUnstorableReplaced } from '../shared/storable-text.ts';
 import { adaptAnswerMax, adaptFields } from './submit.schema.ts';
@@ -74,7 +74,11 @@ const one = (values: PracticeFormValues, name: string) => {
 export function readAdaptAnswers(values: PracticeFormValues): { answers: AdaptAnswers; errors: FormErrors } {
   const errors: FormErrors = {};
   const answers = { kept: one(values, 'adapt_kept'), changed: one(values, 'adapt_changed'), why: one(values, 'adapt_why') };
-  for (const [name, text] of [['adapt_kept', answers.kept], ['adapt_changed', answers.changed], ['adapt_why', answers.why]] as const) {
+  for (const [name, text] of [
+    ['adapt_kept', answers.kept],
+    ['adapt_changed', answers.changed],
+    ['adapt_why', answers.why],
+  ] as const) {
     if (text.length > adaptAnswerMax) errors[name] = 'submissions.adapt.error.too_long';
     else if (!isStorableText(text)) errors[name] = unstorableFieldMessage;
   }

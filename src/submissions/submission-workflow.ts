@@ -1,22 +1,11 @@
-import { isEditor } from '../accounts/access-policy.ts';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import { type AuditAction, recordAudit } from '../audit/audit.repo.ts';
-import type { Database } from '../db/database.ts';
 import type { SubmissionState } from '../db/schema.ts';
-import type { ContributionDeps } from '../http/app-env.ts';
+import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { conflict, forbidden } from '../http/errors.ts';
+import { isEditor } from '../security/roles.ts';
+import type { Submission } from './submission.repo.ts';
 import { stateChangeMail } from './submission-mails.ts';
-import { addSubmissionEvent } from './submission-events.repo.ts';
 import { canMove, type WorkflowActor } from './submission-state.ts';
-import { setSubmissionState, type Submission } from './submission.repo.ts';
-
-/** The audit action of each state a submission can move into (withdrawing is not audited). */
-const auditActionOf: Partial<Record<SubmissionState, AuditAction>> = {
-  submitted: 'submit',
-  changes_requested: 'request_changes',
-  published: 'publish',
-  rejected: 'reject',
-};
+import { recordTransition } from './submission-transition.repo.ts';
 
 /** A change of state asked for by a person. */
 export interface Transition {
@@ -28,45 +17,31 @@ export interface Transition {
   /** Shown to the submitter: the changes asked for, or why it was rejected. */
   message?: string | null;
   ip?: string | null;
-  /** More writes of the same transaction (publishing writes the practice); may name the practice. */
-  apply?: (trx: Database) => Promise<{ practiceId?: string } | void>;
 }
 
 /**
- * Moves a submission to a new state, all or nothing: the state, the event in its thread, the
- * audit entry and whatever `apply` writes commit together. Then mails the submitter; a mail
- * that cannot be sent is logged and does not undo the change, which the submitter also sees
- * under "My submissions".
- * @example await transitionSubmission(deps, { submission, actor, as: 'editor', to: 'rejected', message: reason });
+ * Whether `actor`, acting `as` submitter or editor, may move a submission in state `from` to
+ * `to`: no database, so a command checks it before it writes anything. Throws 403 for the wrong
+ * person, 409 for a move the workflow does not allow from that state.
+ * @example checkTransition(account, 'editor', submission, 'published');
  */
-export async function transitionSubmission(deps: ContributionDeps, t: Transition): Promise<void> {
-  const { submission, actor } = t;
-  if (t.as === 'submitter' && actor.userId !== submission.submitterId) throw forbidden();
-  if (t.as === 'editor' && !isEditor(actor)) throw forbidden();
-  if (!canMove(t.as, submission.state, t.to)) throw conflict(`a submission that is ${submission.state} cannot become ${t.to}`);
+export function checkTransition(
+  actor: { userId: number; role: SessionAccount['role'] },
+  as: WorkflowActor,
+  submission: Pick<Submission, 'submitterId' | 'state'>,
+  to: SubmissionState,
+): void {
+  if (as === 'submitter' && actor.userId !== submission.submitterId) throw forbidden();
+  if (as === 'editor' && !isEditor(actor)) throw forbidden();
+  if (!canMove(as, submission.state, to)) throw conflict(`a submission that is ${submission.state} cannot become ${to}`);
+}
 
-  await deps.db.transaction().execute(async (trx) => {
-    const applied = (await t.apply?.(trx)) ?? {};
-    const moved = await setSubmissionState(trx, submission.id, submission.state, {
-      state: t.to,
-      ...(t.to === 'changes_requested' || t.to === 'rejected' ? { decisionMessage: t.message ?? null } : {}),
-      ...(applied.practiceId ? { practiceId: applied.practiceId } : {}),
-    });
-    // Another editor (or another tab) acted first: roll back whatever apply wrote.
-    if (!moved) throw conflict('this submission changed in the meantime; reload it to see its state');
-    await addSubmissionEvent(trx, { submissionId: submission.id, authorId: actor.userId, kind: 'state', state: t.to, body: t.message ?? '' });
-    const action = auditActionOf[t.to];
-    if (action) {
-      await recordAudit(trx, {
-        action,
-        actorUserId: actor.userId,
-        target: applied.practiceId ?? submission.practiceId ?? `submission:${submission.id}`,
-        ip: t.ip ?? null,
-        details: { submission: submission.id, kind: submission.kind, title: submission.title },
-      });
-    }
-  });
-
+/**
+ * Mails the submitter that their submission changed state; a mail that cannot be sent is
+ * logged and does not undo the change, which the submitter also sees under "My submissions".
+ * @example await mailStateChange(deps, submission, 'rejected', reason);
+ */
+export async function mailStateChange(deps: ContributionDeps, submission: Submission, to: SubmissionState, message?: string | null): Promise<void> {
   try {
     await deps.mailer.send(
       stateChangeMail({
@@ -76,11 +51,26 @@ export async function transitionSubmission(deps: ContributionDeps, t: Transition
         publicUrl: deps.config.publicUrl,
         id: submission.id,
         title: submission.title,
-        state: t.to,
-        message: t.message,
+        state: to,
+        message,
       }),
     );
   } catch (error) {
-    deps.log.error('state-change mail not sent', { submission: submission.id, state: t.to, error: String(error) });
+    deps.log.error('state-change mail not sent', { submission: submission.id, state: to, error: String(error) });
   }
+}
+
+/**
+ * Moves a submission to a new state that writes nothing else (send to review, withdraw, ask for
+ * changes, reject): checks the move, records it (state, thread event, audit entry) in one
+ * transaction, then mails the submitter. Publishing writes a practice too and is its own
+ * command (review/publish-submission.command.ts).
+ * @example await transitionSubmission(deps, { submission, actor, as: 'editor', to: 'rejected', message: reason });
+ */
+export async function transitionSubmission(deps: ContributionDeps, t: Transition): Promise<void> {
+  checkTransition(t.actor, t.as, t.submission, t.to);
+  await deps.db
+    .transaction()
+    .execute((trx) => recordTransition(trx, { submission: t.submission, actorId: t.actor.userId, to: t.to, message: t.message, ip: t.ip }));
+  await mailStateChange(deps, t.submission, t.to, t.message);
 }

@@ -111,7 +111,13 @@ export async function createSubmission(db: Database, s: NewSubmission): Promise<
     .executeTakeFirst();
   const id =
     inserted?.id ??
-    (await db.selectFrom('submissions').select('id').where('request_key', '=', s.requestKey ?? '').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .selectFrom('submissions')
+        .select('id')
+        .where('request_key', '=', s.requestKey ?? '')
+        .executeTakeFirstOrThrow()
+    ).id;
   return (await findSubmission(db, id)) as Submission;
 }
 
@@ -203,7 +209,10 @@ export async function listQueue(db: Database, f: QueueFilters, viewerId: number)
   if (f.olderThanDays) q = q.where(sql<boolean>`coalesce(s.submitted_at, s.created_at) <= now() - make_interval(days => ${f.olderThanDays})`);
   if (f.assignee === 'me') q = q.where('s.assignee_id', '=', viewerId);
   if (f.assignee === 'none') q = q.where('s.assignee_id', 'is', null);
-  const { count } = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   const items = await q
     .orderBy(sql`coalesce(s.submitted_at, s.created_at)`, 'asc')
     .orderBy('s.id', 'asc')

@@ -2,9 +2,11 @@
 export const submitPath = '/submit';
 /** One step of a draft's form (n = 1…5). */
 export const stepPath = (id: number, n: number) => `/submit/${id}/step/${n}`;
-/** The whole draft read back, with "Send to review". */
-export const reviewPath = (id: number) => `/submit/${id}/review`;
-/** Where the review page's button sends the draft. */
+/** The whole draft read back to its submitter to check, with "Send to review". */
+export const checkPath = (id: number | string) => `/submit/${id}/check`;
+/** Where the read-back page had been before it was named "check"; it redirects (308) there, for bookmarks. */
+export const oldCheckPath = '/submit/:id{[0-9]+}/review';
+/** Where the read-back page's button sends the draft. */
 export const sendPath = (id: number) => `/submit/${id}/send`;
 /** The confirmation page (GET) and action (POST) of withdrawing. */
 export const withdrawPath = (id: number) => `/submit/${id}/withdraw`;

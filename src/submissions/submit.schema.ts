@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formSteps, type FormStep } from '../practice-form/practice-form.fields.ts';
+import { type FormStep, formSteps } from '../practice-form/practice-form.fields.ts';
 import { storableString } from '../shared/storable-text.ts';
 import { isoLanguages } from './iso-languages.ts';
 
@@ -13,7 +13,11 @@ export const stepNumber = z.coerce.number().int().min(1).max(formSteps.length);
 export const stepAt = (n: number): FormStep => formSteps[n - 1];
 
 /** A practice id as the exchange format has them, for ?adapt= and /practices/{id}/translate. */
-export const practiceId = z.string().min(3).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const practiceId = z
+  .string()
+  .min(3)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
 /** The one-time key a new-submission form carries, so a double click creates one submission. */
 export const requestKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/);
@@ -33,7 +37,10 @@ export const adaptFields = ['adapt_kept', 'adapt_changed', 'adapt_why'] as const
 /** Limits of a translation, as the exchange format sets them. */
 export const translationLimits = { titleMin: 3, title: 200, summary: 2000, body: 50_000 } as const;
 
-const single = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).replace(/\r\n?/g, '\n'));
+const single = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).replace(/\r\n?/g, '\n'));
 
 /**
  * POST /practices/{id}/translate: the language, the three texts (each optional, at least one),
@@ -42,9 +49,14 @@ const single = z.union([z.string(), z.array(z.string())]).optional().transform((
 export const translationForm = z
   .object({
     lang: single.pipe(z.string().refine((v) => (isoLanguages as readonly string[]).includes(v), 'submissions.translate.error.language')),
-    title: single.transform((v) => v.trim()).pipe(
-      storableString().refine((v) => v === '' || (v.length >= translationLimits.titleMin && v.length <= translationLimits.title), 'submissions.translate.error.title'),
-    ),
+    title: single
+      .transform((v) => v.trim())
+      .pipe(
+        storableString().refine(
+          (v) => v === '' || (v.length >= translationLimits.titleMin && v.length <= translationLimits.title),
+          'submissions.translate.error.title',
+        ),
+      ),
     summary: single.transform((v) => v.trim()).pipe(storableString().max(translationLimits.summary, 'submissions.translate.error.too_long')),
     body: single.pipe(storableString().max(translationLimits.body, 'submissions.translate.error.too_long')),
     machine: single.transform((v) => v === 'on'),

@@ -1,16 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
 import type { Database } from '../db/database.ts';
 import type { SubmissionKind } from '../db/schema.ts';
-import type { ContributionDeps } from '../http/app-env.ts';
+import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { translator } from '../i18n/i18n.ts';
 import { checkComplete } from '../practice-form/practice-form.convert.ts';
-import { type FormErrors, type PracticeFormValues, formSteps } from '../practice-form/practice-form.fields.ts';
-import { type AdaptAnswers, type DraftData, applyStep, pendingErrors, recordOf } from './draft-data.ts';
-import { submissionId } from './submit.schema.ts';
+import { type FormErrors, formSteps, type PracticeFormValues } from '../practice-form/practice-form.fields.ts';
+import { type AdaptAnswers, applyStep, type DraftData, pendingErrors, recordOf } from './draft-data.ts';
+import { createSubmission, findSubmission, type Submission, saveDraft } from './submission.repo.ts';
 import { transitionSubmission } from './submission-workflow.ts';
-import { createSubmission, findSubmission, saveDraft, type Submission } from './submission.repo.ts';
+import { submissionId } from './submit.schema.ts';
 
 /**
  * The signed-in person's own submission (of a kind, when given). Someone else's is forbidden
@@ -66,7 +65,14 @@ export async function startSubmission(
  * problems aside (see DraftData), only if the draft is still at `version`.
  * @example const outcome = await saveStep(db, submission, 2, values, form.version, true);
  */
-export async function saveStep(db: Database, submission: Submission, n: number, values: PracticeFormValues, version: number, forward: boolean): Promise<StepOutcome> {
+export async function saveStep(
+  db: Database,
+  submission: Submission,
+  n: number,
+  values: PracticeFormValues,
+  version: number,
+  forward: boolean,
+): Promise<StepOutcome> {
   const step = formSteps[n - 1];
   const adapting = submission.adaptedFromId !== null;
   const { data, errors } = applyStep(submission.data as DraftData, step, values, adapting);
@@ -117,7 +123,13 @@ export type SendRefusal = { problems: FormErrors } | { conflict: true };
  * the record, the typed leftovers go, then the workflow moves it (state, thread, audit, mail).
  * @example const refused = await sendToReview(deps, account, submission, version, ip);
  */
-export async function sendToReview(deps: ContributionDeps, account: SessionAccount, submission: Submission, version: number, ip: string | null): Promise<SendRefusal | undefined> {
+export async function sendToReview(
+  deps: ContributionDeps,
+  account: SessionAccount,
+  submission: Submission,
+  version: number,
+  ip: string | null,
+): Promise<SendRefusal | undefined> {
   const problems = sendProblems(submission);
   if (Object.keys(problems).length) return { problems };
   const { _raw: _leftovers, ...data } = submission.data as DraftData;

@@ -1,19 +1,17 @@
 import { type Context, Hono } from 'hono';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import { requireSignedIn } from '../accounts/access-policy.ts';
-import { seeOther } from '../accounts/route-helpers.ts';
-import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
+import type { AppEnv, ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
-import { postedForm, privatePage } from '../accounts/route-helpers.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { clientAddress } from '../security/client-address.ts';
+import { signedIn, signedInAccount } from '../security/guards.ts';
 import { randomToken } from '../security/tokens.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
 import { isoLanguages } from './iso-languages.ts';
-import { mySubmissionsPath } from './submit-paths.ts';
-import { practiceId, translationForm } from './submit.schema.ts';
 import { findOpenTranslation, findSubmission, type Submission } from './submission.repo.ts';
+import { practiceId, translationForm } from './submit.schema.ts';
+import { mySubmissionsPath } from './submit-paths.ts';
 import { sendTranslation } from './translation.service.ts';
 import { type TranslatedPractice, TranslatePage, type TranslationValues } from './views/translate-page.tsx';
 
@@ -36,46 +34,69 @@ function errorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<st
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const name = String(issue.path[0] ?? 'form');
-    errors[name === 'request_key' || name === 'submission' || name === 'version' ? 'form' : name] ??= /^(submissions|form)\./.test(issue.message) ? issue.message : 'submissions.translate.error.form';
+    errors[name === 'request_key' || name === 'submission' || name === 'version' ? 'form' : name] ??= /^(submissions|form)\./.test(issue.message)
+      ? issue.message
+      : 'submissions.translate.error.form';
   }
   return errors;
 }
 
-/** /practices/{id}/translate: add or improve a translation of a published practice; it goes to review. */
-export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+type PageProps = Omit<Parameters<typeof TranslatePage>[0], 'practice' | 'csrf'>;
 
-  /** Renders the form (a per-person page: never cached). */
-  const page = (c: Context<AppEnv>, record: PracticeRecord, props: Omit<Parameters<typeof TranslatePage>[0], 'practice' | 'csrf'>, account: SessionAccount, status: 200 | 400 | 409 = 200) => {
-    const practice: TranslatedPractice = { id: c.req.param('id') ?? '', title: record.title, summary: record.summary, body: record.body, language: record.language };
-    return privatePage(c, <TranslatePage practice={practice} csrf={account.csrfToken} {...props} />, status);
+/** Renders the form (a per-person page: never cached). */
+function page(c: Context<AppEnv>, record: PracticeRecord, props: PageProps, account: SessionAccount, status: 200 | 400 | 409 = 200) {
+  const practice: TranslatedPractice = {
+    id: c.req.param('id') ?? '',
+    title: record.title,
+    summary: record.summary,
+    body: record.body,
+    language: record.language,
   };
+  return privatePage(c, <TranslatePage practice={practice} csrf={account.csrfToken} {...props} />, status);
+}
 
-  app.get('/practices/:id/translate', async (c) => {
-    const { account, redirect } = requireSignedIn(c);
-    if (!account) return redirect;
+/**
+ * The language asked for in ?lang= (by default the interface language, when the practice is not
+ * written in it), when it is one a translation can be in; else the message that says why not.
+ */
+function chosenLanguage(c: Context<AppEnv>, record: PracticeRecord): { lang?: string; langError?: string } {
+  const asked = c.req.query('lang');
+  const candidate = asked ?? (c.get('i18n').locale !== record.language ? c.get('i18n').locale : undefined);
+  const valid = candidate !== undefined && isoLanguages.includes(candidate) && candidate !== record.language;
+  const langError =
+    asked === undefined || valid ? undefined : asked === record.language ? 'submissions.translate.error.same' : 'submissions.translate.error.language';
+  return { lang: valid ? candidate : undefined, langError };
+}
+
+/** GET: the language chooser, and the form for the chosen language pre-filled from what there is. */
+function registerTranslateForm(app: Hono<AppEnv>, deps: ContributionDeps): void {
+  app.get('/practices/:id/translate', signedIn(), async (c) => {
+    const account = signedInAccount(c);
     const record = await publishedRecord(deps, c.req.param('id'));
-    const asked = c.req.query('lang');
-    // Default: the interface language, when the practice is not written in it.
-    const candidate = asked ?? (c.get('i18n').locale !== record.language ? c.get('i18n').locale : undefined);
-    const valid = candidate !== undefined && isoLanguages.includes(candidate) && candidate !== record.language;
-    const langError = asked === undefined || valid ? undefined : asked === record.language ? 'submissions.translate.error.same' : 'submissions.translate.error.language';
-    const lang = valid ? candidate : undefined;
+    const { lang, langError } = chosenLanguage(c, record);
     const open = lang ? await findOpenTranslation(deps.db, account.userId, c.req.param('id'), lang) : undefined;
     const values = lang ? startingValues(record, lang, open) : { title: '', summary: '', body: '', machine: false };
-    return page(c, record, {
-      lang,
-      langError,
-      values,
-      requestKey: randomToken(),
-      revising: open ? { id: open.id, version: open.version, message: open.decisionMessage } : undefined,
-      existing: !!(lang && record.translations?.[lang]),
-    }, account, langError ? 400 : 200);
+    return page(
+      c,
+      record,
+      {
+        lang,
+        langError,
+        values,
+        requestKey: randomToken(),
+        revising: open ? { id: open.id, version: open.version, message: open.decisionMessage } : undefined,
+        existing: !!(lang && record.translations?.[lang]),
+      },
+      account,
+      langError ? 400 : 200,
+    );
   });
+}
 
-  app.post('/practices/:id/translate', async (c) => {
-    const { account, redirect } = requireSignedIn(c);
-    if (!account) return redirect;
+/** POST: previews the translation, or sends it to review (again, when revising one sent back). */
+function registerTranslateSend(app: Hono<AppEnv>, deps: ContributionDeps): void {
+  app.post('/practices/:id/translate', signedIn(), async (c) => {
+    const account = signedInAccount(c);
     const id = c.req.param('id');
     const record = await publishedRecord(deps, id);
     const values = await postedForm(c);
@@ -90,20 +111,32 @@ export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const revising = submissionId && version ? { id: submissionId, version } : undefined;
     const show = (status: 200 | 400 | 409, extra: { preview?: string; conflict?: boolean } = {}) => {
       const langOk = isoLanguages.includes(lang) && lang !== record.language;
-      return page(c, record, {
-        lang: langOk ? lang : undefined,
-        langError: langOk ? undefined : (errors.lang ?? 'submissions.translate.error.language'),
-        values: typed,
-        errors: Object.keys(errors).length ? errors : undefined,
-        requestKey: one('request_key') || randomToken(),
-        revising: revising ? { ...revising, message: null } : undefined,
-        existing: false,
-        ...extra,
-      }, account, status);
+      return page(
+        c,
+        record,
+        {
+          lang: langOk ? lang : undefined,
+          langError: langOk ? undefined : (errors.lang ?? 'submissions.translate.error.language'),
+          values: typed,
+          errors: Object.keys(errors).length ? errors : undefined,
+          requestKey: one('request_key') || randomToken(),
+          revising: revising ? { ...revising, message: null } : undefined,
+          existing: false,
+          ...extra,
+        },
+        account,
+        status,
+      );
     };
     if (!parsed.success || errors.lang) return show(400);
     if (one('action') === 'preview') return show(200, { preview: typed.body.trim() ? renderMarkdown(typed.body, { topHeading: 4 }) : undefined });
-    const sent = await sendTranslation(deps, account, { practiceId: id, language: lang, form: parsed.data, ip: clientAddress(c, deps.config.TRUST_PROXY), revise: revising });
+    const sent = await sendTranslation(deps, account, {
+      practiceId: id,
+      language: lang,
+      form: parsed.data,
+      ip: clientAddress(c, deps.config.TRUST_PROXY),
+      revise: revising,
+    });
     if (!sent && revising) {
       // Another tab changed it first: keep this input, and let a second press replace that version.
       revising.version = (await findSubmission(deps.db, revising.id))?.version ?? revising.version;
@@ -111,6 +144,12 @@ export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
     }
     return seeOther(c, mySubmissionsPath('sent'));
   });
+}
 
+/** /practices/{id}/translate: add or improve a translation of a published practice; it goes to review. */
+export function translateRoutes(deps: ContributionDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  registerTranslateForm(app, deps);
+  registerTranslateSend(app, deps);
   return app;
 }

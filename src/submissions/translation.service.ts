@@ -1,10 +1,9 @@
-import type { SessionAccount } from '../accounts/accounts-env.ts';
-import type { ContributionDeps } from '../http/app-env.ts';
+import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import type { TranslationForm } from './submit.schema.ts';
+import { createSubmission, findSubmission, type Submission, saveDraft } from './submission.repo.ts';
 import { isEditableBySubmitter } from './submission-state.ts';
 import { transitionSubmission } from './submission-workflow.ts';
-import { createSubmission, findSubmission, saveDraft, type Submission } from './submission.repo.ts';
+import type { TranslationForm } from './submit.schema.ts';
 
 /** What a translation submission's `data` holds: the translated texts given, and who made them. */
 export interface TranslationData {

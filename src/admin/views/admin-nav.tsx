@@ -16,7 +16,11 @@ export const AdminNav: FC<{ current: (typeof adminPages)[number]['path'] }> = ({
     <nav class="admin-nav" aria-label={t('admin.nav.label')}>
       <ul>
         {adminPages.map((p) => (
-          <li><a href={p.path} aria-current={p.path === current ? 'page' : undefined}>{t(p.title)}</a></li>
+          <li>
+            <a href={p.path} aria-current={p.path === current ? 'page' : undefined}>
+              {t(p.title)}
+            </a>
+          </li>
         ))}
       </ul>
     </nav>

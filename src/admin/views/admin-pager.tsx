@@ -12,9 +12,21 @@ export const AdminPager: FC<{ path: string; query: Record<string, string | undef
   return (
     <nav aria-label={t('admin.pager.label')}>
       <ul class="pagination">
-        {page > 1 && <li><a href={href(page - 1)} rel="prev">{t('admin.pager.previous')}</a></li>}
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t('admin.pager.previous')}
+            </a>
+          </li>
+        )}
         <li>{t('admin.pager.page', { page })}</li>
-        {more && <li><a href={href(page + 1)} rel="next">{t('admin.pager.next')}</a></li>}
+        {more && (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t('admin.pager.next')}
+            </a>
+          </li>
+        )}
       </ul>
     </nav>
   );

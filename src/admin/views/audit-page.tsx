@@ -1,7 +1,9 @@
 import type { FC } from 'hono/jsx';
-import { auditActions, type AuditRow } from '../../audit/audit.repo.ts';
+import { type AuditRow, auditActions } from '../../audit/audit.repo.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
+import { ColumnHeads } from '../../views/table-parts.tsx';
+import { AdminFilterSelect } from './admin-filter-select.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { AdminPager } from './admin-pager.tsx';
 
@@ -14,7 +16,13 @@ export interface AuditFilterValues {
 }
 
 /** /admin/audit: the audit log, newest first, filtered; read-only (no form changes anything). */
-export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; values: AuditFilterValues; errors?: Record<string, string> }> = ({ rows, more, page, values, errors }) => {
+export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; values: AuditFilterValues; errors?: Record<string, string> }> = ({
+  rows,
+  more,
+  page,
+  values,
+  errors,
+}) => {
   const { t, date } = usePage().i18n;
   return (
     <Layout title={t('admin.audit.title')} noindex>
@@ -22,15 +30,15 @@ export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; valu
       <AdminNav current="/admin/audit" />
       {errors && (
         <div class="form-errors" role="alert">
-          <ul>{Object.values(errors).map((key) => <li>{t(key)}</li>)}</ul>
+          <ul>
+            {Object.values(errors).map((key) => (
+              <li>{t(key)}</li>
+            ))}
+          </ul>
         </div>
       )}
       <form method="get" action="/admin/audit" class="admin-filters">
-        <label for="action">{t('admin.audit.action')}</label>
-        <select id="action" name="action">
-          <option value="">{t('admin.filter.any')}</option>
-          {auditActions.map((a) => <option value={a} selected={a === values.action}>{t(`admin.action.${a}`)}</option>)}
-        </select>
+        <AdminFilterSelect name="action" label={t('admin.audit.action')} value={values.action} codes={auditActions} labelPrefix="admin.action" />
         <label for="actor">{t('admin.audit.actor')}</label>
         <input id="actor" name="actor" type="email" dir="ltr" value={values.actor ?? ''} maxlength={254} />
         <label for="from">{t('admin.audit.from')}</label>
@@ -44,16 +52,7 @@ export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; valu
       ) : (
         <div class="table-scroll">
           <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.at')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.actor')}</th>
-                <th scope="col">{t('admin.audit.target')}</th>
-                <th scope="col">{t('admin.audit.ip')}</th>
-                <th scope="col">{t('admin.audit.details')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads keys={['admin.audit.at', 'admin.audit.action', 'admin.audit.actor', 'admin.audit.target', 'admin.audit.ip', 'admin.audit.details']} />
             <tbody>
               {rows.map((r) => (
                 <tr data-action={r.action}>
@@ -62,7 +61,9 @@ export const AuditPage: FC<{ rows: AuditRow[]; more: boolean; page: number; valu
                   <td dir="ltr">{r.actorEmail ?? (r.actorUserId === null ? t('admin.audit.system') : `#${r.actorUserId}`)}</td>
                   <td dir="ltr">{r.target ?? ''}</td>
                   <td dir="ltr">{r.ip ?? ''}</td>
-                  <td dir="ltr"><code>{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</code></td>
+                  <td dir="ltr">
+                    <code>{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>

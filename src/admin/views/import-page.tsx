@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import type { FieldErrors } from '../../accounts/account.schema.ts';
-import { CsrfInput, ErrorSummary } from '../../accounts/views/form-parts.tsx';
-import type { ImportSummary } from '../../practices/import/import.service.ts';
+import type { ImportSummary } from '../../practices/import/import-practices.command.ts';
+import type { FieldErrors } from '../../shared/form-values.ts';
+import { CsrfInput, describedBy, ErrorSummary, FieldFrame } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { ImportFormOptions } from '../admin-import.schema.ts';
@@ -35,7 +35,10 @@ const ImportReportView: FC<{ report: ImportReport }> = ({ report }) => {
   const { summary } = report;
   const counts: [string, number][] =
     report.mode === 'check'
-      ? [['admin.import.report.valid', report.valid ?? 0], ['admin.import.report.failed', summary.failed]]
+      ? [
+          ['admin.import.report.valid', report.valid ?? 0],
+          ['admin.import.report.failed', summary.failed],
+        ]
       : [
           ['admin.import.report.created', summary.created],
           ['admin.import.report.updated', summary.updated],
@@ -46,7 +49,12 @@ const ImportReportView: FC<{ report: ImportReport }> = ({ report }) => {
   return (
     <section class="import-report" aria-labelledby="report-heading">
       <h2 id="report-heading">{t(report.mode === 'check' ? 'admin.import.report.check_heading' : 'admin.import.report.heading')}</h2>
-      <p>{t('admin.import.report.source')} <bdi><code>{report.source}</code></bdi></p>
+      <p>
+        {t('admin.import.report.source')}{' '}
+        <bdi>
+          <code>{report.source}</code>
+        </bdi>
+      </p>
       <div class={ok ? 'notice notice--success' : 'form-errors'} role={ok ? 'status' : 'alert'}>
         <p>{outcomeOf(t, report)}</p>
       </div>
@@ -64,7 +72,9 @@ const ImportReportView: FC<{ report: ImportReport }> = ({ report }) => {
           {/* Paths and messages come from the validator, in English like the file's field names. */}
           <ol class="import-issues" dir="ltr" lang="en">
             {summary.issues.map((issue) => (
-              <li><code>{issue.path}</code>: {issue.message}</li>
+              <li>
+                <code>{issue.path}</code>: {issue.message}
+              </li>
             ))}
           </ol>
         </>
@@ -72,6 +82,14 @@ const ImportReportView: FC<{ report: ImportReport }> = ({ report }) => {
     </section>
   );
 };
+
+/** One import option, as a checkbox. */
+const OptionCheck: FC<{ name: string; checked?: boolean; label: string }> = ({ name, checked, label }) => (
+  <div class="form-check">
+    <input type="checkbox" id={`f-${name}`} name={name} checked={checked} />
+    <label for={`f-${name}`}>{label}</label>
+  </div>
+);
 
 /** /admin/import: upload or paste an exchange file, check or import it, and read the report. */
 export const ImportPage: FC<{
@@ -84,8 +102,7 @@ export const ImportPage: FC<{
   report?: ImportReport;
 }> = ({ csrf, maxBytes, options, pasted, errors, report }) => {
   const { t } = usePage().i18n;
-  const maxMb = Math.round(maxBytes / 1024 / 1024);
-  const fieldClass = (name: string) => (errors?.[name] ? 'form-field form-field--error' : 'form-field');
+  const fileHint = t('admin.import.file.hint', { max: Math.round(maxBytes / 1024 / 1024) });
   return (
     <Layout title={t('admin.import.title')} noindex>
       <h1>{t('admin.import.title')}</h1>
@@ -95,34 +112,31 @@ export const ImportPage: FC<{
       <ErrorSummary errors={errors} />
       <form method="post" action="/admin/import" enctype="multipart/form-data" class="account-form import-form">
         <CsrfInput token={csrf} />
-        <div class={fieldClass('file')}>
-          <label for="f-file">{t('admin.import.file')}</label>
-          <p class="form-field__hint" id="f-file-hint">{t('admin.import.file.hint', { max: maxMb })}</p>
-          {errors?.file && <p class="form-field__error" id="f-file-error">{t(errors.file)}</p>}
+        <FieldFrame id="f-file" label={t('admin.import.file')} hint={fileHint} error={errors?.file}>
           <input
             id="f-file"
             name="file"
             type="file"
             accept="application/json,.json"
             aria-invalid={errors?.file ? 'true' : undefined}
-            aria-describedby={`f-file-hint${errors?.file ? ' f-file-error' : ''}`}
+            aria-describedby={describedBy('f-file', fileHint, errors?.file)}
           />
-        </div>
-        <div class={fieldClass('json')}>
-          <label for="f-json">{t('admin.import.text')}</label>
-          {errors?.json && <p class="form-field__error" id="f-json-error">{t(errors.json)}</p>}
-          <textarea id="f-json" name="json" rows={8} dir="ltr" spellcheck={false} aria-invalid={errors?.json ? 'true' : undefined} aria-describedby={errors?.json ? 'f-json-error' : undefined}>
+        </FieldFrame>
+        <FieldFrame id="f-json" label={t('admin.import.text')} error={errors?.json}>
+          <textarea
+            id="f-json"
+            name="json"
+            rows={8}
+            dir="ltr"
+            spellcheck={false}
+            aria-invalid={errors?.json ? 'true' : undefined}
+            aria-describedby={describedBy('f-json', undefined, errors?.json)}
+          >
             {pasted ?? ''}
           </textarea>
-        </div>
-        <div class="form-check">
-          <input type="checkbox" id="f-partial" name="partial" checked={options?.partial} />
-          <label for="f-partial">{t('admin.import.partial')}</label>
-        </div>
-        <div class="form-check">
-          <input type="checkbox" id="f-check_only" name="check_only" checked={options?.checkOnly} />
-          <label for="f-check_only">{t('admin.import.check_only')}</label>
-        </div>
+        </FieldFrame>
+        <OptionCheck name="partial" checked={options?.partial} label={t('admin.import.partial')} />
+        <OptionCheck name="check_only" checked={options?.checkOnly} label={t('admin.import.check_only')} />
         <button type="submit">{t('admin.import.submit')}</button>
       </form>
     </Layout>

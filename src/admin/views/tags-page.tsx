@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import type { FieldErrors } from '../../accounts/account.schema.ts';
-import { CsrfInput, ErrorSummary, Field, Notice } from '../../accounts/views/form-parts.tsx';
 import type { TargetGroupCount } from '../../practices/target-groups.repo.ts';
+import type { FieldErrors } from '../../shared/form-values.ts';
+import { CsrfInput, ErrorSummary, Field, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { AdminNav } from './admin-nav.tsx';
@@ -77,7 +77,9 @@ export const TagsPage: FC<TagsPageProps> = ({ tags, total, q, selected, keep, cs
               <thead>
                 <tr>
                   <th scope="col">{t('admin.tags.tag')}</th>
-                  <th scope="col" class="num">{t('admin.tags.practices')}</th>
+                  <th scope="col" class="num">
+                    {t('admin.tags.practices')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +88,9 @@ export const TagsPage: FC<TagsPageProps> = ({ tags, total, q, selected, keep, cs
                     <td>
                       <span class="form-check">
                         <input type="checkbox" id={`tag-${i}`} name="tag" value={tag.tag} checked={ticked.has(tag.tag)} />
-                        <label for={`tag-${i}`}><bdi>{tag.tag}</bdi></label>
+                        <label for={`tag-${i}`}>
+                          <bdi>{tag.tag}</bdi>
+                        </label>
                       </span>
                     </td>
                     <td class="num">{i18n.number(tag.count)}</td>

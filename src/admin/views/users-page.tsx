@@ -1,8 +1,10 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput, Notice } from '../../accounts/views/form-parts.tsx';
+import type { UserFilters, UserListRow } from '../../accounts/user.repo.ts';
+import { CsrfInput, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import type { UserFilters, UserListRow } from '../../accounts/user.repo.ts';
+import { ColumnHeads } from '../../views/table-parts.tsx';
+import { AdminFilterSelect } from './admin-filter-select.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { AdminPager } from './admin-pager.tsx';
 
@@ -29,9 +31,15 @@ const UserActions: FC<{ user: UserListRow; csrf: string; self: boolean }> = ({ u
     <div class="admin-actions">
       <form method="post" action={`/admin/users/${user.id}/role`}>
         <CsrfInput token={csrf} />
-        <label for={id} class="visually-hidden">{t('admin.users.role_for', { name: user.name })}</label>
+        <label for={id} class="visually-hidden">
+          {t('admin.users.role_for', { name: user.name })}
+        </label>
         <select id={id} name="role">
-          {roleOptions.map((r) => <option value={r} selected={r === user.role}>{t(`admin.role.${r}`)}</option>)}
+          {roleOptions.map((r) => (
+            <option value={r} selected={r === user.role}>
+              {t(`admin.role.${r}`)}
+            </option>
+          ))}
         </select>
         <button type="submit">{t('admin.users.change_role')}</button>
       </form>
@@ -53,35 +61,24 @@ export const UsersPage: FC<UsersPageProps> = ({ rows, total, pageSize, filters, 
       <h1>{t('admin.users.title')}</h1>
       <AdminNav current="/admin/users" />
       {notice && <Notice kind="success">{t(notice)}</Notice>}
-      {error && <div class="form-errors" role="alert"><p>{t(error)}</p></div>}
+      {error && (
+        <div class="form-errors" role="alert">
+          <p>{t(error)}</p>
+        </div>
+      )}
       <form method="get" action="/admin/users" class="admin-filters">
         <label for="q">{t('admin.users.search')}</label>
         <input id="q" name="q" type="search" value={filters.q ?? ''} maxlength={200} />
-        <label for="role">{t('admin.users.role')}</label>
-        <select id="role" name="role">
-          <option value="">{t('admin.filter.any')}</option>
-          {roleOptions.map((r) => <option value={r} selected={r === filters.role}>{t(`admin.role.${r}`)}</option>)}
-        </select>
-        <label for="state">{t('admin.users.state')}</label>
-        <select id="state" name="state">
-          <option value="">{t('admin.filter.any')}</option>
-          {stateOptions.map((s) => <option value={s} selected={s === filters.state}>{t(`admin.state.${s}`)}</option>)}
-        </select>
+        <AdminFilterSelect name="role" label={t('admin.users.role')} value={filters.role} codes={roleOptions} labelPrefix="admin.role" />
+        <AdminFilterSelect name="state" label={t('admin.users.state')} value={filters.state} codes={stateOptions} labelPrefix="admin.state" />
         <button type="submit">{t('admin.filter.apply')}</button>
       </form>
       <p>{t('admin.users.count', { count: total })}</p>
       <div class="table-scroll">
         <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.email')}</th>
-              <th scope="col">{t('admin.users.role')}</th>
-              <th scope="col">{t('admin.users.state')}</th>
-              <th scope="col">{t('admin.users.created')}</th>
-              <th scope="col">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            keys={['admin.users.name', 'admin.users.email', 'admin.users.role', 'admin.users.state', 'admin.users.created', 'admin.users.actions']}
+          />
           <tbody>
             {rows.map((u) => (
               <tr>
@@ -90,13 +87,20 @@ export const UsersPage: FC<UsersPageProps> = ({ rows, total, pageSize, filters, 
                 <td>{t(`admin.role.${u.role}`)}</td>
                 <td>{t(`admin.state.${u.state}`)}</td>
                 <td>{date(u.createdAt, { dateStyle: 'medium' })}</td>
-                <td><UserActions user={u} csrf={csrf} self={u.id === selfId} /></td>
+                <td>
+                  <UserActions user={u} csrf={csrf} self={u.id === selfId} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <AdminPager path="/admin/users" query={{ q: filters.q, role: filters.role, state: filters.state }} page={filters.page} more={filters.page * pageSize < total} />
+      <AdminPager
+        path="/admin/users"
+        query={{ q: filters.q, role: filters.role, state: filters.state }}
+        page={filters.page}
+        more={filters.page * pageSize < total}
+      />
     </Layout>
   );
 };

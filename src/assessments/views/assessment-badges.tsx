@@ -2,8 +2,8 @@ import type { Child, FC } from 'hono/jsx';
 import type { AssessmentRating } from '../../db/schema.ts';
 import { messageWith } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
-import { assessmentCriteria } from '../assessment-criteria.ts';
 import type { PracticeAssessment } from '../assessment.repo.ts';
+import { assessmentCriteria } from '../assessment-criteria.ts';
 
 /** A shape next to each answer, so the badge does not rely on colour (the words carry the meaning). */
 const ratingMarks: Record<AssessmentRating, string> = { yes: '✓', partly: '◐', no: '✗', unknown: '?' };
@@ -37,7 +37,9 @@ export const AssessmentBadges: FC<{ assessment?: PracticeAssessment }> = ({ asse
               {note ? (
                 <details>
                   <summary>{badge}</summary>
-                  <p class="assessment-note" dir="auto">{note}</p>
+                  <p class="assessment-note" dir="auto">
+                    {note}
+                  </p>
                 </details>
               ) : (
                 badge

@@ -1,12 +1,12 @@
 import type { FC } from 'hono/jsx';
-import type { FieldErrors } from '../../accounts/account.schema.ts';
-import { CsrfInput, ErrorSummary } from '../../accounts/views/form-parts.tsx';
+import type { FieldErrors } from '../../shared/form-values.ts';
+import { CsrfInput, ErrorSummary } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { evidenceLevels } from '../../vocabulary/vocabularies.ts';
-import { type AssessmentCriterion, assessmentCriteria, assessmentRatings, maxRationaleLength } from '../assessment-criteria.ts';
 import type { PracticeAssessment } from '../assessment.repo.ts';
 import type { AssessmentFormValues } from '../assessment.schema.ts';
+import { type AssessmentCriterion, assessmentCriteria, assessmentRatings, maxRationaleLength } from '../assessment-criteria.ts';
 
 /** What the assessment form shows: the practice, the values (stored or just typed) and any problems. */
 export interface AssessmentPageProps {
@@ -39,8 +39,14 @@ const CriterionFields: FC<{ criterion: AssessmentCriterion; values: AssessmentFo
     <div class="assessment-criterion">
       <fieldset class={ratingError ? 'form-field form-field--error' : 'form-field'} aria-describedby={`f-${c}-hint${ratingError ? ` f-${c}-error` : ''}`}>
         <legend id={`f-${c}`}>{t(`assessments.criterion.${c}`)}</legend>
-        <p class="form-field__hint" id={`f-${c}-hint`}>{t(`assessments.criterion.${c}.hint`)}</p>
-        {ratingError && <p class="form-field__error" id={`f-${c}-error`}>{t(ratingError)}</p>}
+        <p class="form-field__hint" id={`f-${c}-hint`}>
+          {t(`assessments.criterion.${c}.hint`)}
+        </p>
+        {ratingError && (
+          <p class="form-field__error" id={`f-${c}-error`}>
+            {t(ratingError)}
+          </p>
+        )}
         <ul class="radio-row">
           {assessmentRatings.map((r) => (
             <li>
@@ -52,8 +58,14 @@ const CriterionFields: FC<{ criterion: AssessmentCriterion; values: AssessmentFo
       </fieldset>
       <div class={noteError ? 'form-field form-field--error' : 'form-field'}>
         <label for={noteId}>{t('assessments.note.label', { criterion: t(`assessments.criterion.${c}`) })}</label>
-        <p class="form-field__hint" id={`${noteId}-hint`}>{t('assessments.note.hint', { max: maxRationaleLength })}</p>
-        {noteError && <p class="form-field__error" id={`${noteId}-error`}>{t(noteError, { max: maxRationaleLength })}</p>}
+        <p class="form-field__hint" id={`${noteId}-hint`}>
+          {t('assessments.note.hint', { max: maxRationaleLength })}
+        </p>
+        {noteError && (
+          <p class="form-field__error" id={`${noteId}-error`}>
+            {t(noteError, { max: maxRationaleLength })}
+          </p>
+        )}
         <textarea
           id={noteId}
           name={noteName}
@@ -79,7 +91,10 @@ export const AssessmentPage: FC<AssessmentPageProps> = ({ practice, values, curr
     <Layout title={t('assessments.title', { title: practice.title })} noindex>
       <div class="assessment-form-page">
         <h1>
-          {t('assessments.heading')}: <span lang={practice.language} dir="auto">{practice.title}</span>
+          {t('assessments.heading')}:{' '}
+          <span lang={practice.language} dir="auto">
+            {practice.title}
+          </span>
         </h1>
         <p>{t('assessments.intro')}</p>
         {current && (
@@ -97,8 +112,14 @@ export const AssessmentPage: FC<AssessmentPageProps> = ({ practice, values, curr
           ))}
           <div class={levelError ? 'form-field form-field--error' : 'form-field'}>
             <label for="f-evidence_level">{t('assessments.evidence.label')}</label>
-            <p class="form-field__hint" id="f-evidence_level-hint">{t('assessments.evidence.hint')}</p>
-            {levelError && <p class="form-field__error" id="f-evidence_level-error">{t(levelError)}</p>}
+            <p class="form-field__hint" id="f-evidence_level-hint">
+              {t('assessments.evidence.hint')}
+            </p>
+            {levelError && (
+              <p class="form-field__error" id="f-evidence_level-error">
+                {t(levelError)}
+              </p>
+            )}
             <select
               id="f-evidence_level"
               name="evidence_level"
@@ -108,7 +129,9 @@ export const AssessmentPage: FC<AssessmentPageProps> = ({ practice, values, curr
             >
               <option value="">{t('assessments.evidence.choose')}</option>
               {evidenceLevels.map((n) => (
-                <option value={String(n)} selected={values.evidence_level === String(n)}>{t(`evidence.${n}`)}</option>
+                <option value={String(n)} selected={values.evidence_level === String(n)}>
+                  {t(`evidence.${n}`)}
+                </option>
               ))}
             </select>
           </div>

@@ -1,14 +1,47 @@
 import { type Kysely, sql } from 'kysely';
-import { stemmedLanguages } from '../../search/text-configs.ts';
 
-/** The practice catalogue: practices, adaptation links, revisions, cities and the search vocabulary. */
-export async function up(db: Kysely<unknown>): Promise<void> {
+/**
+ * The Snowball stemmers PostgreSQL 15 ships that the catalogue used when this migration was
+ * written, in the order it listed them.
+ * Copied here, not imported, so that this migration creates the same configurations forever.
+ */
+const stemmers = [
+  'arabic',
+  'danish',
+  'dutch',
+  'english',
+  'finnish',
+  'french',
+  'german',
+  'greek',
+  'hungarian',
+  'indonesian',
+  'irish',
+  'italian',
+  'lithuanian',
+  'nepali',
+  'norwegian',
+  'portuguese',
+  'romanian',
+  'russian',
+  'serbian',
+  'spanish',
+  'swedish',
+  'tamil',
+  'turkish',
+];
+
+/** Accent folding and trigram matching. */
+async function createExtensions(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+}
 
+/** One accent-folding text search configuration per language, and `ch_simple`. */
+async function createTextSearchConfigs(db: Kysely<unknown>): Promise<void> {
   // Accent-folding copies of the built-in configurations: "Sao Paulo" matches "São Paulo",
   // and ts_headline still highlights the original accented text.
-  const configs = ['simple', ...new Set(Object.values(stemmedLanguages))];
+  const configs = ['simple', ...stemmers];
   for (const name of configs) {
     const stem = name === 'simple' ? 'simple' : `${name}_stem`;
     await sql.raw(`CREATE TEXT SEARCH CONFIGURATION ch_${name} (COPY = pg_catalog.${name})`).execute(db);
@@ -18,7 +51,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       )
       .execute(db);
   }
+}
 
+/** The practices, with the columns search and filters read, and their indexes. */
+async function createPracticesTable(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE practices (
       id text PRIMARY KEY,
@@ -58,7 +94,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX practices_country_idx ON practices (country, city_slug)`.execute(db);
   await sql`CREATE INDEX practices_newest_idx ON practices (state, created_at DESC, id)`.execute(db);
   await sql`CREATE INDEX practices_title_idx ON practices (state, lower(title), id)`.execute(db);
+}
 
+/** Adaptation links between practices, and each practice's revisions. */
+async function createLinksAndRevisions(db: Kysely<unknown>): Promise<void> {
   // adapted_from may name a practice that is not here yet: no foreign key on it, by design.
   await sql`
     CREATE TABLE practice_links (
@@ -80,7 +119,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX practice_revisions_practice_idx ON practice_revisions (practice_id, id)`.execute(db);
+}
 
+/** The cities practices are in, with their population figures. */
+async function createCitiesTable(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE cities (
       country char(2) NOT NULL,
@@ -95,12 +137,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       lon double precision,
       PRIMARY KEY (country, slug)
     )`.execute(db);
+}
 
+/** The search vocabulary and the app's own state. */
+async function createSearchWordsAndState(db: Kysely<unknown>): Promise<void> {
   // Vocabulary of indexed words, for "did you mean" on misspelled queries.
   await sql`CREATE TABLE search_words (word text PRIMARY KEY, ndoc integer NOT NULL)`.execute(db);
   await sql`CREATE INDEX search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)`.execute(db);
 
   await sql`CREATE TABLE app_state (key text PRIMARY KEY, value jsonb NOT NULL)`.execute(db);
+}
+
+/** The practice catalogue: practices, adaptation links, revisions, cities and the search vocabulary. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await createExtensions(db);
+  await createTextSearchConfigs(db);
+  await createPracticesTable(db);
+  await createLinksAndRevisions(db);
+  await createCitiesTable(db);
+  await createSearchWordsAndState(db);
 }
 
 /** Drops everything the migration made. */

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput, ErrorSummary, Notice } from '../../accounts/views/form-parts.tsx';
 import type { FormErrors } from '../../practice-form/practice-form.fields.ts';
 import { TextInput } from '../../practice-form/views/form-controls.tsx';
+import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { restoreNoteMax } from '../history.schema.ts';
@@ -44,7 +44,15 @@ const RestoreForm: FC<{ id: string; offer: RestoreOffer }> = ({ id, offer }) => 
       <form method="post" action={`/practices/${id}/history/${offer.revision.id}/restore`} class="account-form">
         <CsrfInput token={offer.csrf} />
         <input type="hidden" name="base" value={offer.base} />
-        <TextInput name="note" label={t('history.restore.note')} hint={t('history.restore.note_hint')} value={offer.note ?? ''} errors={offer.errors} maxlength={restoreNoteMax} autoDir />
+        <TextInput
+          name="note"
+          label={t('history.restore.note')}
+          hint={t('history.restore.note_hint')}
+          value={offer.note ?? ''}
+          errors={offer.errors}
+          maxlength={restoreNoteMax}
+          autoDir
+        />
         <button type="submit">{t('history.restore.submit', { n })}</button>
       </form>
     </section>
@@ -59,7 +67,9 @@ export const ComparePage: FC<ComparePageProps> = ({ id, title, lang, from, to, d
   return (
     <Layout title={t('history.compare.title', { title, from: from.number, to: to.number })} noindex>
       <div class="history-page">
-        <p><a href={`/practices/${id}/history`}>{t('history.compare.back')}</a></p>
+        <p>
+          <a href={`/practices/${id}/history`}>{t('history.compare.back')}</a>
+        </p>
         <h1>{t('history.compare.heading', { title })}</h1>
         {notice && <Notice>{t(notice)}</Notice>}
         <div class="revision-pair">

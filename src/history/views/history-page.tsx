@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
-import { Notice } from '../../accounts/views/form-parts.tsx';
+import { Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
+import { ColumnHeads } from '../../views/table-parts.tsx';
 import type { RevisionSummary } from '../revision.repo.ts';
 import { RevisionTime } from './revision-parts.tsx';
 
@@ -22,12 +23,31 @@ const Pager: FC<{ id: string; page: number; more: boolean }> = ({ id, page, more
   return (
     <nav aria-label={t('history.pager.label')}>
       <ul class="pagination">
-        {page > 1 && <li><a href={`/practices/${id}/history?page=${page - 1}`} rel="prev">{t('history.pager.newer')}</a></li>}
-        {more && <li><a href={`/practices/${id}/history?page=${page + 1}`} rel="next">{t('history.pager.older')}</a></li>}
+        {page > 1 && (
+          <li>
+            <a href={`/practices/${id}/history?page=${page - 1}`} rel="prev">
+              {t('history.pager.newer')}
+            </a>
+          </li>
+        )}
+        {more && (
+          <li>
+            <a href={`/practices/${id}/history?page=${page + 1}`} rel="next">
+              {t('history.pager.older')}
+            </a>
+          </li>
+        )}
       </ul>
     </nav>
   );
 };
+
+/** The cell choosing a revision as one end of the comparison. */
+const CompareRadio: FC<{ end: 'from' | 'to'; id: number; checked: boolean; label: string }> = ({ end, id, checked, label }) => (
+  <td>
+    <input type="radio" name={end} value={String(id)} checked={checked} aria-label={label} />
+  </td>
+);
 
 /**
  * /practices/{id}/history: who changed what and when, newest first, with a GET form choosing
@@ -39,7 +59,9 @@ export const HistoryPage: FC<HistoryPageProps> = ({ id, title, rows, page, more,
   return (
     <Layout title={t('history.title', { title })} noindex>
       <div class="history-page">
-        <p><a href={`/practices/${id}`}>{t('history.back')}</a></p>
+        <p>
+          <a href={`/practices/${id}`}>{t('history.back')}</a>
+        </p>
         <h1>{t('history.title', { title })}</h1>
         {notice && <Notice kind="success">{t(notice)}</Notice>}
         <p>{t('history.intro')}</p>
@@ -47,34 +69,31 @@ export const HistoryPage: FC<HistoryPageProps> = ({ id, title, rows, page, more,
           {/* A named, focusable region: on a phone the table scrolls sideways, and keyboard users must be able to scroll it. */}
           <div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex={0}>
             <table class="history-table">
-              <caption id="history-caption" class="visually-hidden">{t('history.table.caption')}</caption>
-              <thead>
-                <tr>
-                  {comparable && <th scope="col">{t('history.table.from')}</th>}
-                  {comparable && <th scope="col">{t('history.table.to')}</th>}
-                  <th scope="col">{t('history.table.revision')}</th>
-                  <th scope="col">{t('history.table.when')}</th>
-                  <th scope="col">{t('history.table.who')}</th>
-                  <th scope="col">{t('history.table.kind')}</th>
-                  <th scope="col">{t('history.table.message')}</th>
-                </tr>
-              </thead>
+              <caption id="history-caption" class="visually-hidden">
+                {t('history.table.caption')}
+              </caption>
+              <ColumnHeads
+                keys={[
+                  ...(comparable ? ['history.table.from', 'history.table.to'] : []),
+                  'history.table.revision',
+                  'history.table.when',
+                  'history.table.who',
+                  'history.table.kind',
+                  'history.table.message',
+                ]}
+              />
               <tbody>
                 {rows.map((r, i) => (
                   <tr>
-                    {comparable && (
-                      <td>
-                        <input type="radio" name="from" value={String(r.id)} checked={page === 1 && i === 1} aria-label={t('history.table.from_label', { n: r.number })} />
-                      </td>
-                    )}
-                    {comparable && (
-                      <td>
-                        <input type="radio" name="to" value={String(r.id)} checked={page === 1 && i === 0} aria-label={t('history.table.to_label', { n: r.number })} />
-                      </td>
-                    )}
+                    {comparable && <CompareRadio end="from" id={r.id} checked={page === 1 && i === 1} label={t('history.table.from_label', { n: r.number })} />}
+                    {comparable && <CompareRadio end="to" id={r.id} checked={page === 1 && i === 0} label={t('history.table.to_label', { n: r.number })} />}
                     <th scope="row">{t('history.revision', { n: r.number })}</th>
-                    <td><RevisionTime at={r.created_at} /></td>
-                    <td><bdi>{r.author}</bdi></td>
+                    <td>
+                      <RevisionTime at={r.created_at} />
+                    </td>
+                    <td>
+                      <bdi>{r.author}</bdi>
+                    </td>
                     <td>{t(`history.kind.${r.kind}`)}</td>
                     <td dir="auto">{r.message}</td>
                   </tr>

@@ -11,9 +11,15 @@ const Parts: FC<{ parts: DiffPart[] }> = ({ parts }) => {
         p.change === 'same' ? (
           p.text
         ) : p.change === 'removed' ? (
-          <del><span class="visually-hidden">{t('history.diff.removed')} </span>{p.text}</del>
+          <del>
+            <span class="visually-hidden">{t('history.diff.removed')} </span>
+            {p.text}
+          </del>
         ) : (
-          <ins><span class="visually-hidden">{t('history.diff.added')} </span>{p.text}</ins>
+          <ins>
+            <span class="visually-hidden">{t('history.diff.added')} </span>
+            {p.text}
+          </ins>
         ),
       )}
     </>
@@ -29,14 +35,14 @@ export const RecordDiffView: FC<{ diffs: FieldDiff[]; before: string; after: str
   if (!diffs.length) return <p class="record-diff__none">{t('history.diff.none')}</p>;
   return (
     <div class="record-diff">
-      <p class="record-diff__legend">
-        {t('history.diff.legend', { before, after })}
-      </p>
+      <p class="record-diff__legend">{t('history.diff.legend', { before, after })}</p>
       <dl>
         {diffs.map((d) => (
           <div class="record-diff__field">
             <dt>{t(d.label)}</dt>
-            <dd lang={d.ownWords ? lang : undefined} dir="auto"><Parts parts={d.parts} /></dd>
+            <dd lang={d.ownWords ? lang : undefined} dir="auto">
+              <Parts parts={d.parts} />
+            </dd>
           </div>
         ))}
       </dl>

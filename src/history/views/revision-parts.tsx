@@ -23,7 +23,11 @@ export const RevisionCard: FC<{ revision: RevisionSummary; role: string }> = ({ 
       <p class="revision-card__meta">
         <RevisionTime at={revision.created_at} /> · <bdi>{revision.author}</bdi> · {t(`history.kind.${revision.kind}`)}
       </p>
-      {revision.message && <p class="revision-card__message" dir="auto">{revision.message}</p>}
+      {revision.message && (
+        <p class="revision-card__message" dir="auto">
+          {revision.message}
+        </p>
+      )}
     </div>
   );
 };

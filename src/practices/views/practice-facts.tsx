@@ -59,15 +59,34 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
   const updated = r.updated ?? practice.updated_at;
   return (
     <dl class="facts">
-      <Fact label={t('practice.place')}><PlaceLinks record={r} citySlug={practice.city_slug} /></Fact>
-      {regionCode && <Fact label={t('practice.region')}><a href={searchHref('region', regionCode)}>{regionLabel(i18n, regionCode)}</a></Fact>}
+      <Fact label={t('practice.place')}>
+        <PlaceLinks record={r} citySlug={practice.city_slug} />
+      </Fact>
+      {regionCode && (
+        <Fact label={t('practice.region')}>
+          <a href={searchHref('region', regionCode)}>{regionLabel(i18n, regionCode)}</a>
+        </Fact>
+      )}
       {r.level && <Fact label={t('practice.level')}>{t(`level.${r.level}`)}</Fact>}
       {period && <Fact label={t('practice.period')}>{period}</Fact>}
-      {r.status && <Fact label={t('practice.status')}><span class={`status status--${r.status}`}>{t(`status.${r.status}`)}</span></Fact>}
+      {r.status && (
+        <Fact label={t('practice.status')}>
+          <span class={`status status--${r.status}`}>{t(`status.${r.status}`)}</span>
+        </Fact>
+      )}
       {r.actor_types?.length ? (
-        <Fact label={t('practice.actor_types')}>{commaList(r.actor_types.map((a) => <a href={searchHref('actor', a)}>{t(`actor.${a}`)}</a>), i18n.locale)}</Fact>
+        <Fact label={t('practice.actor_types')}>
+          {commaList(
+            r.actor_types.map((a) => <a href={searchHref('actor', a)}>{t(`actor.${a}`)}</a>),
+            i18n.locale,
+          )}
+        </Fact>
       ) : null}
-      {r.lead_organization && <Fact label={t('practice.lead_organization')}><bdi>{r.lead_organization}</bdi></Fact>}
+      {r.lead_organization && (
+        <Fact label={t('practice.lead_organization')}>
+          <bdi>{r.lead_organization}</bdi>
+        </Fact>
+      )}
       {r.partners?.length ? (
         <Fact label={t('practice.partners')}>
           <ul class="fact-list">
@@ -78,7 +97,16 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
         </Fact>
       ) : null}
       {r.target_groups?.length ? (
-        <Fact label={t('practice.target_groups')}>{commaList(r.target_groups.map((g) => <a href={searchHref('target', g)}><bdi>{g}</bdi></a>), i18n.locale)}</Fact>
+        <Fact label={t('practice.target_groups')}>
+          {commaList(
+            r.target_groups.map((g) => (
+              <a href={searchHref('target', g)}>
+                <bdi>{g}</bdi>
+              </a>
+            )),
+            i18n.locale,
+          )}
+        </Fact>
       ) : null}
       {r.evidence_level && <Fact label={t('practice.evidence_level')}>{t(`evidence.${r.evidence_level}`)}</Fact>}
       <Fact label={t('practice.language')}>{languageName(r.language, i18n.locale)}</Fact>

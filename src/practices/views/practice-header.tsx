@@ -10,9 +10,15 @@ const Breadcrumbs: FC<{ title: ShownTexts['title'] }> = ({ title }) => {
   return (
     <nav class="breadcrumbs" aria-label={t('practice.breadcrumbs')}>
       <ol>
-        <li><a href="/">{t('nav.home')}</a></li>
-        <li><a href="/practices">{t('nav.practices')}</a></li>
-        <li aria-current="page" lang={title.lang} dir="auto">{title.text}</li>
+        <li>
+          <a href="/">{t('nav.home')}</a>
+        </li>
+        <li>
+          <a href="/practices">{t('nav.practices')}</a>
+        </li>
+        <li aria-current="page" lang={title.lang} dir="auto">
+          {title.text}
+        </li>
       </ol>
     </nav>
   );
@@ -28,14 +34,18 @@ export const LanguageLinks: FC<{ record: PracticeRecord; current: string }> = ({
   const link = (lang: string, href: string, isOriginal = false) => (
     <li>
       <a href={href} hreflang={lang} aria-current={lang === current ? 'page' : undefined}>
-        <span lang={lang} dir="auto">{languageName(lang, lang)}</span>
+        <span lang={lang} dir="auto">
+          {languageName(lang, lang)}
+        </span>
         {isOriginal && ` ${t('practice.language.original')}`}
       </a>
     </li>
   );
   return (
     <nav class="practice-languages" aria-labelledby="languages-label">
-      <span id="languages-label" class="practice-languages__label">{t('practice.languages')}</span>
+      <span id="languages-label" class="practice-languages__label">
+        {t('practice.languages')}
+      </span>
       <ul class="language-links">
         {link(record.language, practiceHref(record.id, record.language), true)}
         {langs.map((l) => link(l, practiceHref(record.id, l)))}
@@ -52,7 +62,9 @@ const TranslationNote: FC<{ record: PracticeRecord; translation: NonNullable<Sho
   return (
     <p class="notice" role="note">
       {t('practice.translation.note', { kind: translation.kind, language: languageName(translation.lang, i18n.locale, { inSentence: true }), original })}{' '}
-      <a href={practiceHref(record.id, record.language)} hreflang={record.language}>{t('practice.translation.read_original', { original })}</a>
+      <a href={practiceHref(record.id, record.language)} hreflang={record.language}>
+        {t('practice.translation.read_original', { original })}
+      </a>
     </p>
   );
 };
@@ -62,7 +74,10 @@ const UntranslatedNote: FC<{ record: PracticeRecord }> = ({ record }) => {
   const { i18n } = usePage();
   return (
     <p class="notice" role="note">
-      {i18n.t('practice.untranslated.note', { original: languageName(record.language, i18n.locale, { inSentence: true }), language: languageName(i18n.locale, i18n.locale, { inSentence: true }) })}
+      {i18n.t('practice.untranslated.note', {
+        original: languageName(record.language, i18n.locale, { inSentence: true }),
+        language: languageName(i18n.locale, i18n.locale, { inSentence: true }),
+      })}
     </p>
   );
 };
@@ -75,11 +90,17 @@ export const PracticeHeader: FC<{ record: PracticeRecord; shown: ShownTexts }> =
   return (
     <header class="practice-header">
       <Breadcrumbs title={shown.title} />
-      <h1 lang={shown.title.lang} dir="auto">{shown.title.text}</h1>
-      <p class="lead" lang={shown.summary.lang} dir="auto">{shown.summary.text}</p>
+      <h1 lang={shown.title.lang} dir="auto">
+        {shown.title.text}
+      </h1>
+      <p class="lead" lang={shown.summary.lang} dir="auto">
+        {shown.summary.text}
+      </p>
       <ul class="tags" aria-label={t('practice.themes')}>
         {record.themes.map((th) => (
-          <li class="tag"><a href={searchHref('theme', th)}>{t(`theme.${th}`)}</a></li>
+          <li class="tag">
+            <a href={searchHref('theme', th)}>{t(`theme.${th}`)}</a>
+          </li>
         ))}
       </ul>
       {shown.translation && <TranslationNote record={record} translation={shown.translation} />}

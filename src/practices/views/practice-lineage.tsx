@@ -14,8 +14,14 @@ const LineageItem: FC<{ link: Link }> = ({ link }) => {
     <li>
       {link.title ? (
         <>
-          <a href={practiceHref(link.id)} dir="auto">{link.title}</a>
-          {link.country && <span class="lineage__place"><PlaceName city={link.city} country={link.country} /></span>}
+          <a href={practiceHref(link.id)} dir="auto">
+            {link.title}
+          </a>
+          {link.country && (
+            <span class="lineage__place">
+              <PlaceName city={link.city} country={link.country} />
+            </span>
+          )}
         </>
       ) : (
         <>
@@ -43,13 +49,21 @@ export const PracticeLineage: FC<{ practice: PracticeWithLineage }> = ({ practic
       {from.length > 0 && (
         <>
           <h3>{t('practice.lineage.adapted_from')}</h3>
-          <ul class="lineage">{from.map((l) => <LineageItem link={l} />)}</ul>
+          <ul class="lineage">
+            {from.map((l) => (
+              <LineageItem link={l} />
+            ))}
+          </ul>
         </>
       )}
       {by.length > 0 && (
         <>
           <h3>{t('practice.lineage.adapted_by')}</h3>
-          <ul class="lineage">{by.map((l) => <LineageItem link={l} />)}</ul>
+          <ul class="lineage">
+            {by.map((l) => (
+              <LineageItem link={l} />
+            ))}
+          </ul>
         </>
       )}
     </section>

@@ -10,8 +10,7 @@ export const cityHref = (country: string, citySlug: string) => `/cities/${countr
 export const countryHref = (country: string) => `/countries/${country.toLowerCase()}`;
 
 /** A search filtered on one facet value. @example searchHref('theme', 'housing') // '/practices?theme=housing' */
-export const searchHref = (facet: 'theme' | 'region' | 'actor' | 'target', value: string) =>
-  `/practices?${new URLSearchParams({ [facet]: value }).toString()}`;
+export const searchHref = (facet: 'theme' | 'region' | 'actor' | 'target', value: string) => `/practices?${new URLSearchParams({ [facet]: value }).toString()}`;
 
 /** The record in the exchange format. @example apiHref('nyc-idnyc') // '/api/v1/practices/nyc-idnyc' */
 export const apiHref = (id: string) => `/api/v1/practices/${id}`;

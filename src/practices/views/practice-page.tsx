@@ -31,12 +31,7 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, as
   const r = practice.record;
   const shown = shownTexts(r, lang);
   return (
-    <Layout
-      title={shown.title.text}
-      description={shown.summary.text}
-      canonical={practiceHref(r.id)}
-      jsonLd={practiceJsonLd(practice, i18n, publicUrl)}
-    >
+    <Layout title={shown.title.text} description={shown.summary.text} canonical={practiceHref(r.id)} jsonLd={practiceJsonLd(practice, i18n, publicUrl)}>
       <PracticeHeader record={r} shown={shown} />
       <div class="practice-layout">
         <article class="practice-main">

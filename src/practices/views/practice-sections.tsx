@@ -12,7 +12,9 @@ const sectionFields = ['challenge', 'approach', 'outcomes', 'evaluation', 'lesso
 const MarkdownSection: FC<{ id: string; heading: string; text: LangText }> = ({ id, heading, text }) => (
   <section aria-labelledby={`section-${id}`}>
     <h2 id={`section-${id}`}>{heading}</h2>
-    <div class="prose" lang={text.lang} dir="auto">{raw(renderMarkdown(text.text, { topHeading: 3 }))}</div>
+    <div class="prose" lang={text.lang} dir="auto">
+      {raw(renderMarkdown(text.text, { topHeading: 3 }))}
+    </div>
   </section>
 );
 
@@ -40,7 +42,13 @@ export const PracticeSources: FC<{ sources: PracticeRecord['sources'] }> = ({ so
       <ul class="sources">
         {sources.map((s) => (
           <li>
-            {/^https?:\/\//i.test(s.url) ? <a href={s.url} rel="nofollow noopener">{s.title ?? s.url}</a> : (s.title ?? s.url)}
+            {/^https?:\/\//i.test(s.url) ? (
+              <a href={s.url} rel="nofollow noopener">
+                {s.title ?? s.url}
+              </a>
+            ) : (
+              (s.title ?? s.url)
+            )}
             {s.title && <span class="sources__host"> {hostOf(s.url)}</span>}
           </li>
         ))}

@@ -1,12 +1,12 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput } from '../../accounts/views/form-parts.tsx';
 import type { Translator } from '../../i18n/i18n.ts';
-import { canMove } from '../../submissions/submission-state.ts';
+import type { FieldErrors } from '../../shared/form-values.ts';
 import type { Submission } from '../../submissions/submission.repo.ts';
+import { canMove } from '../../submissions/submission-state.ts';
+import { CsrfInput } from '../../views/form-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
-import type { PublishProblem } from '../publish.service.ts';
-import { isAssignable } from '../review-policy.ts';
-import type { FieldErrors } from '../review.schema.ts';
+import type { PublishProblem } from '../published-record.ts';
+import { isAssignable } from '../review.policy.ts';
 import { TextAreaField } from './review-form-parts.tsx';
 import { recordFieldLabels } from './submission-labels.ts';
 
@@ -34,8 +34,14 @@ export const PublishProblems: FC<{ problems: PublishProblem[] }> = ({ problems }
   return (
     <div class="form-errors" role="alert" tabindex={-1} id="publish-problems">
       <h2>{t('review.publish.problems', { count: problems.length })}</h2>
-      <ul>{problems.map((p) => <li>{problemText(i18n, p)}</li>)}</ul>
-      <p>{t('review.publish.problems_hint')} <a href="#request-changes-message">{t('review.request_changes.heading')}</a></p>
+      <ul>
+        {problems.map((p) => (
+          <li>{problemText(i18n, p)}</li>
+        ))}
+      </ul>
+      <p>
+        {t('review.publish.problems_hint')} <a href="#request-changes-message">{t('review.request_changes.heading')}</a>
+      </p>
     </div>
   );
 };
@@ -49,14 +55,15 @@ export const AssignForm: FC<{ submission: Submission; viewerId: number; csrf: st
       <CsrfInput token={csrf} />
       <input type="hidden" name="assignee" value={assignee} />
       <input type="hidden" name="expected" value={current === null ? '' : String(current)} />
-      <button type="submit" class={assignee === 'none' ? 'button--secondary' : undefined}>{label}</button>
+      <button type="submit" class={assignee === 'none' ? 'button--secondary' : undefined}>
+        {label}
+      </button>
     </form>
   );
   if (!isAssignable(submission.state)) return null;
   return (
     <div class="review-actions__assign">
-      {current !== viewerId &&
-        form('me', current === null ? t('review.assign.me') : t('review.assign.take_over', { name: submission.assigneeName ?? '' }))}
+      {current !== viewerId && form('me', current === null ? t('review.assign.me') : t('review.assign.take_over', { name: submission.assigneeName ?? '' }))}
       {current !== null && form('none', t('review.assign.none'))}
     </div>
   );
@@ -80,8 +87,17 @@ const DecisionForm: FC<{
     <form method="post" action={`/submissions/${id}/${form}`} class="review-form">
       <h3>{t(`${keys}.heading`)}</h3>
       <CsrfInput token={csrf} />
-      <TextAreaField id={inputId} name={field} label={t(`${keys}.label`)} hint={t('review.decision.seen_by_submitter')} value={mine?.value} error={mine?.errors[field]} />
-      <button type="submit" class={secondary ? 'button--secondary' : undefined}>{t(`${keys}.submit`)}</button>
+      <TextAreaField
+        id={inputId}
+        name={field}
+        label={t(`${keys}.label`)}
+        hint={t('review.decision.seen_by_submitter')}
+        value={mine?.value}
+        error={mine?.errors[field]}
+      />
+      <button type="submit" class={secondary ? 'button--secondary' : undefined}>
+        {t(`${keys}.submit`)}
+      </button>
     </form>
   );
 };
@@ -105,9 +121,19 @@ export const EditorActions: FC<{ submission: Submission; csrf: string; failed?: 
         </form>
       )}
       {may('changes_requested') && (
-        <DecisionForm id={s.id} form="request-changes" field="message" keys="review.request_changes" inputId="request-changes-message" csrf={csrf} failed={failed} />
+        <DecisionForm
+          id={s.id}
+          form="request-changes"
+          field="message"
+          keys="review.request_changes"
+          inputId="request-changes-message"
+          csrf={csrf}
+          failed={failed}
+        />
       )}
-      {may('rejected') && <DecisionForm id={s.id} form="reject" field="reason" keys="review.reject" inputId="reject-reason" csrf={csrf} failed={failed} secondary />}
+      {may('rejected') && (
+        <DecisionForm id={s.id} form="reject" field="reason" keys="review.reject" inputId="reject-reason" csrf={csrf} failed={failed} secondary />
+      )}
     </section>
   );
 };

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { describedBy, FieldFrame } from '../../accounts/views/form-parts.tsx';
-import { maxMessageLength } from '../review.schema.ts';
+import { describedBy, FieldFrame } from '../../views/form-parts.tsx';
+import { maxMessageLength } from '../submission-page.schema.ts';
 
 /** A labelled multi-line text field with its hint and, after a refused post, its message and the text as typed. */
 export const TextAreaField: FC<{ id: string; name: string; label: string; hint?: string; value?: string; error?: string; rows?: number }> = ({

@@ -2,13 +2,13 @@ import type { FC } from 'hono/jsx';
 import { AdminPager } from '../../admin/views/admin-pager.tsx';
 import { languageOptions } from '../../practice-form/practice-form.languages.ts';
 import { languageName } from '../../practices/views/practice-translation.ts';
-import { submissionPath } from '../../submissions/submission-mails.ts';
 import type { Submission } from '../../submissions/submission.repo.ts';
+import { submissionPath } from '../../submissions/submission-mails.ts';
 import { Layout } from '../../views/layout.tsx';
 import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import { themes } from '../../vocabulary/vocabularies.ts';
-import { queueAges, type QueueQuery, queueStateOptions } from '../review.schema.ts';
+import { type QueueQuery, queueAges, queueStateOptions } from '../review-queue.schema.ts';
 import { daysBetween, kindKey, submissionLanguage, waitingSince } from './submission-labels.ts';
 
 /** Props of /review: one page of the queue, its total and the filters applied. */
@@ -33,7 +33,11 @@ const FilterSelect: FC<{ name: string; label: string; value?: string | number; o
     <label for={`queue-${name}`}>{label}</label>
     <select id={`queue-${name}`} name={name}>
       {anyLabel && <option value="">{anyLabel}</option>}
-      {options.map((o) => <option value={o.value} selected={String(value ?? '') === o.value}>{o.label}</option>)}
+      {options.map((o) => (
+        <option value={o.value} selected={String(value ?? '') === o.value}>
+          {o.label}
+        </option>
+      ))}
     </select>
   </div>
 );
@@ -46,7 +50,12 @@ const QueueFilters: FC<{ filters: QueueQuery }> = ({ filters }) => {
   const themeOptions = themes.map((th) => ({ value: th, label: t(`theme.${th}`) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <form method="get" action="/review" class="review-filters" aria-label={t('review.queue.filters')}>
-      <FilterSelect name="state" label={t('review.filter.state')} value={filters.state} options={queueStateOptions.map((s) => ({ value: s, label: t(`submissions.state.${s}`) }))} />
+      <FilterSelect
+        name="state"
+        label={t('review.filter.state')}
+        value={filters.state}
+        options={queueStateOptions.map((s) => ({ value: s, label: t(`submissions.state.${s}`) }))}
+      />
       <FilterSelect name="theme" label={t('review.filter.theme')} value={filters.theme} anyLabel={t('review.filter.any')} options={themeOptions} />
       <FilterSelect
         name="language"
@@ -86,10 +95,14 @@ const QueueRow: FC<{ s: Submission; now: Date }> = ({ s, now }) => {
   return (
     <tr>
       <th scope="row">
-        <a href={submissionPath(s.id)} dir="auto">{s.title || t('submissions.untitled')}</a>
+        <a href={submissionPath(s.id)} dir="auto">
+          {s.title || t('submissions.untitled')}
+        </a>
       </th>
       <td>{t(kindKey(s))}</td>
-      <td><bdi>{s.submitterName}</bdi></td>
+      <td>
+        <bdi>{s.submitterName}</bdi>
+      </td>
       <td>{lang ? languageName(lang, i18n.locale) : '—'}</td>
       <td>{s.themes.length ? s.themes.map((th) => t(`theme.${th}`)).join(listSeparator(i18n.locale)) : '—'}</td>
       <td>
@@ -97,7 +110,9 @@ const QueueRow: FC<{ s: Submission; now: Date }> = ({ s, now }) => {
         <span class="review-queue__days">{t('review.waiting.days', { count: daysBetween(since, now) })}</span>
       </td>
       <td>{s.assigneeName ? <bdi>{s.assigneeName}</bdi> : t('review.nobody')}</td>
-      <td><span class={`review-state review-state--${s.state}`}>{t(`submissions.state.${s.state}`)}</span></td>
+      <td>
+        <span class={`review-state review-state--${s.state}`}>{t(`submissions.state.${s.state}`)}</span>
+      </td>
     </tr>
   );
 };
@@ -130,13 +145,23 @@ export const ReviewQueuePage: FC<ReviewQueuePageProps> = ({ items, total, pageSi
                   <th scope="col">{t('review.col.state')}</th>
                 </tr>
               </thead>
-              <tbody>{items.map((s) => <QueueRow s={s} now={now} />)}</tbody>
+              <tbody>
+                {items.map((s) => (
+                  <QueueRow s={s} now={now} />
+                ))}
+              </tbody>
             </table>
           </div>
         )}
         <AdminPager
           path="/review"
-          query={{ state: filters.state, theme: filters.theme, language: filters.language, age: filters.age ? String(filters.age) : undefined, assignee: filters.assignee }}
+          query={{
+            state: filters.state,
+            theme: filters.theme,
+            language: filters.language,
+            age: filters.age ? String(filters.age) : undefined,
+            assignee: filters.assignee,
+          }}
           page={filters.page}
           more={filters.page * pageSize < total}
         />

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../shared/markdown.ts';
 import type { Submission } from '../../submissions/submission.repo.ts';
 import { usePage } from '../../views/page-context.ts';
 import { actorTypes, evidenceLevels, levels, statuses, supportKinds, themes } from '../../vocabulary/vocabularies.ts';
-import { draftRecordFields } from '../publish.service.ts';
+import { draftRecordFields } from '../published-record.ts';
 import type { RelatedPractice } from '../review.service.ts';
 import { asObjectList, asText, asTextList, recordFieldLabels } from './submission-labels.ts';
 
@@ -20,7 +20,9 @@ const shownFields = Object.keys(recordFieldLabels).filter((f) => f !== 'adapted_
 
 /** Rendered Markdown of contributed text; the sanitiser escapes any HTML in it. */
 const Markdown: FC<{ text: string; lang?: string }> = ({ text, lang }) => (
-  <div class="prose" lang={lang} dir="auto">{raw(renderMarkdown(text, { topHeading: 4 }))}</div>
+  <div class="prose" lang={lang} dir="auto">
+    {raw(renderMarkdown(text, { topHeading: 4 }))}
+  </div>
 );
 
 /** A code of a closed list in the reader's language; an unknown code is shown as it is, so nothing is hidden from the editor. */
@@ -33,7 +35,14 @@ function fieldValue(i18n: Translator, field: string, data: Record<string, unknow
   const { t } = i18n;
   const v = data[field];
   const text = asText(v);
-  const list = (items: Child[]) => (items.length ? <ul class="review-values">{items.map((i) => <li>{i}</li>)}</ul> : undefined);
+  const list = (items: Child[]) =>
+    items.length ? (
+      <ul class="review-values">
+        {items.map((i) => (
+          <li>{i}</li>
+        ))}
+      </ul>
+    ) : undefined;
   switch (field) {
     case 'language':
       return text && languageName(text, i18n.locale);
@@ -60,7 +69,13 @@ function fieldValue(i18n: Translator, field: string, data: Record<string, unknow
         asObjectList(v).map((p) => {
           const name = <bdi>{asText(p.name) ?? ''}</bdi>;
           const support = asText(p.support);
-          return support ? <>{name} ({vocabularyLabel(t, supportKinds, 'support', support)})</> : name;
+          return support ? (
+            <>
+              {name} ({vocabularyLabel(t, supportKinds, 'support', support)})
+            </>
+          ) : (
+            name
+          );
         }),
       );
     case 'sources':
@@ -69,14 +84,30 @@ function fieldValue(i18n: Translator, field: string, data: Record<string, unknow
           const url = asText(s.url) ?? '';
           const title = asText(s.title);
           // Only http(s) addresses become links; anything else is shown as text for the editor to judge.
-          const link = /^https?:\/\//i.test(url) ? <a href={url} rel="nofollow ugc noopener" dir="ltr">{url}</a> : <code>{url}</code>;
-          return title ? <><bdi>{title}</bdi> — {link}</> : link;
+          const link = /^https?:\/\//i.test(url) ? (
+            <a href={url} rel="nofollow ugc noopener" dir="ltr">
+              {url}
+            </a>
+          ) : (
+            <code>{url}</code>
+          );
+          return title ? (
+            <>
+              <bdi>{title}</bdi> — {link}
+            </>
+          ) : (
+            link
+          );
         }),
       );
     default:
       if (!text) return undefined;
       if (markdownFields.has(field)) return <Markdown text={text} lang={lang} />;
-      return <span lang={lang} dir="auto">{text}</span>;
+      return (
+        <span lang={lang} dir="auto">
+          {text}
+        </span>
+      );
   }
 }
 
@@ -113,7 +144,9 @@ const AdaptationBox: FC<{ submission: Submission; related?: RelatedPractice }> =
       <p>
         {t('review.adaptation.of')}{' '}
         {related ? (
-          <a href={practiceHref(related.id)} lang={related.record.language} dir="auto">{related.record.title}</a>
+          <a href={practiceHref(related.id)} lang={related.record.language} dir="auto">
+            {related.record.title}
+          </a>
         ) : (
           <>
             <code>{submission.adaptedFromId}</code> {t('review.adaptation.missing')}
@@ -121,7 +154,15 @@ const AdaptationBox: FC<{ submission: Submission; related?: RelatedPractice }> =
         )}
       </p>
       <h4>{t('review.adaptation.changes')}</h4>
-      {changes.length ? changes.map((c) => <p class="review-text" dir="auto">{c}</p>) : <p>{t('review.adaptation.no_changes')}</p>}
+      {changes.length ? (
+        changes.map((c) => (
+          <p class="review-text" dir="auto">
+            {c}
+          </p>
+        ))
+      ) : (
+        <p>{t('review.adaptation.no_changes')}</p>
+      )}
     </section>
   );
 };
@@ -138,7 +179,15 @@ const Compare: FC<{ label: string; original?: string; originalLang?: string; tra
   const { i18n } = usePage();
   const { t } = i18n;
   const show = (text: string | undefined, l: string | undefined) =>
-    !text ? <p class="review-fields__empty">{t('review.field.empty')}</p> : markdown ? <Markdown text={text} lang={l} /> : <p lang={l} dir="auto">{text}</p>;
+    !text ? (
+      <p class="review-fields__empty">{t('review.field.empty')}</p>
+    ) : markdown ? (
+      <Markdown text={text} lang={l} />
+    ) : (
+      <p lang={l} dir="auto">
+        {text}
+      </p>
+    );
   return (
     <div class="review-compare">
       <h4>{label}</h4>
@@ -169,7 +218,9 @@ const TranslationFields: FC<{ submission: Submission; related?: RelatedPractice 
         <dt>{t('review.translation.of')}</dt>
         <dd>
           {related && r ? (
-            <a href={practiceHref(related.id)} lang={r.language} dir="auto">{r.title}</a>
+            <a href={practiceHref(related.id)} lang={r.language} dir="auto">
+              {r.title}
+            </a>
           ) : (
             <>
               <code>{submission.practiceId}</code> {t('review.translation.practice_missing')}

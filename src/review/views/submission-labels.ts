@@ -1,5 +1,5 @@
-import { displayKind } from '../../submissions/submission-state.ts';
 import type { Submission } from '../../submissions/submission.repo.ts';
+import { displayKind } from '../../submissions/submission-state.ts';
 
 /** Message key of the kind a person sees: practice, adaptation (a practice adapting another) or translation. */
 export function kindKey(s: Pick<Submission, 'kind' | 'adaptedFromId'>): string {

@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
-import { ErrorSummary, Notice } from '../../accounts/views/form-parts.tsx';
 import { practiceHref } from '../../practices/views/practice-links.ts';
 import { canMove, isEditableBySubmitter } from '../../submissions/submission-state.ts';
-import { reviewPath, translatePath, withdrawPath } from '../../submissions/submit-paths.ts';
+import { checkPath, translatePath, withdrawPath } from '../../submissions/submit-paths.ts';
+import { ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import type { PublishProblem } from '../publish.service.ts';
+import type { PublishProblem } from '../published-record.ts';
 import type { SubmissionView } from '../review.service.ts';
 import { AssignForm, EditorActions, type FailedDecision, PublishProblems } from './editor-actions.tsx';
 import { SubmissionContent } from './submission-content.tsx';
@@ -42,24 +42,39 @@ const SubmissionFacts: FC<{ view: SubmissionView; editor: boolean }> = ({ view, 
       <dt>{t('review.submission.kind')}</dt>
       <dd>{t(kindKey(s))}</dd>
       <dt>{t('review.submission.state')}</dt>
-      <dd><span class={`review-state review-state--${s.state}`}>{t(`submissions.state.${s.state}`)}</span></dd>
+      <dd>
+        <span class={`review-state review-state--${s.state}`}>{t(`submissions.state.${s.state}`)}</span>
+      </dd>
       <dt>{t('review.submission.created')}</dt>
-      <dd><When at={s.createdAt} /></dd>
+      <dd>
+        <When at={s.createdAt} />
+      </dd>
       <dt>{t('review.submission.sent')}</dt>
-      <dd><When at={s.submittedAt} /></dd>
+      <dd>
+        <When at={s.submittedAt} />
+      </dd>
       <dt>{t('review.submission.changed')}</dt>
-      <dd><When at={s.updatedAt} /></dd>
+      <dd>
+        <When at={s.updatedAt} />
+      </dd>
       <dt>{t('review.submission.submitter')}</dt>
       <dd>
         <bdi>{s.submitterName}</bdi>
-        {editor && view.submitterOrganization && <>{' — '}<bdi>{view.submitterOrganization}</bdi></>}
+        {editor && view.submitterOrganization && (
+          <>
+            {' — '}
+            <bdi>{view.submitterOrganization}</bdi>
+          </>
+        )}
       </dd>
       <dt>{t('review.submission.assignee')}</dt>
       <dd>{s.assigneeName ? <bdi>{s.assigneeName}</bdi> : t('review.nobody')}</dd>
       {s.state === 'published' && s.practiceId && (
         <>
           <dt>{t('review.submission.practice')}</dt>
-          <dd><a href={practiceHref(s.practiceId, s.translationLanguage ?? undefined)}>{t('review.submission.view_practice')}</a></dd>
+          <dd>
+            <a href={practiceHref(s.practiceId, s.translationLanguage ?? undefined)}>{t('review.submission.view_practice')}</a>
+          </dd>
         </>
       )}
     </dl>
@@ -74,7 +89,9 @@ const Decision: FC<{ view: SubmissionView }> = ({ view }) => {
   return (
     <section class="review-box review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">{t(`review.decision.${s.state}`)}</h2>
-      <p class="review-text" dir="auto">{s.decisionMessage}</p>
+      <p class="review-text" dir="auto">
+        {s.decisionMessage}
+      </p>
     </section>
   );
 };
@@ -86,13 +103,23 @@ const SubmitterLinks: FC<{ submission: SubmissionView['submission'] }> = ({ subm
     ? undefined
     : s.kind === 'translation'
       ? s.practiceId && translatePath(s.practiceId, s.translationLanguage ?? undefined)
-      : reviewPath(s.id);
+      : checkPath(s.id);
   const withdraw = canMove('submitter', s.state, 'withdrawn');
   if (!edit && !withdraw) return null;
   return (
     <ul class="review-links">
-      {edit && <li><a class="button" href={edit}>{t('review.continue')}</a></li>}
-      {withdraw && <li><a href={withdrawPath(s.id)}>{t('review.withdraw')}</a></li>}
+      {edit && (
+        <li>
+          <a class="button" href={edit}>
+            {t('review.continue')}
+          </a>
+        </li>
+      )}
+      {withdraw && (
+        <li>
+          <a href={withdrawPath(s.id)}>{t('review.withdraw')}</a>
+        </li>
+      )}
     </ul>
   );
 };
@@ -108,11 +135,23 @@ export const SubmissionPage: FC<SubmissionPageProps> = ({ view, viewer, notice, 
   return (
     <Layout title={title} noindex>
       <div class="review-page">
-        {viewer.editor && <p class="review-back"><a href="/review">{t('review.back_to_queue')}</a></p>}
-        <h1><bdi>{title}</bdi></h1>
-        <p class="review-subtitle">{t('review.submission.number', { id: String(s.id) })} · {t(kindKey(s))}</p>
+        {viewer.editor && (
+          <p class="review-back">
+            <a href="/review">{t('review.back_to_queue')}</a>
+          </p>
+        )}
+        <h1>
+          <bdi>{title}</bdi>
+        </h1>
+        <p class="review-subtitle">
+          {t('review.submission.number', { id: String(s.id) })} · {t(kindKey(s))}
+        </p>
         {notice && <Notice kind="success">{t(notice)}</Notice>}
-        {error && <div class="form-errors" role="alert"><p>{t(error, { state: t(`submissions.state.${s.state}`) })}</p></div>}
+        {error && (
+          <div class="form-errors" role="alert">
+            <p>{t(error, { state: t(`submissions.state.${s.state}`) })}</p>
+          </div>
+        )}
         {problems?.length ? <PublishProblems problems={problems} /> : null}
         <ErrorSummary errors={summaryErrors} idPrefix={summaryPrefix} />
         <SubmissionFacts view={view} editor={viewer.editor} />

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput } from '../../accounts/views/form-parts.tsx';
 import type { SubmissionEvent } from '../../submissions/submission-events.repo.ts';
+import { CsrfInput } from '../../views/form-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { TextAreaField } from './review-form-parts.tsx';
 
@@ -10,7 +10,9 @@ const Author: FC<{ event: SubmissionEvent; submitterId: number }> = ({ event, su
   if (!event.authorName) return <strong>{t('review.thread.unknown_author')}</strong>;
   return (
     <>
-      <strong><bdi>{event.authorName}</bdi></strong>
+      <strong>
+        <bdi>{event.authorName}</bdi>
+      </strong>
       {event.authorId === submitterId && ` ${t('review.thread.submitter_mark')}`}
     </>
   );
@@ -29,7 +31,11 @@ const ThreadItem: FC<{ event: SubmissionEvent; submitterId: number }> = ({ event
         <time datetime={at.toISOString()}>{i18n.date(at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
       </p>
       {event.kind === 'state' && event.state && <p class="thread__state">{t('review.thread.state', { state: t(`submissions.state.${event.state}`) })}</p>}
-      {event.body && <p class="thread__text" dir="auto">{event.body}</p>}
+      {event.body && (
+        <p class="thread__text" dir="auto">
+          {event.body}
+        </p>
+      )}
     </li>
   );
 };
@@ -41,7 +47,15 @@ export const SubmissionThread: FC<{ events: SubmissionEvent[]; submitterId: numb
     <section aria-labelledby="thread-heading">
       <h2 id="thread-heading">{t('review.thread.heading')}</h2>
       <p class="form-field__hint">{t('review.thread.private')}</p>
-      {events.length ? <ol class="thread">{events.map((e) => <ThreadItem event={e} submitterId={submitterId} />)}</ol> : <p>{t('review.thread.empty')}</p>}
+      {events.length ? (
+        <ol class="thread">
+          {events.map((e) => (
+            <ThreadItem event={e} submitterId={submitterId} />
+          ))}
+        </ol>
+      ) : (
+        <p>{t('review.thread.empty')}</p>
+      )}
     </section>
   );
 };

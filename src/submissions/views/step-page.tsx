@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput, ErrorSummary, Notice } from '../../accounts/views/form-parts.tsx';
-import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, formSteps, markdownFields } from '../../practice-form/practice-form.fields.ts';
+import { type FormErrors, type FormStep, fieldsOfStep, formSteps, markdownFields, type PracticeFormValues } from '../../practice-form/practice-form.fields.ts';
 import { PracticeStepFields } from '../../practice-form/views/practice-step-fields.tsx';
+import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { stepPath, submitPath } from '../submit-paths.ts';
@@ -57,10 +57,22 @@ export const StepPage: FC<StepPageProps> = ({ n, draft, requestKey, original, va
           <PracticeStepFields step={step} values={values} errors={errors} preview={preview} />
           <p class="form-field__hint">{t('submissions.step.saved_hint')}</p>
           <div class="form-actions">
-            <button type="submit" name="action" value="next">{t(last ? 'submissions.action.check' : 'submissions.action.next')}</button>
-            <button type="submit" name="action" value="save" class="button--secondary">{t('submissions.action.save')}</button>
-            {hasMarkdown(step) && <button type="submit" name="action" value="preview" class="button--secondary">{t('submissions.action.preview')}</button>}
-            {n > 1 && <button type="submit" name="action" value="back" class="button--secondary">{t('submissions.action.back')}</button>}
+            <button type="submit" name="action" value="next">
+              {t(last ? 'submissions.action.check' : 'submissions.action.next')}
+            </button>
+            <button type="submit" name="action" value="save" class="button--secondary">
+              {t('submissions.action.save')}
+            </button>
+            {hasMarkdown(step) && (
+              <button type="submit" name="action" value="preview" class="button--secondary">
+                {t('submissions.action.preview')}
+              </button>
+            )}
+            {n > 1 && (
+              <button type="submit" name="action" value="back" class="button--secondary">
+                {t('submissions.action.back')}
+              </button>
+            )}
           </div>
         </form>
       </div>

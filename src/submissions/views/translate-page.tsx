@@ -1,15 +1,15 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
-import { CsrfInput, ErrorSummary, Notice } from '../../accounts/views/form-parts.tsx';
 import { FieldShell, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
 import { practiceHref } from '../../practices/views/practice-links.ts';
 import { languageName } from '../../practices/views/practice-translation.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
+import { CheckboxField, CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { isoLanguageOptions } from '../iso-languages.ts';
-import { translatePath } from '../submit-paths.ts';
 import { translationLimits } from '../submit.schema.ts';
+import { translatePath } from '../submit-paths.ts';
 
 /** The practice being translated, in its original language. */
 export interface TranslatedPractice {
@@ -33,15 +33,26 @@ const LanguageChooser: FC<{ practice: TranslatedPractice; lang?: string; error?:
   const { t, locale } = usePage().i18n;
   return (
     <form method="get" action={translatePath(practice.id)} class="translate-chooser">
-      <FieldShell name="lang" label={t('submissions.translate.language')} hint={t('submissions.translate.language_hint')} errors={error ? { lang: error } : undefined}>
+      <FieldShell
+        name="lang"
+        label={t('submissions.translate.language')}
+        hint={t('submissions.translate.language_hint')}
+        errors={error ? { lang: error } : undefined}
+      >
         <select id="f-lang" name="lang" aria-describedby={error ? 'f-lang-hint f-lang-error' : 'f-lang-hint'}>
           {!lang && <option value="">{t('form.choose')}</option>}
           {isoLanguageOptions(locale)
             .filter((l) => l.code !== practice.language)
-            .map((l) => <option value={l.code} selected={l.code === lang}>{l.name}</option>)}
+            .map((l) => (
+              <option value={l.code} selected={l.code === lang}>
+                {l.name}
+              </option>
+            ))}
         </select>
       </FieldShell>
-      <button type="submit" class="button--secondary">{t('submissions.translate.choose')}</button>
+      <button type="submit" class="button--secondary">
+        {t('submissions.translate.choose')}
+      </button>
     </form>
   );
 };
@@ -64,12 +75,67 @@ const Original: FC<{ practice: TranslatedPractice }> = ({ practice }) => {
   );
 };
 
-/**
- * /practices/{id}/translate: choose a language, then write or improve the title, summary and
- * description in it (pre-filled from the translation there is), say whether a machine made it,
- * and send it to review.
- */
-export const TranslatePage: FC<{
+/** The person's translation sent back for changes, with the reviewer's message. */
+const RevisingNotice: FC<{ message: string | null }> = ({ message }) => {
+  const { t } = usePage().i18n;
+  return (
+    <div class="notice" role="status">
+      <p>{t('submissions.review.changes_requested')}</p>
+      {message && (
+        <p class="submission-message" dir="auto">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** The three translated texts, in the chosen language. */
+const TranslationTexts: FC<{ lang: string; values: TranslationValues; errors?: Record<string, string>; preview?: string }> = ({
+  lang,
+  values,
+  errors,
+  preview,
+}) => {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      <TextInput
+        name="title"
+        label={t('form.field.title')}
+        hint={t('submissions.translate.hint.title')}
+        value={values.title}
+        errors={errors}
+        maxlength={translationLimits.title}
+        lang={lang}
+        autoDir
+      />
+      <TextArea
+        name="summary"
+        label={t('form.field.summary')}
+        hint={t('form.hint.summary')}
+        value={values.summary}
+        errors={errors}
+        maxlength={translationLimits.summary}
+        rows={4}
+        lang={lang}
+      />
+      <TextArea
+        name="body"
+        label={t('form.field.body')}
+        hint={t('form.hint.markdown')}
+        value={values.body}
+        errors={errors}
+        maxlength={translationLimits.body}
+        rows={12}
+        lang={lang}
+        preview={preview || undefined}
+      />
+    </>
+  );
+};
+
+type TranslatePageProps = {
   practice: TranslatedPractice;
   lang?: string;
   langError?: string;
@@ -82,7 +148,55 @@ export const TranslatePage: FC<{
   existing: boolean;
   conflict?: boolean;
   csrf: string;
-}> = ({ practice, lang, langError, values, errors, preview, requestKey, revising, existing, conflict, csrf }) => {
+};
+
+/** The translation form for a chosen language: the texts, whether a machine made them, send or preview. */
+const TranslationForm: FC<Omit<TranslatePageProps, 'langError' | 'existing' | 'conflict'> & { lang: string }> = ({
+  practice,
+  lang,
+  values,
+  errors,
+  preview,
+  requestKey,
+  revising,
+  csrf,
+}) => {
+  const { t } = usePage().i18n;
+  return (
+    <form method="post" action={translatePath(practice.id)} class="submit-form" novalidate>
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="lang" value={lang} />
+      <input type="hidden" name="request_key" value={requestKey} />
+      {revising && <input type="hidden" name="submission" value={String(revising.id)} />}
+      {revising && <input type="hidden" name="version" value={String(revising.version)} />}
+      <TranslationTexts lang={lang} values={values} errors={errors} preview={preview} />
+      <CheckboxField
+        id="f-machine"
+        name="machine"
+        checked={values.machine}
+        label={t('submissions.translate.machine')}
+        hint={t('submissions.translate.machine_hint')}
+      />
+      <p class="form-field__hint">{t('submissions.translate.review_hint')}</p>
+      <div class="form-actions">
+        <button type="submit" name="action" value="send">
+          {t('submissions.action.send')}
+        </button>
+        <button type="submit" name="action" value="preview" class="button--secondary">
+          {t('submissions.action.preview')}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+/**
+ * /practices/{id}/translate: choose a language, then write or improve the title, summary and
+ * description in it (pre-filled from the translation there is), say whether a machine made it,
+ * and send it to review.
+ */
+export const TranslatePage: FC<TranslatePageProps> = (props) => {
+  const { practice, lang, langError, errors, revising, existing, conflict } = props;
   const { t, locale } = usePage().i18n;
   const language = lang ? languageName(lang, locale, { inSentence: true }) : '';
   return (
@@ -90,52 +204,21 @@ export const TranslatePage: FC<{
       <div class="submit-page translate-page">
         <h1>{t('submissions.translate.title')}</h1>
         <p class="adapt-banner">
-          {t('submissions.translate.of')} <a href={practiceHref(practice.id)} lang={practice.language} dir="auto"><bdi>{practice.title}</bdi></a>
+          {t('submissions.translate.of')}{' '}
+          <a href={practiceHref(practice.id)} lang={practice.language} dir="auto">
+            <bdi>{practice.title}</bdi>
+          </a>
         </p>
         <LanguageChooser practice={practice} lang={lang} error={langError} />
         {lang && (
           <div class="translate-layout">
             <div>
               <h2>{t('submissions.translate.yours', { language })}</h2>
-              {revising && (
-                <div class="notice" role="status">
-                  <p>{t('submissions.review.changes_requested')}</p>
-                  {revising.message && <p class="submission-message" dir="auto">{revising.message}</p>}
-                </div>
-              )}
+              {revising && <RevisingNotice message={revising.message} />}
               {!revising && existing && <p class="form-field__hint">{t('submissions.translate.prefilled')}</p>}
               {conflict && <Notice>{t('submissions.notice.conflict')}</Notice>}
               <ErrorSummary errors={errors} />
-              <form method="post" action={translatePath(practice.id)} class="submit-form" novalidate>
-                <CsrfInput token={csrf} />
-                <input type="hidden" name="lang" value={lang} />
-                <input type="hidden" name="request_key" value={requestKey} />
-                {revising && <input type="hidden" name="submission" value={String(revising.id)} />}
-                {revising && <input type="hidden" name="version" value={String(revising.version)} />}
-                <TextInput name="title" label={t('form.field.title')} hint={t('submissions.translate.hint.title')} value={values.title} errors={errors} maxlength={translationLimits.title} lang={lang} autoDir />
-                <TextArea name="summary" label={t('form.field.summary')} hint={t('form.hint.summary')} value={values.summary} errors={errors} maxlength={translationLimits.summary} rows={4} lang={lang} />
-                <TextArea
-                  name="body"
-                  label={t('form.field.body')}
-                  hint={t('form.hint.markdown')}
-                  value={values.body}
-                  errors={errors}
-                  maxlength={translationLimits.body}
-                  rows={12}
-                  lang={lang}
-                  preview={preview || undefined}
-                />
-                <div class="form-check">
-                  <input type="checkbox" id="f-machine" name="machine" checked={values.machine} aria-describedby="f-machine-hint" />
-                  <label for="f-machine">{t('submissions.translate.machine')}</label>
-                  <p class="form-field__hint" id="f-machine-hint">{t('submissions.translate.machine_hint')}</p>
-                </div>
-                <p class="form-field__hint">{t('submissions.translate.review_hint')}</p>
-                <div class="form-actions">
-                  <button type="submit" name="action" value="send">{t('submissions.action.send')}</button>
-                  <button type="submit" name="action" value="preview" class="button--secondary">{t('submissions.action.preview')}</button>
-                </div>
-              </form>
+              <TranslationForm {...props} lang={lang} />
             </div>
             <Original practice={practice} />
           </div>

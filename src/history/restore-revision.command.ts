@@ -1,10 +1,14 @@
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { defaultLocale, translator } from '../i18n/i18n.ts';
-import { readStoredPractice } from '../practice-edit/stored-practice.repo.ts';
 import { upsertPractice } from '../practices/practice.repo.ts';
 import { practiceRecordSchema } from '../practices/practice.schema.ts';
+import { readStoredPractice } from '../practices/stored-practice.repo.ts';
+import { authorize } from '../security/authorize.ts';
 import { contentHash } from '../shared/text.ts';
+import { historyPolicy } from './history.policy.ts';
 import { findRevision } from './revision.repo.ts';
 
 /** A restore request: which revision, the version the editor compared against, and an optional note. */
@@ -16,8 +20,13 @@ export interface RestoreInput {
   note: string;
 }
 
-/** What became of a restore. `invalid`: the old record no longer passes today's schema. */
-export type RestoreOutcome = { kind: 'not_found' } | { kind: 'invalid' } | { kind: 'unchanged' } | { kind: 'conflict' } | { kind: 'restored'; number: number };
+/** The editor restoring, for the policy, the revision and the audit log. */
+export interface Restorer {
+  name: string;
+  userId: number;
+  role: Role;
+  ip: string | null;
+}
 
 /**
  * The revision message, in the site's default language because the history is shared by
@@ -31,24 +40,22 @@ export function restoreMessage(number: number, note: string): string {
 
 /**
  * Writes an old revision's record back as the current version (a new revision of kind
- * 'restore'), with its audit entry and catalogue version bump, in one transaction. Nothing is
- * written when the record is already current, or when the practice changed since the editor
- * looked (`base`).
- * @example await restoreRevision(db, { practiceId, revisionId, base, note: '' }, { name, userId, ip });
+ * 'restore') with its audit entry, in one transaction; the database moves the catalogue version
+ * on with the row. Returns 'unchanged' when the record is already current. Refusals are thrown:
+ * 403 for a non-editor, 404 for an unknown practice or revision, 400 for a revision that no
+ * longer passes today's schema, 409 when the practice changed since the editor looked (`base`).
+ * @example await restoreRevision(db, { practiceId, revisionId, base, note: '' }, { name, userId, role, ip });
  */
-export async function restoreRevision(
-  db: Database,
-  input: RestoreInput,
-  editor: { name: string; userId: number; ip: string | null },
-): Promise<RestoreOutcome> {
-  return db.transaction().execute(async (trx): Promise<RestoreOutcome> => {
+export async function restoreRevision(db: Database, input: RestoreInput, editor: Restorer): Promise<'restored' | 'unchanged'> {
+  authorize(editor, historyPolicy.restore);
+  return db.transaction().execute(async (trx) => {
     const stored = await readStoredPractice(trx, input.practiceId, { forUpdate: true });
     const revision = stored && (await findRevision(trx, input.practiceId, input.revisionId));
-    if (!stored || !revision) return { kind: 'not_found' };
+    if (!stored || !revision) throw notFound(`no such revision of practice "${input.practiceId}"`);
     const parsed = practiceRecordSchema.safeParse(revision.record);
-    if (!parsed.success || parsed.data.id !== input.practiceId) return { kind: 'invalid' };
-    if (contentHash(parsed.data) === stored.contentHash) return { kind: 'unchanged' };
-    if (stored.contentHash !== input.base) return { kind: 'conflict' };
+    if (!parsed.success || parsed.data.id !== input.practiceId) throw badRequest('this revision does not pass today’s checks and cannot be restored');
+    if (contentHash(parsed.data) === stored.contentHash) return 'unchanged';
+    if (stored.contentHash !== input.base) throw conflict('the practice changed since the comparison was shown');
     const message = restoreMessage(revision.number, input.note);
     await upsertPractice(trx, parsed.data, { author: editor.name, authorId: editor.userId, kind: 'restore', message });
     await recordAudit(trx, {
@@ -58,6 +65,6 @@ export async function restoreRevision(
       ip: editor.ip,
       details: { revision: revision.id, number: revision.number, note: input.note || undefined },
     });
-    return { kind: 'restored', number: revision.number };
+    return 'restored';
   });
 }

@@ -1,14 +1,11 @@
 import type { z } from 'zod';
-import type { SessionAccount } from '../accounts/accounts-env.ts';
 import type { Database } from '../db/database.ts';
-import type { ContributionDeps } from '../http/app-env.ts';
-import { findPublishedPractice, upsertPractice } from '../practices/practice.repo.ts';
+import { AppError, badRequest } from '../http/errors.ts';
+import { findPublishedPractice } from '../practices/practice.repo.ts';
 import { type PracticeRecord, practiceRecordSchema } from '../practices/practice.schema.ts';
-import { addSearchWords } from '../search/search-words.repo.ts';
 import { slugify } from '../shared/text.ts';
-import { transitionSubmission } from '../submissions/submission-workflow.ts';
 import type { Submission } from '../submissions/submission.repo.ts';
-import { lockPublishing, takenPracticeIds } from './review.repo.ts';
+import { takenPracticeIds } from './review.repo.ts';
 
 /** Why a submission cannot be published as it is: a field missing or invalid, or the practice a translation is for gone. */
 export interface PublishProblem {
@@ -19,14 +16,33 @@ export interface PublishProblem {
   detail?: string;
 }
 
-/** The outcome of publishing: the practice written, or the problems that stopped it (nothing written). */
-export type PublishResult = { ok: true; practiceId: string } | { ok: false; problems: PublishProblem[] };
+/** How a problem travels in the bad-request error's fields (`path`, `message`): the one encoding, both ways. */
+const missingMessage = 'missing';
+const goneMessage = 'the practice this translation is for is no longer published';
 
-/** Thrown inside the publishing transaction so that it rolls back; turned into a PublishResult. */
-class PublishRefused extends Error {
-  constructor(readonly problems: PublishProblem[]) {
-    super('the submission is not a valid practice record');
-  }
+/**
+ * The error a refused publication throws: 400 with one field per problem (a missing field says
+ * "missing", an invalid one the format's wording), so a problem document lists them too.
+ */
+function publishRefused(problems: PublishProblem[]): AppError {
+  const fields = problems.map((p) => ({
+    path: p.field,
+    message: p.kind === 'missing' ? missingMessage : p.kind === 'practice_gone' ? goneMessage : (p.detail ?? ''),
+  }));
+  return badRequest('the submission is not a valid practice record', fields);
+}
+
+/**
+ * The problems a refused publication carries, as the editor's page lists them; undefined for
+ * any other error.
+ * @example const problems = publishProblems(error); if (problems) return show(c, account, submission, { problems }, 400);
+ */
+export function publishProblems(error: unknown): PublishProblem[] | undefined {
+  if (!(error instanceof AppError && error.code === 'bad_request' && error.fields)) return undefined;
+  return error.fields.map((f): PublishProblem => {
+    if (f.path === 'practice' && f.message === goneMessage) return { field: 'practice', kind: 'practice_gone' };
+    return f.message === missingMessage ? { field: f.path, kind: 'missing' } : { field: f.path, kind: 'invalid', detail: f.message };
+  });
 }
 
 /** Longest id made from a title, leaving room for a "-2" suffix within the format's 80. */
@@ -34,7 +50,9 @@ const maxBaseLength = 60;
 
 /** A slug of lowercase a–z, 0–9 and single hyphens; other scripts drop out (ids are ASCII). */
 function asciiSlug(text: string): string {
-  return slugify(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slugify(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Cuts a slug to `max` characters at a hyphen when it can, so no word is cut in half. */
@@ -95,15 +113,15 @@ function problemsOf(error: z.ZodError, record: Record<string, unknown>): Publish
   });
 }
 
-/** Validates a record with the exchange format; the parsed (trimmed) record, or PublishRefused. */
+/** Validates a record with the exchange format; the parsed (trimmed) record, or a thrown publishRefused. */
 function validRecord(record: Record<string, unknown>): PracticeRecord {
   const parsed = practiceRecordSchema.safeParse(record);
-  if (!parsed.success) throw new PublishRefused(problemsOf(parsed.error, record));
+  if (!parsed.success) throw publishRefused(problemsOf(parsed.error, record));
   return parsed.data;
 }
 
 /** A new practice from a practice (or adaptation) submission, with a fresh id and today as `updated`. */
-async function newPracticeRecord(trx: Database, s: Submission): Promise<PracticeRecord> {
+export async function newPracticeRecord(trx: Database, s: Submission): Promise<PracticeRecord> {
   const fields: Record<string, unknown> = { ...draftRecordFields(s), updated: new Date().toISOString().slice(0, 10) };
   // Checked with a stand-in id first, so an invalid draft does not cost an id lookup.
   validRecord({ id: 'pending-id', ...fields });
@@ -116,10 +134,10 @@ async function newPracticeRecord(trx: Database, s: Submission): Promise<Practice
  * The practice with the translation merged in: that language's entry is replaced, keeping the
  * texts the new translation leaves empty from the previous one.
  */
-async function translatedRecord(trx: Database, s: Submission): Promise<PracticeRecord> {
+export async function translatedRecord(trx: Database, s: Submission): Promise<PracticeRecord> {
   const practice = s.practiceId ? await findPublishedPractice(trx, s.practiceId) : undefined;
   const lang = s.translationLanguage;
-  if (!practice || !lang) throw new PublishRefused([{ field: 'practice', kind: 'practice_gone' }]);
+  if (!practice || !lang) throw publishRefused([{ field: 'practice', kind: 'practice_gone' }]);
   const previous = practice.record.translations?.[lang] ?? {};
   const text = (key: 'title' | 'summary' | 'body') => {
     const value = s.data[key];
@@ -134,46 +152,4 @@ async function translatedRecord(trx: Database, s: Submission): Promise<PracticeR
     }).filter(([, v]) => v !== undefined),
   );
   return validRecord({ ...practice.record, translations: { ...practice.record.translations, [lang]: entry } });
-}
-
-/**
- * Publishes a submission in one transaction with its change of state: a practice submission
- * becomes a new public practice (a revision of kind "publish" by the editor), a translation is
- * merged into its practice (kind "translation"); its words join the "did you mean" vocabulary
- * and the catalogue version is bumped in the same transaction. An invalid record writes nothing and returns its problems;
- * a submission no longer in review throws a conflict (409).
- * @example const r = await publishSubmission(deps, { submission, actor: account, ip });
- */
-export async function publishSubmission(
-  deps: ContributionDeps,
-  p: { submission: Submission; actor: SessionAccount; ip?: string | null },
-): Promise<PublishResult> {
-  const s = p.submission;
-  let practiceId = '';
-  try {
-    await transitionSubmission(deps, {
-      submission: s,
-      actor: p.actor,
-      as: 'editor',
-      to: 'published',
-      ip: p.ip,
-      apply: async (trx) => {
-        await lockPublishing(trx);
-        const translation = s.kind === 'translation';
-        const record = translation ? await translatedRecord(trx, s) : await newPracticeRecord(trx, s);
-        const message = translation
-          ? `Translation into ${s.translationLanguage} from submission #${s.id}`
-          : `Published from submission #${s.id} by ${s.submitterName}`;
-        await upsertPractice(trx, record, { author: p.actor.name, authorId: p.actor.userId, kind: translation ? 'translation' : 'publish', message });
-        // This practice's words only: rebuilding the whole vocabulary would read the catalogue under the publishing lock.
-        await addSearchWords(trx, record.id);
-        practiceId = record.id;
-        return { practiceId };
-      },
-    });
-  } catch (error) {
-    if (error instanceof PublishRefused) return { ok: false, problems: error.problems };
-    throw error;
-  }
-  return { ok: true, practiceId };
 }

@@ -1,14 +1,14 @@
 import type { FC } from 'hono/jsx';
-import { CsrfInput, Notice } from '../../accounts/views/form-parts.tsx';
 import { type FormErrors, formSteps, stepOfField } from '../../practice-form/practice-form.fields.ts';
 import { fieldId } from '../../practice-form/views/form-controls.tsx';
 import type { PracticeRecord } from '../../practices/practice.schema.ts';
+import { CsrfInput, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { AdaptAnswers } from '../draft-data.ts';
-import { sendPath, stepPath, withdrawPath } from '../submit-paths.ts';
-import { submissionPath } from '../submission-mails.ts';
 import type { Submission } from '../submission.repo.ts';
+import { submissionPath } from '../submission-mails.ts';
+import { sendPath, stepPath, withdrawPath } from '../submit-paths.ts';
 import { AdaptBanner, type OriginalPractice } from './adapt-parts.tsx';
 import { DraftReadback } from './draft-readback.tsx';
 import { fieldLabel } from './field-label.ts';
@@ -36,10 +36,10 @@ const Problems: FC<{ id: number; problems: FormErrors }> = ({ id, problems }) =>
 };
 
 /**
- * /submit/{id}/review: the whole draft read back by step, what still stops it from being sent,
+ * /submit/{id}/check: the whole draft read back to its submitter by step, what still stops it from being sent,
  * and "Send to review" once nothing does; withdrawing is one link away.
  */
-export const ReviewPage: FC<{
+export const ReadBackPage: FC<{
   submission: Submission;
   draft: Partial<PracticeRecord>;
   adapt?: AdaptAnswers;
@@ -59,8 +59,14 @@ export const ReviewPage: FC<{
         {s.state === 'changes_requested' && (
           <div class="notice" role="status">
             <p>{t('submissions.review.changes_requested')}</p>
-            {s.decisionMessage && <p class="submission-message" dir="auto">{s.decisionMessage}</p>}
-            <p><a href={submissionPath(s.id)}>{t('submissions.review.thread')}</a></p>
+            {s.decisionMessage && (
+              <p class="submission-message" dir="auto">
+                {s.decisionMessage}
+              </p>
+            )}
+            <p>
+              <a href={submissionPath(s.id)}>{t('submissions.review.thread')}</a>
+            </p>
           </div>
         )}
         {conflict && <Notice>{t('submissions.review.conflict')}</Notice>}
@@ -78,7 +84,9 @@ export const ReviewPage: FC<{
           ) : (
             <p>{t('submissions.review.not_ready')}</p>
           )}
-          <p class="submit-send__withdraw"><a href={withdrawPath(s.id)}>{t('submissions.withdraw.link')}</a></p>
+          <p class="submit-send__withdraw">
+            <a href={withdrawPath(s.id)}>{t('submissions.withdraw.link')}</a>
+          </p>
         </section>
       </div>
     </Layout>

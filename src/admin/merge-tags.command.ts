@@ -1,13 +1,16 @@
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
-import { upsertPractices } from '../practices/practice.repo.ts';
+import type { Role } from '../db/schema.ts';
+import { upsertPractice } from '../practices/practice.repo.ts';
 import { lockPracticesWithTargetGroups } from '../practices/target-groups.repo.ts';
-import { bumpCatalogueVersion } from '../search/catalogue-version.repo.ts';
+import { authorize } from '../security/authorize.ts';
+import { adminPolicy } from './admin.policy.ts';
 
 /** The admin merging tags, and from where (for the revisions and the audit log). */
 export interface TagMergeActor {
   userId: number;
   name: string;
+  role: Role;
   ip: string | null;
 }
 
@@ -27,19 +30,26 @@ export function mergedTags(groups: string[], merged: string[], keep: string): st
 
 /**
  * Gives every practice carrying one of `tags` the tag `keep` instead, in one transaction: each
- * changed record is written as a revision of kind "edit" by the admin, the merge is audited,
- * and the catalogue version moves on so searches see it. Returns how many practices changed.
- * @example const n = await mergeTargetGroups(db, ['Refugees', 'refugees'], 'refugees', admin);
+ * changed record is written as a revision of kind "edit" by the admin (the database moves the
+ * catalogue version on with it) and the merge is audited. Admins only (403 otherwise).
+ * Returns how many practices changed.
+ * @example const n = await mergeTags(db, ['Refugees', 'refugees'], 'refugees', { userId, name, role: 'admin', ip });
  */
-export async function mergeTargetGroups(db: Database, tags: string[], keep: string, actor: TagMergeActor): Promise<number> {
+export async function mergeTags(db: Database, tags: string[], keep: string, actor: TagMergeActor): Promise<number> {
+  authorize(actor, adminPolicy.administer);
   return db.transaction().execute(async (trx) => {
     const records = await lockPracticesWithTargetGroups(trx, tags);
-    const changed = records.map((r) => ({ ...r, target_groups: mergedTags(r.target_groups ?? [], tags, keep) }));
     const message = `Merged target-group tags: ${tags.join(', ')} → ${keep}`;
-    const outcomes = await upsertPractices(trx, changed, { author: actor.name, authorId: actor.userId, kind: 'edit', message });
-    const updated = outcomes.filter((o) => o !== 'unchanged').length;
+    let updated = 0;
+    for (const r of records) {
+      const outcome = await upsertPractice(
+        trx,
+        { ...r, target_groups: mergedTags(r.target_groups ?? [], tags, keep) },
+        { author: actor.name, authorId: actor.userId, kind: 'edit', message },
+      );
+      if (outcome !== 'unchanged') updated += 1;
+    }
     await recordAudit(trx, { action: 'tags_merge', actorUserId: actor.userId, target: keep, ip: actor.ip, details: { tags, keep, practices: updated } });
-    if (updated > 0) await bumpCatalogueVersion(trx);
     return updated;
   });
 }
