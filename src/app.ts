@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { mountAccounts } from './accounts/accounts.routes.ts';
+import { AccountNav } from './accounts/views/account-nav.tsx';
 import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
 import { adminImportRoutes } from './admin/admin-import.routes.tsx';
 import { adminTagsRoutes } from './admin/admin-tags.routes.tsx';
@@ -18,7 +19,7 @@ import { fairStart } from './http/fair-start.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { listenerGate } from './http/listeners.ts';
 import { startupGate } from './http/readiness.ts';
-import { configureRendering } from './http/render.tsx';
+import { pageSettings } from './http/render.tsx';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { urlTextGuard } from './http/url-text.ts';
@@ -32,8 +33,9 @@ import { practiceEditRoutes } from './practice-edit/practice-edit.routes.tsx';
 import { practiceRoutes } from './practices/practice.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { formCarry } from './security/form-carry.ts';
+import { carriedForms } from './submissions/carried-forms.ts';
 import { submissionRoutes } from './submissions/submission.routes.ts';
-import { configureSearchCache } from './search/search.service.ts';
 
 /** How long a request that arrives during migrations or demo seeding waits for them before it gets a 503. */
 const startupWaitMs = 30_000;
@@ -43,13 +45,14 @@ const startupWaitMs = 30_000;
  * @example const app = createApp({ db, config, log }); const res = await app.request('/healthz');
  */
 export function createApp(appDeps: AppDeps): Hono<AppEnv> {
-  // One mailer for every area that writes to people (accounts, review).
+  // The one mailer, for every area that writes to people (accounts, submissions, review).
   const deps: ContributionDeps = { ...appDeps, mailer: appDeps.mailer ?? createMailer(appDeps.config, appDeps.log) };
-  configureSearchCache(deps.config.SEARCH_CACHE_SIZE);
   const assets = loadAssets();
-  configureRendering({ css: assets.urls['site.css'] ?? '/assets/site.css' }, deps.config.publicUrl);
-
   const app = new Hono<AppEnv>({ getPath: pathWithoutLocale });
+  // The layout knows no product area: the account links are handed to it here.
+  app.use(
+    pageSettings({ assets: { css: assets.urls['site.css'] ?? '/assets/site.css' }, publicUrl: deps.config.publicUrl, layoutParts: { accountNav: AccountNav } }),
+  );
   app.use(requestLog(deps.log));
   app.use(securityHeaders(deps.config));
   // Health checks answer at once, before the language, the start-up gate and the queue.
@@ -62,7 +65,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.use(bodySizeLimit());
   app.use(etagAndCompression());
   // Sessions and CSRF protection first, so they cover every route mounted after them.
-  mountAccounts(app, deps);
+  mountAccounts(app, deps, formCarry(carriedForms));
 
   app.route('/', assets.routes);
   app.route('/', homeRoutes(deps));

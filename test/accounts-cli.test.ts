@@ -30,8 +30,14 @@ describe('clearinghouse user', () => {
   it('creates an admin with a password from standard input, then changes the role', async () => {
     const dataDir = fs.mkdtempSync(path.join(tmp, 'data-'));
     // A folder with no database yet: the first admin of a new install is created with --new-database.
-    const created = await runCli(['user', 'create', '--email', 'Admin@Example.org', '--role', 'admin', '--name', 'Ada Admin', '--password-stdin', '--new-database'], dataDir, 'a secret sentence for the operator\n');
-    expect(created.stderr).toContain(`Database: the embedded database in ${dataDir}.\nWarning: the data folder ${dataDir} holds no Clearinghouse database yet; creating a new, empty one.`);
+    const created = await runCli(
+      ['user', 'create', '--email', 'Admin@Example.org', '--role', 'admin', '--name', 'Ada Admin', '--password-stdin', '--new-database'],
+      dataDir,
+      'a secret sentence for the operator\n',
+    );
+    expect(created.stderr).toContain(
+      `Database: the embedded database in ${dataDir}.\nWarning: the data folder ${dataDir} holds no Clearinghouse database yet; creating a new, empty one.`,
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Created Admin@Example.org with the role admin');
 

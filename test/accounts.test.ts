@@ -8,10 +8,9 @@ import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import { readOutbox } from '../src/mail/outbox.ts';
 import { sha256 } from '../src/security/tokens.ts';
-import { AccountClient, linkInMail, mailHeader, mailText } from './support/account-client.ts';
+import { AccountClient, linkInMail, mailHeader, mailText, testPassword as password } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 /** A unique email per test, so tests share a database without depending on each other. */
 const newEmail = () => `person${++counter}-${Date.now()}@example.org`;
@@ -114,19 +113,38 @@ for (const engine of testEngines()) {
       const session = b.cookies.get('ch_session');
       expect(session).toBeTruthy();
       expect(session).not.toBe(before);
-      expect(await db.selectFrom('sessions').select('id').where('id', '=', sha256(session as string)).executeTakeFirst()).toBeTruthy();
+      expect(
+        await db
+          .selectFrom('sessions')
+          .select('id')
+          .where('id', '=', sha256(session as string))
+          .executeTakeFirst(),
+      ).toBeTruthy();
 
       // Signing in again from the same browser (a form of the signed-in session) replaces the session id.
       await b.submit('/account', '/login', { email, password });
       expect(b.cookies.get('ch_session')).not.toBe(session);
-      expect(await db.selectFrom('sessions').select('id').where('id', '=', sha256(session as string)).executeTakeFirst()).toBeUndefined();
+      expect(
+        await db
+          .selectFrom('sessions')
+          .select('id')
+          .where('id', '=', sha256(session as string))
+          .executeTakeFirst(),
+      ).toBeUndefined();
 
       const account = await b.page('/account');
       expect(account.res.status).toBe(200);
       expect(account.res.headers.get('cache-control')).toContain('no-store');
       expect(account.html).toContain(email);
 
-      const bad = await b.submit('/account', '/account', { name: '', organization: 'Ville de Lyon', city: 'Lyon', country: 'FR', languages: 'French', locale: 'fr' });
+      const bad = await b.submit('/account', '/account', {
+        name: '',
+        organization: 'Ville de Lyon',
+        city: 'Lyon',
+        country: 'FR',
+        languages: 'French',
+        locale: 'fr',
+      });
       expect(bad.status).toBe(400);
       const badHtml = await bad.text();
       expect(badHtml).toContain('Enter your name.');
@@ -144,7 +162,16 @@ for (const engine of testEngines()) {
       });
       expect(saved.status).toBe(303);
       const after = await db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
-      expect(after).toMatchObject({ name: 'Amina Diallo-Sow', organization: 'Ville de Lyon', city: 'Lyon', country: 'FR', languages: ['French', 'Wolof'], expertise: ['housing', 'employment'], profile_public: true, locale: 'fr' });
+      expect(after).toMatchObject({
+        name: 'Amina Diallo-Sow',
+        organization: 'Ville de Lyon',
+        city: 'Lyon',
+        country: 'FR',
+        languages: ['French', 'Wolof'],
+        expertise: ['housing', 'employment'],
+        profile_public: true,
+        locale: 'fr',
+      });
       expect((await b.page('/')).html).toContain('Amina Diallo-Sow');
 
       const current = b.cookies.get('ch_session') as string;
@@ -296,6 +323,5 @@ for (const engine of testEngines()) {
       const res = await b.submit('/login', '/login', { email, password, next: '//evil.example/x' });
       expect(res.headers.get('location')).toBe('/account');
     });
-
   });
 }

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergedTags } from '../src/admin/tag-merge.service.ts';
+import { mergedTags } from '../src/admin/merge-tags.command.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
-import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
 import { AccountClient, signedInClient } from './support/account-client.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
 
 /** A published practice with target groups. */
 function practice(id: string, targetGroups: string[]): PracticeRecord {
-  return practiceRecordSchema.parse({
+  return practiceRecord({
     id,
-    title: `Practice ${id}`,
     summary: `A practice for the tag tests (${id}).`,
-    language: 'en',
     city: 'Ghent',
     country: 'BE',
     themes: ['social-cohesion'],
@@ -120,7 +119,12 @@ for (const engine of testEngines()) {
       // The record itself (pages, exports) carries the merged tags, written as a revision of the admin.
       const record = await (await app.request('/api/v1/practices/tags-d')).json();
       expect(record.target_groups).toEqual(['refugees']);
-      const revisions = await db.selectFrom('practice_revisions').select(['practice_id', 'author', 'author_id', 'kind', 'message']).where('kind', '=', 'edit').orderBy('practice_id').execute();
+      const revisions = await db
+        .selectFrom('practice_revisions')
+        .select(['practice_id', 'author', 'author_id', 'kind', 'message'])
+        .where('kind', '=', 'edit')
+        .orderBy('practice_id')
+        .execute();
       expect(revisions.map((r) => r.practice_id)).toEqual(['tags-a', 'tags-d']);
       expect(revisions[0]).toMatchObject({ author: 'Ada Admin', kind: 'edit', message: 'Merged target-group tags: Refugees, refugee, refugees → refugees' });
       expect(Number(revisions[0].author_id)).toBe(admin.id);

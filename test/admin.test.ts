@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, testPassword as password } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 const newEmail = (who: string) => `${who}${++counter}-${Date.now()}@example.org`;
 
@@ -66,7 +65,8 @@ for (const engine of testEngines()) {
 
     it('pages through a long list of users', async () => {
       const admin = await signedIn('admin');
-      for (let i = 0; i < 26; i++) await createUserWithRole(db, { email: `pager${i}-${Date.now()}@example.org`, role: 'member', name: `Pager Person ${i}`, password });
+      for (let i = 0; i < 26; i++)
+        await createUserWithRole(db, { email: `pager${i}-${Date.now()}@example.org`, role: 'member', name: `Pager Person ${i}`, password });
       const first = await admin.b.page('/admin/users?q=pager');
       expect(first.html).toContain('26 users');
       expect(first.html).toContain('rel="next"');

@@ -2,25 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
-import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
 import { AccountClient, signedInClient } from './support/account-client.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
 
 /** A published practice; overrides replace fields. */
 function practice(id: string, overrides: Partial<PracticeRecord> = {}): PracticeRecord {
-  return practiceRecordSchema.parse({
-    id,
-    title: `Practice ${id}`,
-    summary: `A practice used by the assessment tests (${id}).`,
-    language: 'en',
-    city: 'Lyon',
-    country: 'FR',
-    themes: ['housing'],
-    evidence_level: 2,
-    ...overrides,
-  });
+  return practiceRecord({ id, summary: `A practice used by the assessment tests (${id}).`, evidence_level: 2, ...overrides });
 }
 
 /** A complete assessment form; overrides replace fields. */
@@ -79,7 +70,9 @@ for (const engine of testEngines()) {
       // Anyone reading the page sees the badges, each opening onto its rationale, and who assessed it (no email).
       const page = await (await app.request('/practices/assessed-desk')).text();
       expect(page).toContain('Editors’ assessment');
-      expect(page).toMatch(/<summary>.*Transferable: yes<\/span><\/summary><p class="assessment-note" dir="auto">Any city with a covered market can copy it within a season\.<\/p>/);
+      expect(page).toMatch(
+        /<summary>.*Transferable: yes<\/span><\/summary><p class="assessment-note" dir="auto">Any city with a covered market can copy it within a season\.<\/p>/,
+      );
       expect(page).toContain('Innovative: partly');
       expect(page).toContain('Successful: unknown');
       expect(page).toContain('Evidence level: 2 · Correlation');
@@ -140,7 +133,10 @@ for (const engine of testEngines()) {
       expect(await (await app.request('/api/v1/practices?evidence=4&assessed=transferable')).json()).toMatchObject({ total: 1 });
 
       // Assessing again with the same level adds no revision.
-      expect((await editor.b.submit('/practices/evidence-desk/assess', '/practices/evidence-desk/assess', assessment({ evidence_level: '4', transferable: 'no' }))).status).toBe(303);
+      expect(
+        (await editor.b.submit('/practices/evidence-desk/assess', '/practices/evidence-desk/assess', assessment({ evidence_level: '4', transferable: 'no' })))
+          .status,
+      ).toBe(303);
       expect(await revisions('evidence-desk')).toHaveLength(after.length);
       expect(await assessedOf('evidence-desk')).toEqual(['practical']);
     });
@@ -183,7 +179,11 @@ for (const engine of testEngines()) {
       expect(html).toMatch(/id="f-innovative-partly" name="innovative" value="partly" checked/);
       expect(html).toMatch(/<option value="5" selected="">5 · Scaled<\/option>/);
 
-      const missing = await admin.b.submit('/practices/invalid-desk/assess', '/practices/invalid-desk/assess', assessment({ practical: '', evidence_level: '9' }));
+      const missing = await admin.b.submit(
+        '/practices/invalid-desk/assess',
+        '/practices/invalid-desk/assess',
+        assessment({ practical: '', evidence_level: '9' }),
+      );
       expect(missing.status).toBe(400);
       const text = await missing.text();
       expect(text).toContain('Choose an answer.');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, testPassword as password } from './support/account-client.ts';
 import { contributionFixtures, type Fixtures, fingerprint } from './support/contribution-fixtures.ts';
 import { fieldsOf, formsOn } from './support/html-forms.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
@@ -18,7 +18,6 @@ const actors: Actor[] = ['anonymous', 'owner', 'other member', 'editor', 'admin'
 const signedIn: Actor[] = ['owner', 'other member', 'editor', 'admin'];
 const editors: Actor[] = ['editor', 'admin'];
 
-const password = 'a long river of words';
 let counter = 0;
 
 /** One state-changing route: where its form is shown (to whom), where it posts, what to change. */
@@ -33,35 +32,153 @@ interface RouteCase {
 }
 
 const cases: RouteCase[] = [
-  { name: 'start a submission', allowed: signedIn, formPage: () => '/submit', formViewer: 'owner', action: () => '/submit',
-    overrides: { title: 'A new practice from the matrix', summary: 'Summary.', language: 'en', themes: 'housing' } },
-  { name: 'save a draft step', allowed: ['owner'], formPage: (f) => `/submit/${f.draftId}/step/1`, formViewer: 'owner', action: (f) => `/submit/${f.draftId}/step/1`,
-    overrides: { title: 'Changed title of the draft' } },
-  { name: 'send a draft to review', allowed: ['owner'], formPage: (f) => `/submit/${f.draftId}/review`, formViewer: 'owner', action: (f) => `/submit/${f.draftId}/send` },
-  { name: 'withdraw a draft', allowed: ['owner'], formPage: (f) => `/submit/${f.draftId}/withdraw`, formViewer: 'owner', action: (f) => `/submit/${f.draftId}/withdraw` },
-  { name: 'propose a translation', allowed: signedIn, formPage: (f) => `/practices/${f.practiceId}/translate?lang=fr`, formViewer: 'owner', action: (f) => `/practices/${f.practiceId}/translate`,
-    overrides: { title: 'Un guichet du logement', summary: 'Un résumé.' } },
-  { name: 'comment on a submission', allowed: ['owner', 'editor', 'admin'], formPage: (f) => `/submissions/${f.submittedId}`, formViewer: 'owner', action: (f) => `/submissions/${f.submittedId}/comments`,
-    overrides: { body: 'A private comment.' } },
-  { name: 'assign a submission', allowed: editors, formPage: (f) => `/submissions/${f.submittedId}`, formViewer: 'editor', action: (f) => `/submissions/${f.submittedId}/assign` },
-  { name: 'request changes', allowed: editors, formPage: (f) => `/submissions/${f.submittedId}`, formViewer: 'editor', action: (f) => `/submissions/${f.submittedId}/request-changes`,
-    overrides: { message: 'Please add the year it started.' } },
-  { name: 'reject a submission', allowed: editors, formPage: (f) => `/submissions/${f.submittedId}`, formViewer: 'editor', action: (f) => `/submissions/${f.submittedId}/reject`,
-    overrides: { reason: 'Out of scope for the collection.', message: 'Out of scope for the collection.' } },
-  { name: 'publish a submission', allowed: editors, formPage: (f) => `/submissions/${f.submittedId}`, formViewer: 'editor', action: (f) => `/submissions/${f.submittedId}/publish` },
-  { name: 'edit a published practice', allowed: editors, formPage: (f) => `/practices/${f.practiceId}/edit`, formViewer: 'editor', action: (f) => `/practices/${f.practiceId}/edit`,
-    overrides: { summary: 'An edited summary of the advice desk.', message: 'Shorter summary', intent: 'save' } },
-  { name: 'restore a revision', allowed: editors, formPage: (f) => `/practices/${f.practiceId}/history/compare?from=${f.firstRevision}`, formViewer: 'editor',
-    action: (f) => `/practices/${f.practiceId}/history/${f.firstRevision}/restore` },
-  { name: 'assess a practice', allowed: editors, formPage: (f) => `/practices/${f.practiceId}/assess`, formViewer: 'editor', action: (f) => `/practices/${f.practiceId}/assess`,
-    overrides: { practical: 'yes', practical_note: 'Runs on existing staff.', innovative: 'unknown', successful: 'unknown', transferable: 'unknown', evidence_level: '2' } },
-  { name: 'import from the browser', allowed: ['admin'], formPage: () => '/admin/import', formViewer: 'admin', action: () => '/admin/import',
-    overrides: { json: JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices: [{ id: 'matrix-import', title: 'Imported by the matrix', summary: 'S.', language: 'en', country: 'FR', city: 'Nantes', themes: ['housing'] }] }) } },
-  { name: 'merge target-group tags', allowed: ['admin'], formPage: () => '/admin/tags?tag=Refugees&tag=refugees', formViewer: 'admin',
-    action: () => '/admin/tags/merge', overrides: { keep: 'refugees' } },
-  { name: "change a user's role", allowed: ['admin'], formPage: () => '/admin/users', formViewer: 'admin', action: (f) => `/admin/users/${f.victimId}/role`, overrides: { role: 'editor' } },
+  {
+    name: 'start a submission',
+    allowed: signedIn,
+    formPage: () => '/submit',
+    formViewer: 'owner',
+    action: () => '/submit',
+    overrides: { title: 'A new practice from the matrix', summary: 'Summary.', language: 'en', themes: 'housing' },
+  },
+  {
+    name: 'save a draft step',
+    allowed: ['owner'],
+    formPage: (f) => `/submit/${f.draftId}/step/1`,
+    formViewer: 'owner',
+    action: (f) => `/submit/${f.draftId}/step/1`,
+    overrides: { title: 'Changed title of the draft' },
+  },
+  {
+    name: 'send a draft to review',
+    allowed: ['owner'],
+    formPage: (f) => `/submit/${f.draftId}/check`,
+    formViewer: 'owner',
+    action: (f) => `/submit/${f.draftId}/send`,
+  },
+  {
+    name: 'withdraw a draft',
+    allowed: ['owner'],
+    formPage: (f) => `/submit/${f.draftId}/withdraw`,
+    formViewer: 'owner',
+    action: (f) => `/submit/${f.draftId}/withdraw`,
+  },
+  {
+    name: 'propose a translation',
+    allowed: signedIn,
+    formPage: (f) => `/practices/${f.practiceId}/translate?lang=fr`,
+    formViewer: 'owner',
+    action: (f) => `/practices/${f.practiceId}/translate`,
+    overrides: { title: 'Un guichet du logement', summary: 'Un résumé.' },
+  },
+  {
+    name: 'comment on a submission',
+    allowed: ['owner', 'editor', 'admin'],
+    formPage: (f) => `/submissions/${f.submittedId}`,
+    formViewer: 'owner',
+    action: (f) => `/submissions/${f.submittedId}/comments`,
+    overrides: { body: 'A private comment.' },
+  },
+  {
+    name: 'assign a submission',
+    allowed: editors,
+    formPage: (f) => `/submissions/${f.submittedId}`,
+    formViewer: 'editor',
+    action: (f) => `/submissions/${f.submittedId}/assign`,
+  },
+  {
+    name: 'request changes',
+    allowed: editors,
+    formPage: (f) => `/submissions/${f.submittedId}`,
+    formViewer: 'editor',
+    action: (f) => `/submissions/${f.submittedId}/request-changes`,
+    overrides: { message: 'Please add the year it started.' },
+  },
+  {
+    name: 'reject a submission',
+    allowed: editors,
+    formPage: (f) => `/submissions/${f.submittedId}`,
+    formViewer: 'editor',
+    action: (f) => `/submissions/${f.submittedId}/reject`,
+    overrides: { reason: 'Out of scope for the collection.', message: 'Out of scope for the collection.' },
+  },
+  {
+    name: 'publish a submission',
+    allowed: editors,
+    formPage: (f) => `/submissions/${f.submittedId}`,
+    formViewer: 'editor',
+    action: (f) => `/submissions/${f.submittedId}/publish`,
+  },
+  {
+    name: 'edit a published practice',
+    allowed: editors,
+    formPage: (f) => `/practices/${f.practiceId}/edit`,
+    formViewer: 'editor',
+    action: (f) => `/practices/${f.practiceId}/edit`,
+    overrides: { summary: 'An edited summary of the advice desk.', message: 'Shorter summary', intent: 'save' },
+  },
+  {
+    name: 'restore a revision',
+    allowed: editors,
+    formPage: (f) => `/practices/${f.practiceId}/history/compare?from=${f.firstRevision}`,
+    formViewer: 'editor',
+    action: (f) => `/practices/${f.practiceId}/history/${f.firstRevision}/restore`,
+  },
+  {
+    name: 'assess a practice',
+    allowed: editors,
+    formPage: (f) => `/practices/${f.practiceId}/assess`,
+    formViewer: 'editor',
+    action: (f) => `/practices/${f.practiceId}/assess`,
+    overrides: {
+      practical: 'yes',
+      practical_note: 'Runs on existing staff.',
+      innovative: 'unknown',
+      successful: 'unknown',
+      transferable: 'unknown',
+      evidence_level: '2',
+    },
+  },
+  {
+    name: 'import from the browser',
+    allowed: ['admin'],
+    formPage: () => '/admin/import',
+    formViewer: 'admin',
+    action: () => '/admin/import',
+    overrides: {
+      json: JSON.stringify({
+        format: 'clearinghouse.practices',
+        version: 1,
+        practices: [
+          { id: 'matrix-import', title: 'Imported by the matrix', summary: 'S.', language: 'en', country: 'FR', city: 'Nantes', themes: ['housing'] },
+        ],
+      }),
+    },
+  },
+  {
+    name: 'merge target-group tags',
+    allowed: ['admin'],
+    formPage: () => '/admin/tags?tag=Refugees&tag=refugees',
+    formViewer: 'admin',
+    action: () => '/admin/tags/merge',
+    overrides: { keep: 'refugees' },
+  },
+  {
+    name: "change a user's role",
+    allowed: ['admin'],
+    formPage: () => '/admin/users',
+    formViewer: 'admin',
+    action: (f) => `/admin/users/${f.victimId}/role`,
+    overrides: { role: 'editor' },
+  },
   { name: 'disable an account', allowed: ['admin'], formPage: () => '/admin/users', formViewer: 'admin', action: (f) => `/admin/users/${f.victimId}/disable` },
-  { name: 'edit the own profile', allowed: signedIn, formPage: () => '/account', formViewer: 'owner', action: () => '/account', overrides: { name: 'A new name' } },
+  {
+    name: 'edit the own profile',
+    allowed: signedIn,
+    formPage: () => '/account',
+    formViewer: 'owner',
+    action: () => '/account',
+    overrides: { name: 'A new name' },
+  },
 ];
 
 for (const engine of testEngines()) {
@@ -75,7 +192,12 @@ for (const engine of testEngines()) {
     beforeAll(async () => {
       ({ db, drop } = await createTestDatabase(engine));
       app = createTestApp(db, { TRUST_PROXY: 'true', OUTBOX_DIR: `/tmp/ch-matrix-outbox-${process.pid}` });
-      const roles: [Actor, Role][] = [['owner', 'member'], ['other member', 'member'], ['editor', 'editor'], ['admin', 'admin']];
+      const roles: [Actor, Role][] = [
+        ['owner', 'member'],
+        ['other member', 'member'],
+        ['editor', 'editor'],
+        ['admin', 'admin'],
+      ];
       for (const [actor, role] of roles) {
         const email = `${actor.replace(' ', '-')}-${Date.now()}@example.org`;
         ids.set(actor, await createUserWithRole(db, { email, role, name: `The ${actor}`, password }));
@@ -116,7 +238,10 @@ for (const engine of testEngines()) {
             expect(res.status, `${where} succeeds`).toBeLessThan(400);
             expect(await fingerprint(db), `${where} changes something`).not.toBe(before);
           } else {
-            expect(actor === 'anonymous' ? toLogin || res.status === 403 : res.status === 403, `${where} is refused (got ${res.status} ${res.headers.get('location') ?? ''})`).toBe(true);
+            expect(
+              actor === 'anonymous' ? toLogin || res.status === 403 : res.status === 403,
+              `${where} is refused (got ${res.status} ${res.headers.get('location') ?? ''})`,
+            ).toBe(true);
             expect(await fingerprint(db), `${where} changes nothing`).toBe(before);
           }
         }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, testPassword as password } from './support/account-client.ts';
 import { contributionFixtures, type Fixtures, fingerprint } from './support/contribution-fixtures.ts';
 import { fieldsOf, formsOn, type PageForm } from './support/html-forms.ts';
 import { createTestApp, createTestDatabase } from './support/test-db.ts';
@@ -13,7 +13,6 @@ import { createTestApp, createTestDatabase } from './support/test-db.ts';
  * the refusal changes nothing. The check does not depend on the engine: PGlite only.
  */
 type Viewer = 'anonymous' | 'owner' | 'editor' | 'admin';
-const password = 'a long river of words';
 
 /** Pages with forms, and who sees them. */
 const pages: [Viewer, (f: Fixtures) => string][] = [
@@ -23,7 +22,7 @@ const pages: [Viewer, (f: Fixtures) => string][] = [
   ['owner', () => '/account'],
   ['owner', () => '/submit'],
   ...[1, 2, 3, 4, 5].map((n): [Viewer, (f: Fixtures) => string] => ['owner', (f) => `/submit/${f.draftId}/step/${n}`]),
-  ['owner', (f) => `/submit/${f.draftId}/review`],
+  ['owner', (f) => `/submit/${f.draftId}/check`],
   ['owner', (f) => `/submit/${f.draftId}/withdraw`],
   ['owner', (f) => `/practices/${f.practiceId}/translate?lang=fr`],
   ['owner', (f) => `/submit?adapt=${f.practiceId}`],
@@ -49,7 +48,11 @@ describe('CSRF protection on every form', () => {
     ({ db, drop } = await createTestDatabase('pglite'));
     app = createTestApp(db, { TRUST_PROXY: 'true', OUTBOX_DIR: `/tmp/ch-csrf-outbox-${process.pid}` });
     let n = 0;
-    for (const [viewer, role] of [['owner', 'member'], ['editor', 'editor'], ['admin', 'admin']] as [Viewer, Role][]) {
+    for (const [viewer, role] of [
+      ['owner', 'member'],
+      ['editor', 'editor'],
+      ['admin', 'admin'],
+    ] as [Viewer, Role][]) {
       const email = `${viewer}-csrf-${Date.now()}@example.org`;
       const id = await createUserWithRole(db, { email, role, name: `The ${viewer}`, password });
       if (viewer === 'owner') f = await contributionFixtures(db, id);
@@ -72,7 +75,27 @@ describe('CSRF protection on every form', () => {
 
   it('finds the forms of every area (sign-in, submitting, reviewing, editing, history, assessing, admin)', () => {
     const actions = [...found.keys()].join(' ');
-    for (const expected of ['/login', '/signup', '/logout', '/account', '/submit', '/send', '/translate', '/comments', '/request-changes', '/publish', '/reject', '/assign', '/edit', '/restore', '/assess', '/admin/import', '/admin/tags/merge', '/role', '/disable']) {
+    for (const expected of [
+      '/login',
+      '/signup',
+      '/logout',
+      '/account',
+      '/submit',
+      '/send',
+      '/translate',
+      '/comments',
+      '/request-changes',
+      '/publish',
+      '/reject',
+      '/assign',
+      '/edit',
+      '/restore',
+      '/assess',
+      '/admin/import',
+      '/admin/tags/merge',
+      '/role',
+      '/disable',
+    ]) {
       expect(actions, `a form posting to …${expected}`).toContain(expected);
     }
   });

@@ -3,19 +3,18 @@ import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
-import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient, signedInClient } from './support/account-client.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
+import { AccountClient, testPassword as password, signedInClient } from './support/account-client.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 
 function practice(id: string, overrides: Partial<PracticeRecord> = {}): PracticeRecord {
-  return practiceRecordSchema.parse({
+  return practiceRecord({
     id,
     title: 'Neighbourhood language cafes',
     summary: 'Volunteers host weekly conversation tables in public libraries.',
-    language: 'en',
     city: 'Ghent',
     country: 'BE',
     themes: ['language'],
@@ -113,7 +112,10 @@ for (const engine of testEngines()) {
       expect(compare.res.headers.get('cache-control')).toContain('no-store');
       const base = /name="base" value="([0-9a-f]{64})"/.exec(compare.html)?.[1] as string;
 
-      const res = await editor.b.submit(comparePath, `/practices/history-cafes-restore/history/${first.id}/restore`, { base, note: 'the daily claim is unconfirmed' });
+      const res = await editor.b.submit(comparePath, `/practices/history-cafes-restore/history/${first.id}/restore`, {
+        base,
+        note: 'the daily claim is unconfirmed',
+      });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/practices/history-cafes-restore/history?done=restored');
 
@@ -146,9 +148,11 @@ for (const engine of testEngines()) {
       const shown = (await editor.b.page(comparePath)).html;
       const base = /name="base" value="([0-9a-f]{64})"/.exec(shown)?.[1] as string;
       const token = /name="_csrf" value="([^"]+)"/.exec(shown)?.[1] as string;
-      await db.transaction().execute((trx) =>
-        upsertPractice(trx, practice('history-cafes-stale', { title: 'Language cafes everywhere' }), { author: 'Other', kind: 'edit', message: 'Retitled' }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          upsertPractice(trx, practice('history-cafes-stale', { title: 'Language cafes everywhere' }), { author: 'Other', kind: 'edit', message: 'Retitled' }),
+        );
       const res = await editor.b.submit(comparePath, `/practices/history-cafes-stale/history/${first.id}/restore`, { base, note: '' }, { token });
       expect(res.status).toBe(409);
       expect(await res.text()).toContain('nothing was restored');

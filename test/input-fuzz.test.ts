@@ -27,15 +27,23 @@ for (const engine of testEngines()) {
     it('the route table lists every route the app registers', () => {
       const registered = new Set(fuzzer.registeredRoutes());
       const listed = new Set([...getRoutes, ...postRoutes].map((r) => r.route));
-      expect([...registered].filter((r) => !listed.has(r) && !(r in notFuzzed)), 'routes missing from test/support/route-table.ts').toEqual([]);
-      expect([...listed, ...Object.keys(notFuzzed)].filter((r) => !registered.has(r)), 'routes in the table the app does not have').toEqual([]);
+      expect(
+        [...registered].filter((r) => !listed.has(r) && !(r in notFuzzed)),
+        'routes missing from test/support/route-table.ts',
+      ).toEqual([]);
+      expect(
+        [...listed, ...Object.keys(notFuzzed)].filter((r) => !registered.has(r)),
+        'routes in the table the app does not have',
+      ).toEqual([]);
     });
 
     for (const route of getRoutes) {
-      it(`${route.route} as ${route.as}`, () => InputFuzzer.check(fuzzer.getProperty(route), { runs, seed: routeSeed(seed, route.route) }, fuzzer.getExamples(route)));
+      it(`${route.route} as ${route.as}`, () =>
+        InputFuzzer.check(fuzzer.getProperty(route), { runs, seed: routeSeed(seed, route.route) }, fuzzer.getExamples(route)));
     }
     for (const route of postRoutes) {
-      it(`${route.route} as ${route.as}`, async () => InputFuzzer.check(await fuzzer.postProperty(route), { runs, seed: routeSeed(seed, route.route) }, fuzzer.postExamples(route)));
+      it(`${route.route} as ${route.as}`, async () =>
+        InputFuzzer.check(await fuzzer.postProperty(route), { runs, seed: routeSeed(seed, route.route) }, fuzzer.postExamples(route)));
     }
   });
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { catalogues } from '../src/i18n/i18n.ts';
 import { withUnstorableReplaced } from '../src/shared/storable-text.ts';
-import { AccountClient, signedInClient } from './support/account-client.ts';
+import { AccountClient, signedInClient, testPassword } from './support/account-client.ts';
 import { runCli } from './support/cli-process.ts';
 import { contributionFixtures, type Fixtures, fingerprint } from './support/contribution-fixtures.ts';
 import { fieldsOf, formsOn } from './support/html-forms.ts';
@@ -35,7 +35,9 @@ function fieldMessage(html: string, name: string): string | undefined {
 
 /** The problems an import report lists, one `path: message` line each. */
 function importIssues(html: string): string[] {
-  return parse(html).querySelectorAll('.import-issues li').map((li) => li.textContent.trim());
+  return parse(html)
+    .querySelectorAll('.import-issues li')
+    .map((li) => li.textContent.trim());
 }
 
 /** The value a form field shows (input value or textarea text). */
@@ -209,7 +211,14 @@ for (const engine of testEngines()) {
         const translate = `/practices/${f.practiceId}/translate`;
         await refusesField(member, `${translate}?lang=fr`, translate, { lang: 'fr', title: 'Un titre', summary: 'Un résumé.' }, 'summary');
         const assess = `/practices/${f.practiceId}/assess`;
-        const ratings = { practical: 'yes', practical_note: 'Runs on existing staff.', innovative: 'unknown', successful: 'unknown', transferable: 'unknown', evidence_level: '2' };
+        const ratings = {
+          practical: 'yes',
+          practical_note: 'Runs on existing staff.',
+          innovative: 'unknown',
+          successful: 'unknown',
+          transferable: 'unknown',
+          evidence_level: '2',
+        };
         await refusesField(editor, assess, assess, ratings, 'practical_note');
         await refusesField(admin, '/admin/tags?tag=Refugees&tag=refugees', '/admin/tags/merge', {}, 'keep', 'refu\u0000gees');
       });
@@ -224,9 +233,9 @@ for (const engine of testEngines()) {
 
       it('sign-up, sign-in and reset refuse it too, writing nothing', async () => {
         const visitor = new AccountClient(app, { 'x-forwarded-for': '198.51.100.77' });
-        await refusesField(visitor, '/signup', '/signup', { email: 'nul-signup@example.org', password: 'a long river of words' }, 'name');
+        await refusesField(visitor, '/signup', '/signup', { email: 'nul-signup@example.org', password: testPassword }, 'name');
         const before = await fingerprint(db);
-        const login = await visitor.submit('/login', '/login', { email: 'a\u0000@example.org', password: 'a long river of words' });
+        const login = await visitor.submit('/login', '/login', { email: 'a\u0000@example.org', password: testPassword });
         expect(login.status).toBe(400);
         const reset = await visitor.submit('/password/forgot', '/password/reset', { token: 'x\u0000', password: 'another long river' });
         expect(reset.status).toBe(400);
@@ -259,7 +268,10 @@ for (const engine of testEngines()) {
           headers: { authorization: 'Bearer hardening-token', 'content-type': 'application/json' },
           body: exchangeDocument({ ...exchangeRecord, id: 'nul-internal', summary: 'A\u0000', partners: [{ name: 'P\uD800' }] }),
         });
-        const events = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; summary?: { written: boolean; issues: { path: string; message: string }[] } });
+        const events = (await res.text())
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { type: string; summary?: { written: boolean; issues: { path: string; message: string }[] } });
         const summary = events.find((e) => e.type === 'summary')?.summary;
         expect(summary?.written).toBe(false);
         expect(summary?.issues).toEqual([
@@ -271,7 +283,11 @@ for (const engine of testEngines()) {
 
       it('quotes a noncharacter back as an escape, in the import report and in a problem document (found by the fuzz test)', async () => {
         const internal = (path: string, body: string) =>
-          app.request(`http://localhost:3000${path}`, { method: 'POST', headers: { authorization: 'Bearer hardening-token', 'content-type': 'application/json' }, body });
+          app.request(`http://localhost:3000${path}`, {
+            method: 'POST',
+            headers: { authorization: 'Bearer hardening-token', 'content-type': 'application/json' },
+            body,
+          });
         const imported = await (await internal('/internal/import', exchangeDocument({ ...exchangeRecord, themes: ['\uFFFF'] }))).text();
         expect(imported).toContain('"message":"unknown theme \\"\\\\uFFFF\\""');
         const role = await internal('/internal/users/role', JSON.stringify({ email: 'x\uFFFF@example.org', role: 'editor' }));

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { AccountClient, linkInMail, mailHeader } from './support/account-client.ts';
+import { AccountClient, linkInMail, mailHeader, testPassword } from './support/account-client.ts';
 import { startMailCatcher } from './support/mail-catcher.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
-
 
 for (const engine of testEngines()) {
   describe(`mail over SMTP (${engine})`, () => {
@@ -24,7 +23,7 @@ for (const engine of testEngines()) {
       const app = createTestApp(db, { SMTP_URL: smtp.url, MAIL_FROM: 'Clearinghouse <hello@clearinghouse.example>' });
       const b = new AccountClient(app);
       const email = `smtp-${Date.now()}@example.org`;
-      const res = await b.submit('/signup', '/signup', { name: 'Tomás Ruiz', email, password: 'a long river of words' });
+      const res = await b.submit('/signup', '/signup', { name: 'Tomás Ruiz', email, password: testPassword });
       expect(res.status).toBe(303);
 
       expect(smtp.mails).toHaveLength(1);

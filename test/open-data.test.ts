@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { importExchange } from '../src/practices/import/import.service.ts';
+import { importPractices } from '../src/practices/import/import-practices.command.ts';
 import { createDemoDatabase, createTestApp, createTestDatabase, type Engine, testEngines } from './support/test-db.ts';
 
 const publicUrl = 'http://localhost:3000';
@@ -65,7 +65,7 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
   beforeAll(async () => {
     ({ db, drop } = await createDemoDatabase(engine));
     const file = JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices: [newest] });
-    await importExchange(db, file, { author: 'test', source: 'fixture' });
+    await importPractices(db, file, { author: 'test', source: 'fixture' });
     app = createTestApp(db, { ADMIN_TOKEN: 'secret-token' });
   });
   afterAll(async () => drop());
@@ -167,7 +167,10 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="clearinghouse-practices.json"');
       const doc = await res.json();
       expect(doc).toMatchObject({ format: 'clearinghouse.practices', version: 1, license: 'CC-BY-4.0' });
-      const expected = [...demo.practices, newest].filter((p) => p.themes.includes('housing') && p.country === 'FR').map((p) => p.id).sort();
+      const expected = [...demo.practices, newest]
+        .filter((p) => p.themes.includes('housing') && p.country === 'FR')
+        .map((p) => p.id)
+        .sort();
       expect(doc.practices.map((p: { id: string }) => p.id)).toEqual(expected);
       expect(res.headers.get('x-total-count')).toBe(String(expected.length));
       expect(doc.practices.find((p: { id: string }) => p.id === newest.id)).toEqual(newest);
@@ -246,7 +249,10 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
         const res = await adminApp.request('/internal/import?partial=1&source=fix.json', { method: 'POST', body: file, headers: auth });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-        const events = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+        const events = (await res.text())
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
         expect(events.at(-2)).toEqual({ type: 'progress', done: 1, total: 1 });
         expect(events.at(-1)).toMatchObject({ type: 'summary', summary: { created: 1, updated: 0, unchanged: 0, failed: 1, written: true } });
         expect(events.at(-1).summary.issues).toEqual([{ path: 'practices[1].id', message: 'must be 3 to 80 characters' }]);

@@ -4,22 +4,20 @@ import type { Role } from '../src/db/schema.ts';
 import { valuesFromRecord } from '../src/practice-form/practice-form.convert.ts';
 import type { PracticeFormValues } from '../src/practice-form/practice-form.fields.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
-import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
 import { AccountClient, signedInClient } from './support/account-client.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
 
 /** A published practice with the fields the form does not edit (translations, adaptation links) filled in too. */
 function practice(id: string, overrides: Partial<PracticeRecord> = {}): PracticeRecord {
-  return practiceRecordSchema.parse({
+  return practiceRecord({
     id,
     title: 'Welcome desk in the market hall',
     summary: 'Volunteers who arrived earlier advise newcomers twice a week.',
-    language: 'en',
     body: 'The desk opened in the market hall in 2012.',
-    city: 'Lyon',
-    country: 'FR',
     started: 2012,
     status: 'ongoing',
     themes: ['reception-and-welcoming'],

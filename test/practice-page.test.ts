@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
-import { type PracticeRecord, practiceRecordSchema } from '../src/practices/practice.schema.ts';
+import type { PracticeRecord } from '../src/practices/practice.schema.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
 
 /** A valid practice with every field filled in; overrides replace fields. */
-function practiceRecord(overrides: Partial<PracticeRecord> = {}): PracticeRecord {
-  return practiceRecordSchema.parse({
+function filledPractice(overrides: Partial<PracticeRecord> = {}): PracticeRecord {
+  return practiceRecord({
     id: 'lyon-market-hall-welcome-desk',
     title: 'Welcome desk in the Lyon market hall',
     summary: 'A desk where newcomers get advice from volunteers who arrived earlier.',
-    language: 'en',
     body: '# How the desk runs\n\nVolunteers staff it **twice a week**.\n\n## Funding\n\nSee https://example.org/report for details.',
-    city: 'Lyon',
-    country: 'FR',
     level: 'regional',
     started: 2010,
     ended: 2018,
@@ -39,7 +37,7 @@ function practiceRecord(overrides: Partial<PracticeRecord> = {}): PracticeRecord
 }
 
 /** A record whose text fields try to smuggle in script, event handlers and javascript: links. */
-const hostile = practiceRecord({
+const hostile = filledPractice({
   id: 'hostile-markdown-test',
   title: 'Hostile <b>markup</b> test',
   summary: 'Summary with <script>alert("summary")</script> in it.',
@@ -65,7 +63,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
 
   beforeAll(async () => {
     ({ db, drop } = await createDemoDatabase(engine));
-    await save(db, practiceRecord());
+    await save(db, filledPractice());
     await save(db, hostile);
     app = createTestApp(db);
   });
@@ -101,7 +99,9 @@ describe.each(testEngines())('practice page on %s', (engine) => {
     const similar = html.split('id="similar-heading"')[1]?.split('</section>')[0] ?? '';
     expect(similar.match(/<a href="\/practices\/[a-z0-9-]+" dir="auto">/g)).toHaveLength(5);
     expect(similar).not.toContain('/practices/turin-porta-palazzo-the-gate"');
-    expect(html).toMatch(/class="cite">The Gate – Living not Leaving: [^<]*\. Clearinghouse, \d{4}\. http:\/\/localhost:3000\/practices\/turin-porta-palazzo-the-gate</);
+    expect(html).toMatch(
+      /class="cite">The Gate – Living not Leaving: [^<]*\. Clearinghouse, \d{4}\. http:\/\/localhost:3000\/practices\/turin-porta-palazzo-the-gate</,
+    );
   });
 
   it('shows every field of a complete record, partners with their kind of support', async () => {

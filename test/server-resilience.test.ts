@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type RunningServer, startServer } from './support/server-process.ts';
+import { type RunningServer, repoRoot, startServer } from './support/server-process.ts';
 
 /** Writes raw bytes to the server and resolves with what it answered once it closed the connection, and after how long. */
 function rawExchange(url: string, bytes: string, giveUpMs: number): Promise<{ answer: string; closedAfterMs: number; closed: boolean }> {

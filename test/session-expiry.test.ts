@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
-import { AccountClient } from './support/account-client.ts';
+import { AccountClient, testPassword as password } from './support/account-client.ts';
+import { unescapeHtml } from './support/html-forms.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-const password = 'a long river of words';
 let counter = 0;
 const newEmail = () => `expiry${++counter}-${Date.now()}@example.org`;
-
-/** Undoes the HTML escaping of an attribute value. */
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The action and every hidden field (repeated names kept) of the POST form on a page that posts to `action`. */
 function formOn(html: string, action: RegExp): { action: string; fields: [string, string][] } {
   const form = [...html.matchAll(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)].find((m) => action.test(m[1]));
   if (!form) throw new Error(`no form posting to ${action} in:\n${html}`);
-  const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [unescape(m[1]), unescape(m[2])] as [string, string]);
+  const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map(
+    (m) => [unescapeHtml(m[1]), unescapeHtml(m[2])] as [string, string],
+  );
   return { action: form[1], fields };
 }
 
@@ -107,7 +106,12 @@ for (const engine of testEngines()) {
       const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] as string;
       const key = /name="request_key" value="([^"]+)"/.exec(html)?.[1] as string;
       await endSessions(userId);
-      const refused = await postForm(b, '/submit', [['_csrf', token], ['request_key', key], ['title', 'Homework club'], ['action', 'next']]);
+      const refused = await postForm(b, '/submit', [
+        ['_csrf', token],
+        ['request_key', key],
+        ['title', 'Homework club'],
+        ['action', 'next'],
+      ]);
       expect(refused.status).toBe(403);
       const signIn = formOn(await refused.text(), /^\/login$/);
       const again = await postForm(b, '/login', [...signIn.fields, ['email', email], ['password', password]]);
@@ -144,7 +148,10 @@ for (const engine of testEngines()) {
       expect(huge.status).toBe(403);
       expect(await huge.text()).not.toContain('carry.');
 
-      const notAForm = await postForm(b, '/account', [['_csrf', token], ['name', 'Someone']]);
+      const notAForm = await postForm(b, '/account', [
+        ['_csrf', token],
+        ['name', 'Someone'],
+      ]);
       expect(notAForm.status).toBe(403);
       expect(await notAForm.text()).not.toContain('carry.');
       expect(await draft(id)).toEqual(before);

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountsDeps } from '../src/accounts/accounts-deps.ts';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import type { AppDeps } from '../src/http/app-env.ts';
-import { createLogger } from '../src/http/logger.ts';
+import { createLogger } from '../src/shared/logger.ts';
 import { AccountClient, testPassword } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
@@ -21,7 +20,7 @@ const schedule = [0, 0, 0, 500, 1000, 2000, 4000, 4000, 4000, 4000];
 function appNotingWaits(db: Database, env: Record<string, string> = {}) {
   const waits: number[] = [];
   const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...env });
-  const deps: AppDeps & Pick<AccountsDeps, 'pause'> = { db, config, log: createLogger('silent'), pause: async (ms) => waits.push(ms) };
+  const deps: AppDeps = { db, config, log: createLogger('silent'), pause: async (ms) => waits.push(ms) };
   return { app: createApp(deps), waits };
 }
 
@@ -227,7 +226,12 @@ for (const engine of testEngines()) {
       const slow = b.submit('/login', '/login', { email, password: 'fifth guess' }, { token });
       await new Promise((r) => setTimeout(r, 100));
       const during = await Promise.race([
-        db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst().then(() => 'answered'),
+        db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirst()
+          .then(() => 'answered'),
         new Promise((r) => setTimeout(() => r('blocked'), 500)),
       ]);
       expect(during).toBe('answered');

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import { AccountClient, testPassword } from './support/account-client.ts';
+import { unescapeHtml } from './support/html-forms.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 const site = 'http://localhost:3000';
 let counter = 0;
 
-/** Undoes the HTML escaping of an attribute value. */
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
 /** The action and hidden fields of the sign-in form on a page. */
 function signInForm(html: string): { action: string; fields: [string, string][] } {
   const form = /<form method="post" action="([^"]*\/login)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
   if (!form) throw new Error(`no sign-in form in:\n${html}`);
-  const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((m) => [unescape(m[1]), unescape(m[2])] as [string, string]);
+  const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map(
+    (m) => [unescapeHtml(m[1]), unescapeHtml(m[2])] as [string, string],
+  );
   return { action: form[1], fields };
 }
 
@@ -124,7 +124,12 @@ for (const engine of testEngines()) {
 
     it('ignores a next on the forms that go to fixed pages (sign-up, reset, sign-out)', async () => {
       const evil = '//evil.example';
-      const signup = await browser().submit('/signup', '/signup', { name: 'Someone', email: `other-${Date.now()}@example.org`, password: testPassword, next: evil });
+      const signup = await browser().submit('/signup', '/signup', {
+        name: 'Someone',
+        email: `other-${Date.now()}@example.org`,
+        password: testPassword,
+        next: evil,
+      });
       expect(signup.headers.get('location')).toBe('/signup/sent');
       const forgot = await browser().submit('/password/forgot', '/password/forgot', { email, next: evil });
       expect(forgot.headers.get('location')).toBe('/password/forgot/sent');
@@ -143,7 +148,7 @@ for (const engine of testEngines()) {
 
         const page = await app.request(`${site}${path}`);
         const switcher = /<nav class="language-switcher"[\s\S]*?<\/nav>/.exec(await page.text())?.[0] ?? '';
-        const links = [...switcher.matchAll(/href="([^"]+)"/g)].map((m) => unescape(m[1]));
+        const links = [...switcher.matchAll(/href="([^"]+)"/g)].map((m) => unescapeHtml(m[1]));
         expect(links.length, path).toBeGreaterThan(1);
         for (const link of links) expect(new URL(link, site).origin, `${path} → ${link}`).toBe(site);
       }

@@ -6,15 +6,32 @@ import type { Database } from '../src/db/database.ts';
 import { readOutbox } from '../src/mail/outbox.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
-import { AccountClient, mailHeader, mailText, signedInClient } from './support/account-client.ts';
+import { AccountClient, mailHeader, mailText, testPassword as password, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
-
-const password = 'a long river of words';
 
 /** The five steps of a complete practice, as a browser posts them. */
 const steps: Record<number, Record<string, string | string[]>> = {
-  1: { title: 'Welcome desks in public libraries', summary: 'Libraries host weekly desks where newcomers get help with forms.', language: 'en', themes: ['reception-and-welcoming', 'education'], status: 'ongoing', started: '2018', ended: '' },
-  2: { level: 'local', city: 'Lyon', country: 'FR', location_lat: '', location_lon: '', actor_types: ['local-government'], lead_organization: 'City library', partner_name: ['Red Cross', ''], partner_support: ['financial', ''], target_groups: 'newcomers, families' },
+  1: {
+    title: 'Welcome desks in public libraries',
+    summary: 'Libraries host weekly desks where newcomers get help with forms.',
+    language: 'en',
+    themes: ['reception-and-welcoming', 'education'],
+    status: 'ongoing',
+    started: '2018',
+    ended: '',
+  },
+  2: {
+    level: 'local',
+    city: 'Lyon',
+    country: 'FR',
+    location_lat: '',
+    location_lon: '',
+    actor_types: ['local-government'],
+    lead_organization: 'City library',
+    partner_name: ['Red Cross', ''],
+    partner_support: ['financial', ''],
+    target_groups: 'newcomers, families',
+  },
   3: { challenge: 'Forms are hard to fill in alone.', approach: 'Trained **volunteers** sit with people.', body: '' },
   4: { outcomes: '1,200 visits a year.', evaluation: '', lessons: 'What did not work: evening hours.', transferability: '', evidence_level: '2' },
   5: { source_url: ['https://example.org/report', ''], source_title: ['Annual report', ''] },
@@ -84,7 +101,12 @@ for (const engine of testEngines()) {
       const toStep3 = await postStep(b, id, 2, steps[2]);
       expect(toStep3.headers.get('location')).toBe(`/submit/${id}/step/3`);
       const saved = await row(id);
-      expect(saved.data).toMatchObject({ city: 'Lyon', country: 'FR', partners: [{ name: 'Red Cross', support: 'financial' }], target_groups: ['newcomers', 'families'] });
+      expect(saved.data).toMatchObject({
+        city: 'Lyon',
+        country: 'FR',
+        partners: [{ name: 'Red Cross', support: 'financial' }],
+        target_groups: ['newcomers', 'families'],
+      });
       expect(saved.step).toBe(3);
 
       await b.submit('/account', '/logout', {});
@@ -155,7 +177,7 @@ for (const engine of testEngines()) {
       const id = await start(owner.b);
       const before = await row(id);
       const other = await member('Someone Else');
-      for (const path of [`/submit/${id}/step/1`, `/submit/${id}/step/2`, `/submit/${id}/review`, `/submit/${id}/withdraw`]) {
+      for (const path of [`/submit/${id}/step/1`, `/submit/${id}/step/2`, `/submit/${id}/check`, `/submit/${id}/withdraw`]) {
         const res = await other.b.request(path);
         expect(res.status, path).toBe(403);
         expect(await res.text()).not.toContain(steps[1].title as string);
@@ -178,7 +200,7 @@ for (const engine of testEngines()) {
     it('sends to review only a complete draft: state, thread, audit and a mail to the submitter', async () => {
       const { b, email, id: userId } = await member();
       const id = await start(b);
-      const incomplete = await b.page(`/submit/${id}/review`);
+      const incomplete = await b.page(`/submit/${id}/check`);
       expect(incomplete.html).toMatch(/things? to complete before sending/);
       expect(incomplete.html).toContain(`href="/submit/${id}/step/2#f-country"`);
       expect(incomplete.html).not.toContain(`action="/submit/${id}/send"`);
@@ -187,11 +209,16 @@ for (const engine of testEngines()) {
       expect((await row(id)).state).toBe('draft');
 
       for (const n of [2, 3, 4, 5]) expect((await postStep(b, id, n, steps[n])).status).toBe(303);
-      const review = await b.page(`/submit/${id}/review`);
+      const review = await b.page(`/submit/${id}/check`);
       expect(review.html).toContain('Lyon');
       expect(review.html).toContain('<strong>volunteers</strong>');
       expect(review.html).toContain(`href="/submit/${id}/step/4"`);
-      const sent = await b.submit(`/submit/${id}/review`, `/submit/${id}/send`, { version: versionOf(review.html) });
+      // The read-back page's former address still leads there, for old bookmarks, in the page's language.
+      const moved = await b.request(`/submit/${id}/review`);
+      expect(moved.status).toBe(308);
+      expect(moved.headers.get('location')).toBe(`/submit/${id}/check`);
+      expect((await b.request(`/fr/submit/${id}/review`)).headers.get('location')).toBe(`/fr/submit/${id}/check`);
+      const sent = await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html) });
       expect(sent.status).toBe(303);
       expect(sent.headers.get('location')).toBe('/my/submissions?done=sent');
 
@@ -286,17 +313,31 @@ for (const engine of testEngines()) {
       const id = await start(b, { ...steps[1], adapt_kept: 'The desk itself.', adapt_changed: '', adapt_why: '' }, original.id);
       expect((await row(id)).adapted_from_id).toBe(original.id);
       for (const n of [2, 3, 4, 5]) expect((await postStep(b, id, n, steps[n])).status).toBe(303);
-      const missing = await b.page(`/submit/${id}/review`);
+      const missing = await b.page(`/submit/${id}/check`);
       expect(missing.html).toContain('Say what you changed compared with the original.');
       expect(missing.html).not.toContain(`action="/submit/${id}/send"`);
 
-      expect((await postStep(b, id, 1, { ...steps[1], adapt_kept: 'The desk itself.', adapt_changed: 'It is in libraries, not the registry.', adapt_why: 'Libraries are open longer.' })).status).toBe(303);
-      const review = await b.page(`/submit/${id}/review`);
-      expect((await b.submit(`/submit/${id}/review`, `/submit/${id}/send`, { version: versionOf(review.html) })).status).toBe(303);
+      expect(
+        (
+          await postStep(b, id, 1, {
+            ...steps[1],
+            adapt_kept: 'The desk itself.',
+            adapt_changed: 'It is in libraries, not the registry.',
+            adapt_why: 'Libraries are open longer.',
+          })
+        ).status,
+      ).toBe(303);
+      const review = await b.page(`/submit/${id}/check`);
+      expect((await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html) })).status).toBe(303);
       const sent = await row(id);
       expect(sent.state).toBe('submitted');
       expect(sent.data).toMatchObject({
-        adapted_from: [{ id: original.id, changes: 'What we kept:\nThe desk itself.\n\nWhat we changed:\nIt is in libraries, not the registry.\n\nWhy:\nLibraries are open longer.' }],
+        adapted_from: [
+          {
+            id: original.id,
+            changes: 'What we kept:\nThe desk itself.\n\nWhat we changed:\nIt is in libraries, not the registry.\n\nWhy:\nLibraries are open longer.',
+          },
+        ],
       });
       expect((await b.page('/my/submissions')).html).toContain('Adaptation');
     });

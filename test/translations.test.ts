@@ -9,7 +9,6 @@ import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
 import { AccountClient, mailHeader, signedInClient } from './support/account-client.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
-
 const practice = practiceRecordSchema.parse({
   id: 'ghent-buddy-project',
   title: 'Buddy project for newcomers',
@@ -102,7 +101,14 @@ for (const engine of testEngines()) {
     it('sends a translation straight to review, once however often the form is posted', async () => {
       const { b, id, email } = await member();
       const { html } = await b.page(formPage('fr'));
-      const fields = { lang: 'fr', request_key: keyOf(html), title: 'Projet de parrainage pour nouveaux arrivants', summary: 'Des habitants accompagnent des nouveaux arrivants pendant six mois.', body: 'Les binômes se voient **chaque semaine**.', action: 'send' };
+      const fields = {
+        lang: 'fr',
+        request_key: keyOf(html),
+        title: 'Projet de parrainage pour nouveaux arrivants',
+        summary: 'Des habitants accompagnent des nouveaux arrivants pendant six mois.',
+        body: 'Les binômes se voient **chaque semaine**.',
+        action: 'send',
+      };
       const [first, second] = await Promise.all([b.submit(formPage('fr'), action, fields), b.submit(formPage('fr'), action, fields)]);
       expect([first.status, second.status]).toEqual([303, 303]);
       expect(first.headers.get('location')).toBe('/my/submissions?done=sent');
@@ -134,7 +140,11 @@ for (const engine of testEngines()) {
       const { b, id } = await member();
       expect((await post(b, 'it', { title: 'Progetto di accompagnamento' })).status).toBe(303);
       const [row] = await translationsOf(id);
-      await db.updateTable('submissions').set({ state: 'changes_requested', decision_message: 'Please translate the summary too.' }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('submissions')
+        .set({ state: 'changes_requested', decision_message: 'Please translate the summary too.' })
+        .where('id', '=', row.id)
+        .execute();
 
       const { html } = await b.page(formPage('it'));
       expect(html).toContain('Please translate the summary too.');

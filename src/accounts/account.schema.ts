@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locales } from '../i18n/i18n.ts';
 import { localPath } from '../security/local-path.ts';
 import { passwordProblem } from '../security/password-policy.ts';
+import type { FieldErrors, FormValues } from '../shared/form-values.ts';
 import { storableString } from '../shared/storable-text.ts';
 import { themes } from '../vocabulary/vocabularies.ts';
 
@@ -9,7 +10,10 @@ import { themes } from '../vocabulary/vocabularies.ts';
 const email = z.string().trim().min(1, 'accounts.email.required').max(254, 'accounts.email.invalid').pipe(z.email('accounts.email.invalid'));
 const name = storableString().trim().min(1, 'accounts.name.required').max(100, 'accounts.name.too_long');
 const optionalText = (max: number) =>
-  storableString().trim().max(max, 'accounts.text.too_long').transform((v) => v || null);
+  storableString()
+    .trim()
+    .max(max, 'accounts.text.too_long')
+    .transform((v) => v || null);
 
 /** Adds a password-policy issue on `field` when the password is too weak. */
 function checkPassword(password: string, mail: string, field: string, ctx: z.RefinementCtx) {
@@ -18,9 +22,7 @@ function checkPassword(password: string, mail: string, field: string, ctx: z.Ref
 }
 
 /** POST /signup */
-export const signupForm = z
-  .object({ name, email, password: z.string() })
-  .superRefine((v, ctx) => checkPassword(v.password, v.email, 'password', ctx));
+export const signupForm = z.object({ name, email, password: z.string() }).superRefine((v, ctx) => checkPassword(v.password, v.email, 'password', ctx));
 
 /** POST /login */
 export const loginForm = z.object({
@@ -42,7 +44,10 @@ export const resetForm = z
 export const passwordChangeForm = z.object({ current: z.string().min(1, 'accounts.password.required').max(1000), password: z.string() });
 
 /** Checkbox lists arrive as one string or several; both become an array. */
-const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 /** POST /account */
 export const profileForm = z.object({
@@ -57,16 +62,22 @@ export const profileForm = z.object({
     .transform((v) => v || null),
   languages: storableString()
     .max(300, 'accounts.text.too_long')
-    .transform((v) => [...new Set(v.split(/[,،，、;]/).map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(/[,،，、;]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((v) => v.length <= 20 && v.every((s) => s.length <= 40), 'accounts.languages.invalid'),
   expertise: list.pipe(z.array(z.enum(themes, 'accounts.expertise.invalid'))),
-  profile_public: z.literal('on').optional().transform((v) => v === 'on'),
+  profile_public: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
   locale: z.enum(locales as [string, ...string[]], 'accounts.locale.invalid'),
 });
-
-/** Values of a form as typed, to show it again; per-field message keys. */
-export type FormValues = Record<string, string | string[] | undefined>;
-export type FieldErrors = Record<string, string>;
 
 /**
  * Validates a posted form: the data, or the first message key per field for the page.
@@ -81,14 +92,4 @@ export function readForm<T extends z.ZodType>(schema: T, body: FormValues): { ok
     errors[field] ??= /^(accounts|form)\./.test(issue.message) ? issue.message : 'accounts.field.invalid';
   }
   return { ok: false, errors };
-}
-
-/** A posted body as plain strings and string lists (files are not accepted here). */
-export function formValues(body: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
-  }
-  return out;
 }

@@ -1,12 +1,12 @@
+import type { ContributionDeps } from '../http/app-env.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '../security/password-hash.ts';
-import type { AccountsDeps } from './accounts-deps.ts';
 import { type AccountMailKind, accountMail } from './account-mails.ts';
 import { deleteUserSessions } from './session.repo.ts';
 import { consumeToken, issueToken } from './token.repo.ts';
-import { findUserByEmail, findUserById, insertUser, markEmailConfirmed, updatePasswordHash, type User } from './user.repo.ts';
+import { findUserByEmail, findUserById, insertUser, markEmailConfirmed, type User, updatePasswordHash } from './user.repo.ts';
 
 /** Mails a person a link; a mail failure is logged and never tells a visitor whether an account exists. */
-async function mailUser(deps: AccountsDeps, kind: AccountMailKind, user: Pick<User, 'id' | 'email' | 'name' | 'locale'>): Promise<void> {
+async function mailUser(deps: ContributionDeps, kind: AccountMailKind, user: Pick<User, 'id' | 'email' | 'name' | 'locale'>): Promise<void> {
   const token = kind === 'exists' ? undefined : await issueToken(deps.db, user.id, kind);
   const mail = accountMail(kind, { to: user.email, name: user.name, locale: user.locale, publicUrl: deps.config.publicUrl, token });
   try {
@@ -22,7 +22,7 @@ async function mailUser(deps: AccountsDeps, kind: AccountMailKind, user: Pick<Us
  * the same page, so sign-up does not reveal who is registered.
  * @example await signUp(deps, { name, email, password }, 'fr');
  */
-export async function signUp(deps: AccountsDeps, input: { name: string; email: string; password: string }, locale: string): Promise<void> {
+export async function signUp(deps: ContributionDeps, input: { name: string; email: string; password: string }, locale: string): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const user = await insertUser(deps.db, { email: input.email, name: input.name, password_hash: passwordHash, locale });
   if (user) return mailUser(deps, 'confirm', user);
@@ -31,7 +31,7 @@ export async function signUp(deps: AccountsDeps, input: { name: string; email: s
 }
 
 /** Marks an email confirmed through its mailed token; false for a used, expired or unknown link. */
-export async function confirmEmail(deps: AccountsDeps, token: string): Promise<boolean> {
+export async function confirmEmail(deps: ContributionDeps, token: string): Promise<boolean> {
   const userId = await consumeToken(deps.db, token, 'confirm');
   if (userId === undefined) return false;
   await markEmailConfirmed(deps.db, userId);
@@ -46,7 +46,7 @@ export type LoginResult = { kind: 'ok'; user: User } | { kind: 'wrong' } | { kin
  * gives the same answer. An unconfirmed account gets a fresh confirmation link.
  * @example const r = await logIn(deps, email, password); if (r.kind === 'ok') await startSession(…);
  */
-export async function logIn(deps: AccountsDeps, email: string, password: string): Promise<LoginResult> {
+export async function logIn(deps: ContributionDeps, email: string, password: string): Promise<LoginResult> {
   const user = await findUserByEmail(deps.db, email);
   if (!user) {
     await verifyDecoy(password);
@@ -66,9 +66,9 @@ export async function logIn(deps: AccountsDeps, email: string, password: string)
  * goes out in the background so the answer takes as long with or without an account.
  * @example await requestPasswordReset(deps, email);
  */
-export async function requestPasswordReset(deps: AccountsDeps, email: string): Promise<void> {
+export async function requestPasswordReset(deps: ContributionDeps, email: string): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
-  if (!user || user.state !== 'active') return;
+  if (user?.state !== 'active') return;
   void mailUser(deps, 'reset', user).catch((e: Error) => deps.log.error('reset mail failed', { error: e.message }));
 }
 
@@ -77,7 +77,7 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string): P
  * knew the old password is locked out). Reading the link proves the email, so it is confirmed.
  * @example const ok = await resetPassword(deps, token, password);
  */
-export async function resetPassword(deps: AccountsDeps, token: string, password: string): Promise<boolean> {
+export async function resetPassword(deps: ContributionDeps, token: string, password: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   const userId = await consumeToken(deps.db, token, 'reset');
   if (userId === undefined) return false;
@@ -92,7 +92,7 @@ export async function resetPassword(deps: AccountsDeps, token: string, password:
  * sessions end, this one stays.
  * @example const ok = await changePassword(deps, account.userId, account.sessionId, current, next);
  */
-export async function changePassword(deps: AccountsDeps, userId: number, sessionId: string, current: string, next: string): Promise<boolean> {
+export async function changePassword(deps: ContributionDeps, userId: number, sessionId: string, current: string, next: string): Promise<boolean> {
   const user = await findUserById(deps.db, userId);
   if (!user || !(await verifyPassword(user.password_hash, current))) return false;
   await updatePasswordHash(deps.db, userId, await hashPassword(next));

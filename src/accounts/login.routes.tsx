@@ -1,16 +1,15 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
-import { localPath } from '../security/local-path.ts';
+import type { FormCarry } from '../security/form-carry.ts';
+import { localPath, safeNext } from '../security/local-path.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
-import { carriedThroughSignIn } from '../submissions/form-carry.ts';
-import { ResumeFormPage, SessionEndedPage } from '../submissions/views/session-pages.tsx';
-import type { AccountsDeps } from './accounts-deps.ts';
+import { ResumeFormPage, SessionEndedPage } from '../security/views/session-pages.tsx';
 import { loginForm, readForm } from './account.schema.ts';
 import { logIn } from './account.service.ts';
 import { rememberDevice } from './known-device.ts';
-import { privatePage, postedForm, safeNext, seeOther } from './route-helpers.ts';
 import { endSession, formToken, startSession } from './session.ts';
 import { startSignIn } from './sign-in-limits.ts';
 import { LoginPage } from './views/login-page.tsx';
@@ -28,8 +27,8 @@ const failures = { wrong: 'accounts.login.wrong', unconfirmed: 'accounts.login.u
 /** Carried input goes back only to a path of this site (the carried forms' own paths are such paths). */
 const onlyLocal = <T extends { next: string }>(carried: T | undefined) => (carried && localPath(carried.next) === carried.next ? carried : undefined);
 
-/** /login and /logout. */
-export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
+/** /login and /logout; `carry` brings back the input of a long form refused after its session ended. */
+export function loginRoutes(deps: ContributionDeps, carry: FormCarry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/login', (c) => {
@@ -41,8 +40,8 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
   app.post('/login', async (c) => {
     const values = await postedForm(c);
     const csrf = () => formToken(c, deps.config);
-    // A long form posted after its session ended comes back through here with its fields (see csrfRefused).
-    const carried = onlyLocal(carriedThroughSignIn(values));
+    // A long form posted after its session ended comes back through here with its fields (see csrfRefusal).
+    const carried = onlyLocal(carry.carriedThroughSignIn(values));
     const refused = (errors: Record<string, string>) =>
       carried
         ? privatePage(c, <SessionEndedPage fields={carried.fields} next={carried.next} csrf={csrf()} values={values} errors={errors} />, 400)
@@ -67,7 +66,8 @@ export function loginRoutes(deps: AccountsDeps): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     const account = c.get('account');
-    if (account) await recordAudit(deps.db, { action: 'logout', actorUserId: account.userId, target: account.email, ip: clientAddress(c, deps.config.TRUST_PROXY) });
+    if (account)
+      await recordAudit(deps.db, { action: 'logout', actorUserId: account.userId, target: account.email, ip: clientAddress(c, deps.config.TRUST_PROXY) });
     await endSession(c, deps.db);
     return seeOther(c, '/login?done=logged_out');
   });

@@ -1,21 +1,28 @@
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
+import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
-import type { AccountsDeps } from './accounts-deps.ts';
 import { forgotForm, readForm, resetForm } from './account.schema.ts';
 import { requestPasswordReset, resetPassword } from './account.service.ts';
 import { countAttempt } from './rate-rules.ts';
-import { privatePage, postedForm, seeOther } from './route-helpers.ts';
 import { formToken } from './session.ts';
 import { isTokenLive } from './token.repo.ts';
 import { NoticePage } from './views/notice-page.tsx';
 import { ForgotPage, ResetPage } from './views/password-pages.tsx';
 
 /** /password/forgot and /password/reset: a forgotten password, reset through a mailed link. */
-export function passwordRoutes(deps: AccountsDeps): Hono<AppEnv> {
+export function passwordRoutes(deps: ContributionDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const expired = (c: Context<AppEnv>) =>
-    privatePage(c, <NoticePage title="accounts.reset.expired.title" body="accounts.reset.expired.body" link={{ href: '/password/forgot', label: 'accounts.reset.expired.again' }} />, 400);
+    privatePage(
+      c,
+      <NoticePage
+        title="accounts.reset.expired.title"
+        body="accounts.reset.expired.body"
+        link={{ href: '/password/forgot', label: 'accounts.reset.expired.again' }}
+      />,
+      400,
+    );
 
   app.get('/password/forgot', (c) => privatePage(c, <ForgotPage csrf={formToken(c, deps.config)} />));
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import type { ContributionDeps } from '../http/app-env.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { consumeRates, type RateResult, type RateRule, type SlowDown } from '../security/rate-limit.ts';
-import type { AccountsDeps } from './accounts-deps.ts';
 
 const minutes = (m: number) => m * 60;
 
@@ -38,7 +38,7 @@ export const signInRules = {
  * Counts an attempt of `action` for this email and this client address.
  * @example const r = await countAttempt(c, deps, 'signup', email); if (!r.allowed) return tooMany(c, r);
  */
-export function countAttempt(c: Context, deps: AccountsDeps, action: keyof typeof rateRules, email: string): Promise<RateResult> {
+export function countAttempt(c: Context, deps: ContributionDeps, action: keyof typeof rateRules, email: string): Promise<RateResult> {
   const rule = rateRules[action];
   const ip = clientAddress(c, deps.config.TRUST_PROXY);
   return consumeRates(deps.db, [

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { SessionAccount } from './accounts-env.ts';
+import type { SessionAccount } from '../http/app-env.ts';
 
 /**
  * Stores a new session (its id is the hash of the cookie secret).

@@ -2,9 +2,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { randomToken, sha256 } from '../security/tokens.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { withVary } from '../http/vary.ts';
-import './accounts-env.ts';
+import { randomToken, sha256 } from '../security/tokens.ts';
 import { deleteSession, findSessionAccount, insertSession } from './session.repo.ts';
 
 const sessionCookie = 'ch_session';
@@ -19,9 +19,9 @@ export function secureCookies(c: Context, config: Pick<Config, 'publicUrl'>): bo
  * Reads the session cookie on every request and sets `account` when it names a live session
  * of an active account. Pages that differ per person are marked private so no shared cache
  * hands one person's page to another.
- * @example app.use(sessionMiddleware(db, config));
+ * @example app.use(sessionMiddleware(db));
  */
-export function sessionMiddleware(db: Database, config: Config): MiddlewareHandler {
+export function sessionMiddleware(db: Database): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // Static files look the same to everyone: no database lookup, no Vary: Cookie.
     if (/^\/(assets\/|favicon\.svg$|healthz$)/.test(c.req.path)) return next();
@@ -44,7 +44,7 @@ export function sessionMiddleware(db: Database, config: Config): MiddlewareHandl
  * Returns the new session's CSRF token, for a form in this same response.
  * @example await startSession(c, db, config, user.id);
  */
-export async function startSession(c: Context, db: Database, config: Config, userId: number): Promise<string> {
+export async function startSession(c: Context<AppEnv>, db: Database, config: Config, userId: number): Promise<string> {
   const old = c.get('account');
   if (old) await deleteSession(db, old.sessionId);
   const secret = randomToken();
@@ -57,7 +57,7 @@ export async function startSession(c: Context, db: Database, config: Config, use
 }
 
 /** Signs out: deletes the session row and the cookie. */
-export async function endSession(c: Context, db: Database): Promise<void> {
+export async function endSession(c: Context<AppEnv>, db: Database): Promise<void> {
   const account = c.get('account');
   if (account) await deleteSession(db, account.sessionId);
   deleteCookie(c, sessionCookie, { path: '/' });
@@ -65,7 +65,7 @@ export async function endSession(c: Context, db: Database): Promise<void> {
 }
 
 /** The token a state-changing request must carry: the session's, or the anonymous visitor's. */
-export function expectedCsrfToken(c: Context): string | undefined {
+export function expectedCsrfToken(c: Context<AppEnv>): string | undefined {
   return c.get('account')?.csrfToken ?? c.get('anonCsrf');
 }
 
@@ -74,7 +74,7 @@ export function expectedCsrfToken(c: Context): string | undefined {
  * (HttpOnly, so a script on another site cannot read it) the first time a form is shown.
  * @example <input type="hidden" name="_csrf" value={formToken(c, config)} />
  */
-export function formToken(c: Context, config: Config): string {
+export function formToken(c: Context<AppEnv>, config: Config): string {
   const existing = expectedCsrfToken(c);
   if (existing) return existing;
   const token = randomToken();

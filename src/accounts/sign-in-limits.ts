@@ -1,16 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
+import type { ContributionDeps } from '../http/app-env.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { type CountedRate, clearRate, consumeRate, type RateResult, refundRate, slowDownMs } from '../security/rate-limit.ts';
-import type { AccountsDeps } from './accounts-deps.ts';
 import type { LoginResult } from './account.service.ts';
 import { knownDevice } from './known-device.ts';
 import { type SignInRule, signInRules } from './rate-rules.ts';
 
 /** A sign-in attempt under way: refused at once, or allowed and told how its password check ended. */
-export type SignInAttempt =
-  | { refused: RateResult; settle?: undefined }
-  | { refused?: undefined; settle: (outcome: LoginResult['kind']) => Promise<void> };
+export type SignInAttempt = { refused: RateResult; settle?: undefined } | { refused?: undefined; settle: (outcome: LoginResult['kind']) => Promise<void> };
 
 /**
  * Starts a sign-in for `email`: counts it as a failure before the password is checked (so
@@ -21,7 +19,7 @@ export type SignInAttempt =
  * elsewhere never locks the owner out. The same steps run for emails without an account.
  * @example const attempt = await startSignIn(c, deps, email); if (attempt.refused) return tooManyAttempts(c, attempt.refused);
  */
-export async function startSignIn(c: Context, deps: AccountsDeps, email: string): Promise<SignInAttempt> {
+export async function startSignIn(c: Context, deps: ContributionDeps, email: string): Promise<SignInAttempt> {
   const device = await knownDevice(c, deps.db, email);
   const counted: [key: string, rule: SignInRule, resets: boolean][] = device
     ? [[`login:device:${device}`, signInRules.device, true]]
@@ -32,7 +30,8 @@ export async function startSignIn(c: Context, deps: AccountsDeps, email: string)
   const results: CountedRate[] = [];
   for (const [key, rule] of counted) results.push(await consumeRate(deps.db, key, rule));
 
-  const undo = (resetting: boolean) => Promise.all(counted.map(([key, , resets]) => (resetting && resets ? clearRate(deps.db, key) : refundRate(deps.db, key))));
+  const undo = (resetting: boolean) =>
+    Promise.all(counted.map(([key, , resets]) => (resetting && resets ? clearRate(deps.db, key) : refundRate(deps.db, key))));
   const refusals = results.filter((r) => !r.allowed);
   if (refusals.length) {
     // A refused attempt checks no password, so it is no failure either.

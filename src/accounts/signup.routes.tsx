@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
-import type { AppEnv } from '../http/app-env.ts';
+import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { tooManyAttempts } from '../security/refusals.tsx';
-import type { AccountsDeps } from './accounts-deps.ts';
 import { readForm, signupForm } from './account.schema.ts';
 import { confirmEmail, signUp } from './account.service.ts';
 import { countAttempt } from './rate-rules.ts';
-import { privatePage, postedForm, seeOther } from './route-helpers.ts';
 import { formToken } from './session.ts';
 import { isTokenLive } from './token.repo.ts';
 import { ConfirmPage } from './views/confirm-page.tsx';
@@ -13,12 +12,16 @@ import { NoticePage } from './views/notice-page.tsx';
 import { SignupPage } from './views/signup-page.tsx';
 
 /** /signup and the email confirmation it leads to. */
-export function signupRoutes(deps: AccountsDeps): Hono<AppEnv> {
+export function signupRoutes(deps: ContributionDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** A used or expired confirmation link: signing in sends a fresh one. */
   const expiredLink = (c: Context<AppEnv>) =>
-    privatePage(c, <NoticePage title="accounts.confirm.expired.title" body="accounts.confirm.expired.body" link={{ href: '/login', label: 'accounts.login.title' }} />, 400);
+    privatePage(
+      c,
+      <NoticePage title="accounts.confirm.expired.title" body="accounts.confirm.expired.body" link={{ href: '/login', label: 'accounts.login.title' }} />,
+      400,
+    );
 
   app.get('/signup', (c) => {
     if (c.get('account')) return seeOther(c, '/account');

@@ -14,7 +14,13 @@ export type TokenPurpose = keyof typeof tokenLifetimes;
 export async function issueToken(db: Database, userId: number, purpose: TokenPurpose): Promise<string> {
   const token = randomToken();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('user_tokens').set({ used_at: sql<Date>`now()` }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+    await trx
+      .updateTable('user_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
     await trx
       .insertInto('user_tokens')
       .values({ token_hash: sha256(token), user_id: userId, purpose, expires_at: sql<Date>`now() + make_interval(secs => ${tokenLifetimes[purpose]})` })

@@ -22,7 +22,10 @@ export async function createUserWithRole(db: Database, p: { email: string; role:
   if (p.name !== undefined && !isStorableText(p.name)) throw new UserAdminError(`The name ${unstorableProblem(p.name)}.`);
   if (!roles.includes(p.role)) throw new UserAdminError(`Unknown role "${p.role}". Roles: ${roles.join(', ')}.`);
   const problem = passwordProblem(p.password, email);
-  if (problem) throw new UserAdminError(`The password is not accepted (${problem.replace('_', ' ')}): use at least 10 characters, not a common password and not the email.`);
+  if (problem)
+    throw new UserAdminError(
+      `The password is not accepted (${problem.replace('_', ' ')}): use at least 10 characters, not a common password and not the email.`,
+    );
   const user = await insertUser(db, {
     email,
     name: p.name?.trim() || email.split('@')[0],

@@ -25,8 +25,20 @@ export interface User extends ProfileFields {
 }
 
 const columns = [
-  'id', 'email', 'name', 'password_hash', 'role', 'state', 'email_confirmed_at', 'locale',
-  'organization', 'city', 'country', 'languages', 'expertise', 'profile_public',
+  'id',
+  'email',
+  'name',
+  'password_hash',
+  'role',
+  'state',
+  'email_confirmed_at',
+  'locale',
+  'organization',
+  'city',
+  'country',
+  'languages',
+  'expertise',
+  'profile_public',
 ] as const;
 
 /**
@@ -62,7 +74,11 @@ export async function insertUser(
 
 /** Saves the profile fields. */
 export async function updateProfile(db: Database, id: number, fields: ProfileFields): Promise<void> {
-  await db.updateTable('users').set({ ...fields, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...fields, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Replaces the password hash. */
@@ -125,7 +141,10 @@ export async function listUsers(db: Database, f: UserFilters): Promise<{ rows: U
   let q = db.selectFrom('users');
   if (f.q) {
     // Escape LIKE wildcards so a search for "100%" means the characters typed.
-    const pattern = `%${f.q.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const pattern = `%${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([eb(sql<string>`lower(email)`, 'like', pattern), eb(sql<string>`lower(name)`, 'like', pattern)]));
   }
   if (f.role) q = q.where('role', '=', f.role);

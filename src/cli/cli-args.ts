@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { type FacetParam, facetParams } from '../search/facets.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 
 /** The commands, and the options each accepts. */
 export const commands = {
   migrate: [],
   import: ['partial'],
-  export: ['format', 'out', 'q', 'lang', 'theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence', 'from', 'to'],
+  export: ['format', 'out', 'q', 'lang', ...facetParams, 'from', 'to'],
   'seed-demo': [],
   user: ['email', 'role', 'name', 'password-stdin', 'new-database'],
   backup: [],
@@ -14,7 +15,7 @@ export const commands = {
 export type CommandName = keyof typeof commands;
 
 /** Search filters the export takes, named as in the search page's URL. */
-export const filterOptions = ['theme', 'region', 'country', 'city', 'actor', 'target', 'status', 'evidence'] as const;
+export const filterOptions = facetParams;
 
 const options = {
   help: { type: 'boolean', short: 'h' },
@@ -50,7 +51,7 @@ export interface CliArgs {
     name?: string;
     'password-stdin'?: boolean;
     'new-database'?: boolean;
-  } & Partial<Record<(typeof filterOptions)[number], string[]>>;
+  } & Partial<Record<FacetParam, string[]>>;
 }
 
 export const helpText = `Usage: clearinghouse <command> [options]
@@ -66,7 +67,7 @@ Commands:
       --format json|csv    File format (default json).
       --out FILE, -o FILE  Write to FILE instead of standard output.
       --q TEXT             Only practices matching these words (language: --lang, default en).
-      --theme, --region, --country, --city, --actor, --target, --status, --evidence CODE
+      --theme, --region, --country, --city, --actor, --target, --status, --evidence, --assessed CODE
                            Filters of the search page; repeat one to allow several values,
                            e.g. --theme housing --theme health --country IT.
       --from YEAR, --to YEAR
@@ -105,7 +106,7 @@ not answering · 78 bad configuration.
  * @example parseCliArgs(['export', '--format', 'csv', '--theme', 'housing'])
  */
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {

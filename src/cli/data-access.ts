@@ -12,9 +12,7 @@ import { describePostgres } from './database-name.ts';
  * How a command reaches the data: its own database connection (PostgreSQL, or an embedded
  * folder it now holds), or the running server that holds the embedded folder.
  */
-export type DataAccess =
-  | { via: 'database'; db: Database; close: () => Promise<void> }
-  | { via: 'server'; server: ServerInfo; dataDir: string };
+export type DataAccess = { via: 'database'; db: Database; close: () => Promise<void> } | { via: 'server'; server: ServerInfo; dataDir: string };
 
 /** What a command needs from the data. */
 export interface AccessOptions {
@@ -28,12 +26,8 @@ export interface AccessOptions {
   refusalHint?: string;
 }
 
-/**
- * Connections a command opens to PostgreSQL: an import's writing transaction and two spare
- * ones, on which it computes the search vectors ahead (see VectorStager); with fewer it
- * computes them in the writing statement, on one core.
- */
-export const commandPoolSize = 3;
+/** Connections a command opens to PostgreSQL: an import's transaction, and a spare so a read beside it never waits for it. */
+export const commandPoolSize = 2;
 
 /**
  * How long to wait for the holder of the folder: a server that has not yet said where it
@@ -72,7 +66,12 @@ async function openPostgres(url: string, options: AccessOptions): Promise<DataAc
   const db = await openDatabase({ kind: 'postgres', url, poolSize: commandPoolSize });
   try {
     const { rows } = await sql<{ found: boolean }>`select to_regclass('schema_migrations') is not null as found`.execute(db);
-    if (!rows[0].found) newDatabaseNotice(`${name[0].toUpperCase()}${name.slice(1)} holds no Clearinghouse database yet`, options, 'set DATABASE_URL as it is set for the server');
+    if (!rows[0].found)
+      newDatabaseNotice(
+        `${name[0].toUpperCase()}${name.slice(1)} holds no Clearinghouse database yet`,
+        options,
+        'set DATABASE_URL as it is set for the server',
+      );
   } catch (e) {
     await db.destroy();
     throw e;
@@ -84,7 +83,11 @@ async function openPostgres(url: string, options: AccessOptions): Promise<DataAc
 async function openHeldFolder(dataDir: string, release: () => Promise<void>, createdFolder: boolean, options: AccessOptions): Promise<DataAccess> {
   try {
     if (!fs.existsSync(path.join(dataDir, 'db', 'PG_VERSION'))) {
-      newDatabaseNotice(`The data folder ${dataDir} holds no Clearinghouse database yet`, options, 'set DATA_DIR to its data folder (the server logs it at start: "database":"pglite:…")');
+      newDatabaseNotice(
+        `The data folder ${dataDir} holds no Clearinghouse database yet`,
+        options,
+        'set DATA_DIR to its data folder (the server logs it at start: "database":"pglite:…")',
+      );
     }
     const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
     return {

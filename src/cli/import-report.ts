@@ -1,5 +1,5 @@
 import { formatIssues } from '../practices/import/exchange-validate.ts';
-import type { ImportSummary } from '../practices/import/import.service.ts';
+import type { ImportSummary } from '../practices/import/import-practices.command.ts';
 import { exitCodes } from './cli-error.ts';
 
 /** The closing line of every import. */

@@ -1,6 +1,6 @@
 import type { ServerInfo } from '../db/data-dir-lock.ts';
 import type { AdminImportEvent } from '../open-data/admin.protocol.ts';
-import type { ImportSummary } from '../practices/import/import.service.ts';
+import type { ImportSummary } from '../practices/import/import-practices.command.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 
 /** The running server a command works through, and the folder it holds (for messages). */
@@ -85,7 +85,11 @@ export async function importThroughServer(
  * Exports through the running server (GET /internal/export): the number of practices and the file's bytes.
  * @example const { total, body } = await exportThroughServer(target, 'csv', 'theme=housing');
  */
-export async function exportThroughServer(target: ServerTarget, format: string, searchQuery: string): Promise<{ total: number; body: ReadableStream<Uint8Array> }> {
+export async function exportThroughServer(
+  target: ServerTarget,
+  format: string,
+  searchQuery: string,
+): Promise<{ total: number; body: ReadableStream<Uint8Array> }> {
   const query = new URLSearchParams(searchQuery);
   query.set('format', format);
   const res = await callServer(target, `/internal/export?${query}`);

@@ -39,7 +39,10 @@ export function loadAssets(): Assets {
   for (const file of fs.readdirSync(assetsDir)) {
     if (types[path.extname(file)] && fs.statSync(path.join(assetsDir, file)).isFile()) files.set(file, fs.readFileSync(path.join(assetsDir, file)));
   }
-  const parts = fs.readdirSync(cssPartsDir).filter((f) => f.endsWith('.css')).sort();
+  const parts = fs
+    .readdirSync(cssPartsDir)
+    .filter((f) => f.endsWith('.css'))
+    .sort();
   files.set('site.css', Buffer.concat(parts.map((f) => fs.readFileSync(path.join(cssPartsDir, f)))));
   for (const [file, body] of files) {
     const ext = path.extname(file);

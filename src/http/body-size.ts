@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './app-env.ts';
 import { respondWithError } from './error-handler.tsx';
 import { tooLarge } from './errors.ts';
-import type { AppEnv } from './app-env.ts';
 
 /** Forms: the largest practice (seven Markdown fields of 50,000 characters) fits several times over. */
 export const formBodyLimit = 4 * 1024 * 1024;

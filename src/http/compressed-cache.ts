@@ -68,7 +68,11 @@ export function etagAndCompression(options: { maxBytes?: number; minSize?: numbe
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (res.status !== 200 || res.headers.has('content-encoding') || !/^(text\/|application\/(json|xml|atom\+xml|ld\+json|problem\+json|javascript)|image\/svg)/.test(type)) {
+    if (
+      res.status !== 200 ||
+      res.headers.has('content-encoding') ||
+      !/^(text\/|application\/(json|xml|atom\+xml|ld\+json|problem\+json|javascript)|image\/svg)/.test(type)
+    ) {
       return;
     }
     // Downloads stream from the database batch by batch; buffering them here would hold a whole export in memory.
@@ -78,7 +82,7 @@ export function etagAndCompression(options: { maxBytes?: number; minSize?: numbe
     const headers = new Headers(res.headers);
     headers.set('etag', etag);
     const inm = c.req.header('if-none-match');
-    if (inm && inm.split(/\s*,\s*/).includes(etag)) {
+    if (inm?.split(/\s*,\s*/).includes(etag)) {
       headers.delete('content-length');
       c.res = new Response(null, { status: 304, headers });
       varyOnEncoding(c);

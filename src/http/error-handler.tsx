@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import type { Logger } from '../shared/logger.ts';
 import { escapedUnstorable } from '../shared/storable-text.ts';
 import type { AppEnv } from './app-env.ts';
 import { ErrorPage } from './error-pages.tsx';
 import { AppError } from './errors.ts';
-import type { Logger } from './logger.ts';
 import { renderPage } from './render.tsx';
 
 /** Whether the client is a machine: API paths get RFC 9457 problem documents, pages get HTML. */
@@ -24,15 +24,17 @@ export function respondWithError(c: Context<AppEnv>, error: AppError) {
     const { t } = c.get('i18n');
     return c.body(
       // A detail may quote input: JSON.stringify escapes control characters but not U+FFFE/U+FFFF.
-      escapedUnstorable(JSON.stringify({
-        type: `https://clearinghouse.example/problems/${error.code}`,
-        title: t(`error.${error.code}.title`),
-        status: error.status,
-        code: error.code,
-        detail: error.detail,
-        errors: error.fields,
-        instance: c.req.path,
-      })),
+      escapedUnstorable(
+        JSON.stringify({
+          type: `https://clearinghouse.example/problems/${error.code}`,
+          title: t(`error.${error.code}.title`),
+          status: error.status,
+          code: error.code,
+          detail: error.detail,
+          errors: error.fields,
+          instance: c.req.path,
+        }),
+      ),
       error.status as 400,
       { 'content-type': 'application/problem+json; charset=utf-8' },
     );

@@ -12,8 +12,8 @@ const acceptTurnsBetweenStarts = 3;
  * (open connections × time per request) — 100 clients × 3 ms is 300 ms — so the clients that
  * connected first are served turn after turn while the others wait, one accepted every 300 ms,
  * in the kernel's queue of connections not yet accepted. Right after a start, when the first
- * requests are slow and everyone connects at once, that was 3–30 s for the first instant's
- * requests (docs/operations.md). Short turns let new connections in between requests, and the
+ * requests are slow and everyone connects at once, that makes the first instant's requests
+ * wait seconds (3–30 s measured in docs/operations.md). Short turns let new connections in between requests, and the
  * queue serves everyone in arrival order. An idle server loses nothing: turns come at once.
  * @example app.use(fairStart());
  */

@@ -1,29 +1,39 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
-import { localizedPath, splitLocale } from '../i18n/locale-routing.ts';
 import { defaultLocale, locales } from '../i18n/i18n.ts';
+import { localizedPath, splitLocale } from '../i18n/locale-routing.ts';
 import { withUnstorableReplaced } from '../shared/storable-text.ts';
-import { PageContext, type PageContextValue } from '../views/page-context.ts';
+import { PageContext, type PageContextValue, type PageSettings } from '../views/page-context.ts';
 import type { AppEnv } from './app-env.ts';
 
-let pageAssets: PageContextValue['assets'] = { css: '/assets/site.css' };
-let pagePublicUrl = '';
+/** Pages rendered before the app's settings are known (an error in the first middleware): plain defaults. */
+const defaultSettings: PageSettings = { assets: { css: '/assets/site.css' }, publicUrl: '', layoutParts: {} };
 
-/** Called once at start-up with the fingerprinted asset URLs and the public base URL. */
-export function configureRendering(assets: PageContextValue['assets'], publicUrl: string): void {
-  pageAssets = assets;
-  pagePublicUrl = publicUrl;
+/**
+ * Middleware that hands every request the page settings the app was built with: the
+ * fingerprinted asset URLs, the public base URL and the parts of the layout that product areas
+ * supply (the account links). Passed in, not kept in module state, so two apps in one process
+ * (tests) render each with their own.
+ * @example app.use(pageSettings({ assets: { css: '/assets/site.1a2b.css' }, publicUrl, layoutParts: { accountNav: AccountNav } }));
+ */
+export function pageSettings(settings: PageSettings): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('page', settings);
+    await next();
+  };
 }
 
 /** The page context of a request. */
 export function pageContextOf(c: Context<AppEnv>): PageContextValue {
   const url = new URL(c.req.url);
+  const settings = c.get('page') ?? defaultSettings;
   return {
     i18n: c.get('i18n'),
     path: splitLocale(url.pathname).path + url.search,
-    publicUrl: pagePublicUrl,
-    assets: pageAssets,
+    publicUrl: settings.publicUrl,
+    assets: settings.assets,
     viewerRole: c.get('account')?.role,
+    layoutParts: settings.layoutParts,
   };
 }
 
@@ -47,9 +57,7 @@ type PageStatus = 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503;
  * @example const html = pageHtml(c, <SearchPage result={result} />);
  */
 export function pageHtml(c: Context<AppEnv>, page: Child): string {
-  const body = (
-    <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>
-  );
+  const body = <PageContext.Provider value={pageContextOf(c)}>{page}</PageContext.Provider>;
   // A control character typed into a form comes back in the form shown again; the page shows U+FFFD where it was, as browsers do.
   return `<!doctype html>${withUnstorableReplaced(localizeLinks(body.toString(), c.get('i18n').locale))}`;
 }

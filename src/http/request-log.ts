@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../shared/logger.ts';
 
 /** One structured log line per request: method, path, status and server time in ms. */
 export function requestLog(log: Logger): MiddlewareHandler {

@@ -52,7 +52,7 @@ export function urlTextProblem(url: string): UrlTextProblem | undefined {
  * Refuses, before any route reads it, an address whose path or query holds a character no
  * text may hold (NUL, other control characters, lone surrogates): a 400 page in the site's
  * look, or a problem document under /api/, naming the parameter. Routes then never pass such
- * text to the database (PostgreSQL refuses NUL: it used to be a 500) or into a page.
+ * text to the database (PostgreSQL refuses NUL, which would be a 500) or into a page.
  * @example app.use(urlTextGuard());
  */
 export function urlTextGuard(): MiddlewareHandler<AppEnv> {

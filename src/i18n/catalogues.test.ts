@@ -42,8 +42,14 @@ describe('message catalogues', () => {
   for (const locale of locales.filter((l) => l !== 'en')) {
     it(`${locale} has exactly the keys English has`, () => {
       const theirs = catalogues[locale];
-      expect(Object.keys(english).filter((k) => !(k in theirs)), 'missing').toEqual([]);
-      expect(Object.keys(theirs).filter((k) => !(k in english)), 'extra').toEqual([]);
+      expect(
+        Object.keys(english).filter((k) => !(k in theirs)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        Object.keys(theirs).filter((k) => !(k in english)),
+        'extra',
+      ).toEqual([]);
     });
   }
 

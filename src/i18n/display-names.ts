@@ -1,7 +1,7 @@
 /**
  * CLDR display names (countries, regions, languages) through Intl.DisplayNames, memoised per
  * locale and code: a search page names some 300 facet values, and building a DisplayNames
- * object per name was a tenth of the page's CPU time.
+ * object per name would cost a tenth of the page's CPU time.
  */
 const namers = new Map<string, Intl.DisplayNames | null>();
 const names = new Map<string, string>();

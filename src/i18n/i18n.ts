@@ -15,7 +15,10 @@ function loadCatalogues(): Record<string, Record<string, string>> {
     const dir = path.join(messagesDir, locale);
     if (!fs.statSync(dir).isDirectory()) continue;
     result[locale] = {};
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       Object.assign(result[locale], JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     }
   }

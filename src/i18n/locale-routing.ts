@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../http/app-env.ts';
-import { defaultLocale, locales, translator } from './i18n.ts';
+import { defaultLocale, locales, type Translator, translator } from './i18n.ts';
 
 const prefix = new RegExp(`^/(${locales.join('|')})(?=/|$)`);
 
@@ -50,7 +49,12 @@ export function negotiateLocale(header: string | undefined): string | undefined 
     .split(',')
     .map((part) => {
       const [tag, ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 };
     })
     .filter((x) => x.q > 0)
@@ -72,9 +76,11 @@ export function pathWithoutLocale(request: Request): string {
 /**
  * Sets the interface language from the URL prefix. A language chosen in the switcher is
  * remembered in a cookie (then the address is cleaned of the mark); an unprefixed page goes to
- * the remembered or the browser's preferred language, else stays in English.
+ * the remembered or the browser's preferred language, else stays in English. (Typed by the one
+ * variable it sets, so the language layer needs nothing of the HTTP layer's AppEnv.)
+ * @example app.use(localeRouting());
  */
-export function localeRouting(): MiddlewareHandler<AppEnv> {
+export function localeRouting(): MiddlewareHandler<{ Variables: { i18n: Translator } }> {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const { locale, path } = splitLocale(url.pathname);

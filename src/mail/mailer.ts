@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../shared/logger.ts';
 import { outboxFileName } from './outbox.ts';
 
 /** One plain-text mail. */

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../practices/import/import.service.ts';
+import type { ImportSummary } from '../practices/import/import-practices.command.ts';
 
 /**
  * One line of the answer to POST /internal/import (newline-delimited JSON): progress while

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { dumpDatabase } from '../db/backup.ts';
+import { seedDemo } from '../demo/demo-seed.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
-import { seedDemo } from '../practices/demo-seed.ts';
 import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
-import { importExchange } from '../practices/import/import.service.ts';
-import { requireAdminToken } from './admin-auth.ts';
+import { importPractices } from '../practices/import/import-practices.command.ts';
 import { type AdminImportEvent, importEventsMediaType } from './admin.protocol.ts';
+import { requireAdminToken } from './admin-auth.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
 import { practicePageUrl } from './open-data.urls.ts';
 import { textStream } from './stream-body.ts';
@@ -32,6 +32,77 @@ function parseQuery<T extends z.ZodType>(schema: T, query: Record<string, string
 const progressIntervalMs = 100;
 
 /**
+ * An import as the stream the CLI reads: one JSON event a line, progress at most every
+ * `progressIntervalMs`, then the summary or an error. Cancelling the stream aborts the import.
+ */
+function importEvents(
+  db: AppDeps['db'],
+  log: AppDeps['log'],
+  { text, partial, source, author }: z.infer<typeof importQuery> & { text: string },
+): ReadableStream<Uint8Array> {
+  const abort = new AbortController();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const emit = (event: AdminImportEvent) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        } catch {
+          // The client has gone; the import itself is aborted through the signal.
+        }
+      };
+      let last = 0;
+      importPractices(db, text, {
+        partial: partial === '1',
+        author,
+        source,
+        signal: abort.signal,
+        // The command line sends its imports here while the server holds the data folder.
+        via: 'cli',
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (done < total && now - last < progressIntervalMs) return;
+          last = now;
+          emit({ type: 'progress', done, total });
+        },
+      })
+        .then((summary) => {
+          log.info('import', {
+            source,
+            author,
+            partial: partial === '1',
+            created: summary.created,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+            failed: summary.failed,
+          });
+          emit({ type: 'summary', summary });
+        })
+        .catch((e: Error) => {
+          log.error('import failed', { source, error: e.message, stack: e.stack });
+          emit({
+            type: 'error',
+            message: abort.signal.aborted
+              ? 'the import was cancelled; nothing was written'
+              : 'the import failed on the server; nothing was written (see the server log)',
+          });
+        })
+        .finally(() => {
+          try {
+            controller.close();
+          } catch {
+            // Already cancelled by the client.
+          }
+        });
+    },
+    // The CLI was interrupted: roll the import back rather than finish it unseen.
+    cancel() {
+      abort.abort();
+    },
+  });
+}
+
+/**
  * Endpoints through which the local CLI works while this server holds the embedded data
  * folder (PGlite allows one writer): import, export and demo seeding. Only with the admin
  * token from server.json; on PostgreSQL there is none and all are refused.
@@ -42,55 +113,8 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
   app.use('/internal/*', requireAdminToken(adminToken));
 
   app.post('/internal/import', async (c) => {
-    const { partial, source, author } = parseQuery(importQuery, c.req.query());
-    const text = await c.req.text();
-    const abort = new AbortController();
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        const emit = (event: AdminImportEvent) => {
-          try {
-            controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-          } catch {
-            // The client has gone; the import itself is aborted through the signal.
-          }
-        };
-        let last = 0;
-        importExchange(db, text, {
-          partial: partial === '1',
-          author,
-          source,
-          signal: abort.signal,
-          // The command line sends its imports here while the server holds the data folder.
-          via: 'cli',
-          onProgress: (done, total) => {
-            const now = Date.now();
-            if (done < total && now - last < progressIntervalMs) return;
-            last = now;
-            emit({ type: 'progress', done, total });
-          },
-        })
-          .then((summary) => {
-            log.info('import', { source, author, partial: partial === '1', created: summary.created, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed });
-            emit({ type: 'summary', summary });
-          })
-          .catch((e: Error) => {
-            log.error('import failed', { source, error: e.message, stack: e.stack });
-            emit({ type: 'error', message: abort.signal.aborted ? 'the import was cancelled; nothing was written' : 'the import failed on the server; nothing was written (see the server log)' });
-          })
-          .finally(() => {
-            try {
-              controller.close();
-            } catch {
-              // Already cancelled by the client.
-            }
-          });
-      },
-      // The CLI was interrupted: roll the import back rather than finish it unseen.
-      cancel() {
-        abort.abort();
-      },
-    });
+    const query = parseQuery(importQuery, c.req.query());
+    const body = importEvents(db, log, { ...query, text: await c.req.text() });
     return c.body(body, 200, { 'content-type': importEventsMediaType, 'cache-control': 'no-store' });
   });
 

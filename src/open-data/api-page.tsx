@@ -31,8 +31,75 @@ const Example: FC<{ url: string }> = ({ url }) => {
   const { t } = usePage().i18n;
   return (
     <p>
-      {t('api.example')}: <a href={url}><code>{url}</code></a>
+      {t('api.example')}:{' '}
+      <a href={url}>
+        <code>{url}</code>
+      </a>
     </p>
+  );
+};
+
+/** A file to download or subscribe to, linked with an example filter, and what it holds. */
+const FileLink: FC<{ path: string; query: string; label: string }> = ({ path, query, label }) => (
+  <li>
+    <a href={`${path}?${query}`}>
+      <code>{path}</code>
+    </a>{' '}
+    — {label}
+  </li>
+);
+
+/** The search parameters, what each means, and an example value. */
+const ParamsTable: FC = () => {
+  const { t } = usePage().i18n;
+  return (
+    <table class="data-table">
+      <caption>{t('api.params.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('api.params.name')}</th>
+          <th scope="col">{t('api.params.meaning')}</th>
+          <th scope="col">{t('api.params.example')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {searchParamExamples.map(([name, example]) => (
+          <tr>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td>{t(`api.param.${name}`)}</td>
+            <td>
+              <code>{`${name}=${example}`}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+/** The search endpoint: its request, an example, the shape of its answer and its parameters. */
+const SearchSection: FC = () => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  return (
+    <>
+      <h2 id="search">{t('api.search.heading')}</h2>
+      <pre class="cite">
+        <code>GET {publicUrl}/api/v1/practices</code>
+      </pre>
+      <p>{t('api.search.body')}</p>
+      <Example url={`${publicUrl}/api/v1/practices?q=housing&country=IT`} />
+      <pre class="cite">
+        <code>{`{ "total": 3, "page": 1, "page_size": 20, "lang": "en",
+  "items": [ { "id": "…", "title": "…", "summary": "…", "city": "Turin", "country": "IT",
+               "themes": ["housing"], "url": "${publicUrl}/practices/…" } ],
+  "facets": { "theme": [ { "value": "housing", "count": 3, "selected": false } ], … },
+  "next": null, "ignored": [] }`}</code>
+      </pre>
+      <ParamsTable />
+    </>
   );
 };
 
@@ -45,57 +112,28 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
       <h1>{t('api.title')}</h1>
       <p class="lead">{t('api.lead')}</p>
 
-      <h2 id="search">{t('api.search.heading')}</h2>
-      <pre class="cite"><code>GET {publicUrl}/api/v1/practices</code></pre>
-      <p>{t('api.search.body')}</p>
-      <Example url={`${publicUrl}/api/v1/practices?q=housing&country=IT`} />
-      <pre class="cite"><code>{`{ "total": 3, "page": 1, "page_size": 20, "lang": "en",
-  "items": [ { "id": "…", "title": "…", "summary": "…", "city": "Turin", "country": "IT",
-               "themes": ["housing"], "url": "${publicUrl}/practices/…" } ],
-  "facets": { "theme": [ { "value": "housing", "count": 3, "selected": false } ], … },
-  "next": null, "ignored": [] }`}</code></pre>
-      <table class="data-table">
-        <caption>{t('api.params.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('api.params.name')}</th>
-            <th scope="col">{t('api.params.meaning')}</th>
-            <th scope="col">{t('api.params.example')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {searchParamExamples.map(([name, example]) => (
-            <tr>
-              <th scope="row"><code>{name}</code></th>
-              <td>{t(`api.param.${name}`)}</td>
-              <td><code>{`${name}=${example}`}</code></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SearchSection />
 
       <h2 id="record">{t('api.record.heading')}</h2>
-      <pre class="cite"><code>GET {publicUrl}/api/v1/practices/{'{id}'}</code></pre>
+      <pre class="cite">
+        <code>
+          GET {publicUrl}/api/v1/practices/{'{id}'}
+        </code>
+      </pre>
       <p>{t('api.record.body')}</p>
       <Example url={`${publicUrl}/api/v1/practices/${exampleId}`} />
 
       <h2 id="downloads">{t('api.downloads.heading')}</h2>
       <p>{t('api.downloads.body')}</p>
       <ul>
-        <li>
-          <a href="/practices/export.json?theme=housing"><code>/practices/export.json</code></a> — {t('api.download.json')}
-        </li>
-        <li>
-          <a href="/practices/export.csv?theme=housing"><code>/practices/export.csv</code></a> — {t('api.download.csv')}
-        </li>
+        <FileLink path="/practices/export.json" query="theme=housing" label={t('api.download.json')} />
+        <FileLink path="/practices/export.csv" query="theme=housing" label={t('api.download.csv')} />
       </ul>
 
       <h2 id="feeds">{t('api.feeds.heading')}</h2>
       <p>{t('api.feeds.body', { count: feedSize })}</p>
       <ul>
-        <li>
-          <a href="/practices/feed.atom?theme=education"><code>/practices/feed.atom</code></a> — {t('api.feed.atom')}
-        </li>
+        <FileLink path="/practices/feed.atom" query="theme=education" label={t('api.feed.atom')} />
       </ul>
 
       <h2 id="errors">{t('api.errors.heading')}</h2>

@@ -4,8 +4,8 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { findPublishedRecord } from '../practices/export/export.repo.ts';
 import { searchPractices } from '../search/search.service.ts';
-import { apiDocsRoutes } from './api-docs.routes.tsx';
 import { toApiSearchResponse } from './api.present.ts';
+import { apiDocsRoutes } from './api-docs.routes.tsx';
 import { readOpenDataQuery } from './open-data.query.ts';
 
 /**
@@ -20,7 +20,7 @@ export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/api/v1/practices', async (c) => {
     const { params, notes, lang, langGiven } = readOpenDataQuery(c, { strict: true });
-    const result = await searchPractices(db, params, { locale: lang });
+    const result = await searchPractices(db, params, { locale: lang, cacheSize: config.SEARCH_CACHE_SIZE });
     c.header('cache-control', 'public, max-age=60');
     return c.json(toApiSearchResponse(result, { publicUrl: config.publicUrl, lang, langGiven, notes }));
   });

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { csrfField } from '../shared/form-values.ts';
 import { sameSecret } from './tokens.ts';
 
-/** Name of the hidden form field (and `x-csrf-token` header) that carries the token. */
-export const csrfField = '_csrf';
+export { csrfField };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

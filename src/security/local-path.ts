@@ -51,3 +51,12 @@ export function localPath(value: unknown): string | undefined {
   if (path === undefined || unsafeDecoded.test(path) || unsafeSegments.test(path)) return undefined;
   return value;
 }
+
+/**
+ * Where to go after signing in: `next` when it is a path of this site (see localPath), else
+ * /account. Every redirect target that comes from input goes through localPath.
+ * @example return seeOther(c, safeNext(form.data.next));
+ */
+export function safeNext(next: unknown): string {
+  return localPath(next) ?? '/account';
+}

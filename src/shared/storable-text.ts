@@ -4,8 +4,8 @@ import { z } from 'zod';
  * The one rule for text that comes in (URL parameters, form fields, exchange files): which
  * characters no text of the platform may hold.
  *
- * - NUL (U+0000): PostgreSQL refuses it in `text` and `jsonb`, so a value holding it used to
- *   end in a 500.
+ * - NUL (U+0000): PostgreSQL refuses it in `text` and `jsonb`, so a statement writing a value
+ *   holding it fails (a 500 for the reader).
  * - The other C0 control characters but tab, line feed and carriage return: meaningless in
  *   text people write, invisible on the page, and forbidden in the Atom feed (XML 1.0).
  * - Lone surrogates (half of a UTF-16 pair, e.g. `"\ud800"` in JSON): not a character at all,

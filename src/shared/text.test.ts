@@ -23,10 +23,16 @@ describe('stableStringify', () => {
     // What a record from a file or a form can hold at its edges.
     const edges = {
       translations: { zh: { title: '住房' }, ar: { title: 'سكن' }, 'pt-BR': { title: 'Moradia' } },
-      '10': 'index keys come first, in numeric order', '9': 'nine', '01': 'not an index', é: 'accented key',
-      missing: undefined, nothing: null, list: [undefined, () => 1, Number.NaN, -0, 1e21, 'a\u2028b', '"quoted"\n'],
+      '10': 'index keys come first, in numeric order',
+      '9': 'nine',
+      '01': 'not an index',
+      é: 'accented key',
+      missing: undefined,
+      nothing: null,
+      list: [undefined, () => 1, Number.NaN, -0, 1e21, 'a\u2028b', '"quoted"\n'],
       when: new Date(Date.UTC(2024, 0, 2)),
-      empty: {}, emptyList: [],
+      empty: {},
+      emptyList: [],
     };
     expect(stableStringify(edges)).toBe(replacerStringify(edges));
     expect(contentHash(demo[0])).toBe(contentHash(JSON.parse(replacerStringify(demo[0]))));

@@ -20,9 +20,10 @@ export function foldName(name: string): string {
 
 /**
  * JSON with object keys sorted, so equal records serialise to equal strings: the same text as
- * `JSON.stringify` with a replacer that rebuilds every object with sorted keys (what the stored
- * content hashes were made with), but only objects are rebuilt and the native serialiser
- * writes the strings: the replacer is called for every value (a fifth slower on 10k records).
+ * `JSON.stringify` with a replacer that rebuilds every object with sorted keys (the text the
+ * stored content hashes are computed from), but only objects are rebuilt and the native
+ * serialiser writes the strings, where a replacer would be called for every value (a fifth
+ * slower on 10k records).
  * @example stableStringify({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function stableStringify(value: unknown): string {

@@ -1,8 +1,7 @@
-import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Child, FC } from 'hono/jsx';
 import { defaultLocale, locales } from '../i18n/i18n.ts';
 import { localizedPath } from '../i18n/locale-routing.ts';
-import { AccountNav } from '../accounts/views/account-nav.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { usePage } from './page-context.ts';
 
@@ -25,7 +24,8 @@ function jsonLdScript(data: unknown) {
 
 /** The one page layout: header with search, main content, footer. */
 export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, children }) => {
-  const { i18n, assets, publicUrl, path } = usePage();
+  const { i18n, assets, publicUrl, path, layoutParts } = usePage();
+  const AccountNav = layoutParts?.accountNav;
   const { t } = i18n;
   const fullTitle = title === t('site.name') ? title : `${title} · ${t('site.name')}`;
   return (
@@ -41,23 +41,40 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
         {noindex && <meta name="robots" content="noindex" />}
         <link rel="stylesheet" href={assets.css} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        {feeds?.map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
+        {feeds?.map((f) => (
+          <link rel="alternate" type={f.type} href={f.href} title={f.title} />
+        ))}
         {jsonLd ? jsonLdScript(jsonLd) : null}
       </head>
       <body>
-        <a class="skip-link" href="#main">{t('nav.skip')}</a>
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
         <header class="site-header">
           <div class="container site-header__inner">
             <a class="site-name" href="/">
-              <span class="site-name__mark" aria-hidden="true">◈</span> {t('site.name')}
+              <span class="site-name__mark" aria-hidden="true">
+                ◈
+              </span>{' '}
+              {t('site.name')}
             </a>
             <LanguageSwitcher />
             <nav class="site-nav" aria-label={t('nav.main')}>
               <ul>
-                <li><a href="/practices">{t('nav.practices')}</a></li>
-                <li><a href="/map">{t('nav.map')}</a></li>
-                <li><a href="/api">{t('nav.api')}</a></li>
-                <li><AccountNav /></li>
+                <li>
+                  <a href="/practices">{t('nav.practices')}</a>
+                </li>
+                <li>
+                  <a href="/map">{t('nav.map')}</a>
+                </li>
+                <li>
+                  <a href="/api">{t('nav.api')}</a>
+                </li>
+                {AccountNav && (
+                  <li>
+                    <AccountNav />
+                  </li>
+                )}
               </ul>
             </nav>
           </div>
@@ -69,7 +86,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
           <div class="container">
             <p>{t('footer.about')}</p>
             <p>{t('footer.license')}</p>
-            <p><a href="/api">{t('footer.opendata')}</a></p>
+            <p>
+              <a href="/api">{t('footer.opendata')}</a>
+            </p>
           </div>
         </footer>
       </body>

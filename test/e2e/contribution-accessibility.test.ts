@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { saveAssessment } from '../../src/assessments/assessment.service.ts';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
+import { assessPractice } from '../../src/assessments/assess-practice.command.ts';
 import type { Database } from '../../src/db/database.ts';
 import { findPublishedRecord } from '../../src/practices/export/export.repo.ts';
 import { upsertPractice } from '../../src/practices/practice.repo.ts';
-import { addSubmissionEvent } from '../../src/submissions/submission-events.repo.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
+import { addSubmissionEvent } from '../../src/submissions/submission-events.repo.ts';
 import { axe, browserAvailable, formatViolations, type ViewportName, watchPageProblems } from '../support/browser.ts';
 import { repoRoot } from '../support/server-process.ts';
 import { useE2E } from './e2e-context.ts';
@@ -65,12 +65,17 @@ async function prepare(db: Database): Promise<void> {
   await setSubmissionState(db, inReview.id, 'draft', { state: 'submitted' });
   await addSubmissionEvent(db, { submissionId: inReview.id, authorId: memberId, kind: 'state', state: 'submitted' });
   await addSubmissionEvent(db, { submissionId: inReview.id, authorId: adminId, kind: 'comment', body: 'Thank you. Who leads the walks: staff or volunteers?' });
-  await addSubmissionEvent(db, { submissionId: inReview.id, authorId: memberId, kind: 'comment', body: 'Volunteers, trained by the city.\nEach walk has two guides.' });
+  await addSubmissionEvent(db, {
+    submissionId: inReview.id,
+    authorId: memberId,
+    kind: 'comment',
+    body: 'Volunteers, trained by the city.\nEach walk has two guides.',
+  });
 
   // The assessment first (a revision of kind "assessment"), then an edit of the summary, so the
   // default comparison (latest against the one before) shows changed words.
   const note = (text: string) => ({ rating: 'yes' as const, note: text });
-  await saveAssessment(
+  await assessPractice(
     db,
     practiceId,
     {
@@ -82,7 +87,7 @@ async function prepare(db: Database): Promise<void> {
       },
       evidenceLevel: 3,
     },
-    { userId: adminId, name: people.admin.name, ip: null },
+    { userId: adminId, name: people.admin.name, role: 'admin', ip: null },
   );
   const record = await findPublishedRecord(db, practiceId);
   if (!record) throw new Error(`demo practice ${practiceId} is missing`);
@@ -135,9 +140,14 @@ describe.skipIf(!browserAvailable())('accessibility of the contribution pages (a
 
   /** Every page of the contribution workflow, who sees it, and the name of its screenshot if one is taken. */
   const pages: { name: string; who: Who | 'visitor'; url: () => string; shot?: string }[] = [
-    ...[1, 2, 3, 4, 5].map((n) => ({ name: `submission step ${n}`, who: 'member' as const, url: () => `/submit/${ids.draft}/step/${n}`, shot: n === 1 ? 'step1' : undefined })),
+    ...[1, 2, 3, 4, 5].map((n) => ({
+      name: `submission step ${n}`,
+      who: 'member' as const,
+      url: () => `/submit/${ids.draft}/step/${n}`,
+      shot: n === 1 ? 'step1' : undefined,
+    })),
     { name: 'a new submission (step 1)', who: 'member', url: () => '/submit' },
-    { name: 'the review page of a draft', who: 'member', url: () => `/submit/${ids.draft}/review` },
+    { name: 'the review page of a draft', who: 'member', url: () => `/submit/${ids.draft}/check` },
     { name: 'My submissions', who: 'member', url: () => '/my/submissions' },
     { name: 'the translation form', who: 'member', url: () => `/practices/${practiceId}/translate?lang=fr` },
     { name: 'a submission followed by its submitter', who: 'member', url: () => `/submissions/${ids.inReview}` },

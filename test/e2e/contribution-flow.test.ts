@@ -104,7 +104,7 @@ describe.skipIf(!browserAvailable())('contributing a practice, from sign-up to a
     await go(mira, mira.getByRole('button', { name: 'Save and continue' }), /\/step\/5$/);
     await mira.getByLabel('Source 1: web address').fill('https://example.org/cozinhas-abertas');
     await mira.getByLabel('Source 1: title').fill('Cozinhas Abertas annual report');
-    await go(mira, mira.getByRole('button', { name: 'Save and check' }), `**/submit/${submissionId}/review`);
+    await go(mira, mira.getByRole('button', { name: 'Save and check' }), `**/submit/${submissionId}/check`);
 
     // The review page reads back every step; send it.
     const readback = await mainText(mira);
@@ -132,17 +132,21 @@ describe.skipIf(!browserAvailable())('contributing a practice, from sign-up to a
     expect(askedText, 'the state is "Changes requested"').toContain('Changes requested');
     expect(askedText, 'the editor\'s message is in "My submissions"').toContain(changesAsked);
     const askedMail = await e2e.waitForMail((m) => m.to.includes(member.email) && m.subject === `Changes requested for “${practice.title}”`);
-    expect(askedMail.text, 'the mail carries the editor\'s message').toContain(changesAsked);
+    expect(askedMail.text, "the mail carries the editor's message").toContain(changesAsked);
     expect(askedMail.text, 'the mail links to the submission').toContain(e2e.url(`/submissions/${submissionId}`));
 
     // The member fixes the summary and sends it again.
-    await go(mira, askedItem.getByRole('link', { name: 'Make the changes' }), `**/submit/${submissionId}/review`);
+    await go(mira, askedItem.getByRole('link', { name: 'Make the changes' }), `**/submit/${submissionId}/check`);
     expect(await mainText(mira), 'the review page repeats what the editor asked').toContain(changesAsked);
     await go(mira, mira.getByRole('link', { name: 'Edit: The basics' }), `**/submit/${submissionId}/step/1`);
     expect(await mira.getByLabel('Title (required)').inputValue(), 'step 1 kept the title').toBe(practice.title);
     await mira.getByLabel('Summary (required)').fill(practice.fixedSummary);
     await go(mira, mira.getByRole('button', { name: 'Save and continue' }), /\/step\/2$/);
-    await go(mira, mira.getByRole('navigation', { name: 'Steps of the form' }).getByRole('link', { name: 'Check and send' }), `**/submit/${submissionId}/review`);
+    await go(
+      mira,
+      mira.getByRole('navigation', { name: 'Steps of the form' }).getByRole('link', { name: 'Check and send' }),
+      `**/submit/${submissionId}/check`,
+    );
     expect(await mainText(mira), 'the review page shows the fixed summary').toContain(practice.fixedSummary);
     await go(mira, mira.getByRole('button', { name: 'Send to review' }), /\/my\/submissions\?done=sent$/);
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { importExchange } from '../../src/practices/import/import.service.ts';
+import { importPractices } from '../../src/practices/import/import-practices.command.ts';
 import { type BrowserHandle, launchBrowser, type ViewportName } from '../support/browser.ts';
 import { type CaughtMail, startMailCatcher } from '../support/mail-catcher.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
@@ -76,7 +76,10 @@ export function useE2E(options: E2EOptions = {}): E2E {
         const found = mails().find(match);
         if (found) return found;
         if (Date.now() > deadline) {
-          const seen = mails().map((m) => `  to ${m.to.join(', ')}: ${m.subject}`).join('\n') || '  (none)';
+          const seen =
+            mails()
+              .map((m) => `  to ${m.to.join(', ')}: ${m.subject}`)
+              .join('\n') || '  (none)';
           throw new Error(`No matching mail within ${timeoutMs} ms. Mails received:\n${seen}`);
         }
         await new Promise((r) => setTimeout(r, 100));
@@ -114,7 +117,7 @@ export async function addLineageFixture(db: Database): Promise<void> {
       },
     ],
   };
-  const summary = await importExchange(db, JSON.stringify(doc), { author: 'e2e', source: 'e2e fixture' });
+  const summary = await importPractices(db, JSON.stringify(doc), { author: 'e2e', source: 'e2e fixture' });
   if (!summary.written) throw new Error(`lineage fixture rejected: ${JSON.stringify(summary.issues)}`);
 }
 

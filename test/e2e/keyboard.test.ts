@@ -40,7 +40,8 @@ async function focused(page: Page): Promise<Focused> {
   });
 }
 
-const describeFocus = (f: Focused) => `<${f.tag}${f.id ? `#${f.id}` : ''}${f.classes ? `.${f.classes.split(/\s+/).join('.')}` : ''}${f.name ? ` name=${f.name}` : ''}${f.href ? ` href=${f.href}` : ''}> ${f.text.slice(0, 60)}`;
+const describeFocus = (f: Focused) =>
+  `<${f.tag}${f.id ? `#${f.id}` : ''}${f.classes ? `.${f.classes.split(/\s+/).join('.')}` : ''}${f.name ? ` name=${f.name}` : ''}${f.href ? ` href=${f.href}` : ''}> ${f.text.slice(0, 60)}`;
 
 /** Presses Tab until `match` holds, returning every element focused on the way. */
 async function tabUntil(page: Page, match: (f: Focused) => boolean, limit = 250): Promise<Focused[]> {

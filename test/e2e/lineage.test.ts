@@ -31,7 +31,9 @@ describe.skipIf(!browserAvailable())('following an idea across cities', () => {
     const text = await lineage(page).innerText();
     expect(text).toContain('Scaled from a city of about 130,000 to all five boroughs');
     expect(text).toMatch(/new-haven-elm-city-resident-card|New Haven/i);
-    for (const href of await lineage(page).locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+    for (const href of await lineage(page)
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
       const res = await page.request.get(href);
       expect(res.status(), `lineage link ${href}`).toBe(200);
     }

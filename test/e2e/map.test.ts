@@ -25,7 +25,14 @@ async function markerGeometry(page: Page) {
     links.map((a, index) => {
       const circle = (a.querySelector('.marker') as SVGElement).getBoundingClientRect();
       const box = a.getBoundingClientRect();
-      return { index, href: a.getAttribute('href') ?? '', x: circle.x + circle.width / 2, y: circle.y + circle.height / 2, width: box.width, height: box.height };
+      return {
+        index,
+        href: a.getAttribute('href') ?? '',
+        x: circle.x + circle.width / 2,
+        y: circle.y + circle.height / 2,
+        width: box.width,
+        height: box.height,
+      };
     }),
   );
 }
@@ -60,9 +67,9 @@ describe.skipIf(!browserAvailable())('the world map', () => {
     const markerLinks = new Set(await hrefs('main svg a'));
     expect(markerLinks.size, 'markers link to the cities').toBeGreaterThan(0);
     const rows = await tableRows(page);
-    const tableLinks = await page.locator('main table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '')),
-    );
+    const tableLinks = await page
+      .locator('main table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '')));
     const missing = rows.filter((_, i) => !tableLinks[i].some((h) => markerLinks.has(h))).map((r) => r.text);
     expect(missing, 'cities in the table without a marker on the map').toEqual([]);
   });
@@ -79,7 +86,10 @@ describe.skipIf(!browserAvailable())('the world map', () => {
 
   // WCAG 2.5.8: a target of at least 24 × 24 CSS px, or enough space around a smaller one. axe's
   // target-size rule skips links inside SVG, so the markers are measured here as a finger meets them.
-  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 900 },
+  ]) {
     it(`gives every marker a tap target of 24 px or all the room its neighbours leave, at ${viewport.width} px`, async () => {
       const context = await e2e.browser().newContext({ viewport });
       const page = await context.newPage();
@@ -99,7 +109,16 @@ describe.skipIf(!browserAvailable())('the world map', () => {
         }
         // A tap anywhere nearer to this marker than to any other, up to 22 px away, reaches it.
         const reach = Math.min(22, nearest / 2) - 2;
-        const offsets = reach >= 1 ? [[0, 0], [reach, 0], [-reach, 0], [0, reach], [0, -reach]] : [[0, 0]];
+        const offsets =
+          reach >= 1
+            ? [
+                [0, 0],
+                [reach, 0],
+                [-reach, 0],
+                [0, reach],
+                [0, -reach],
+              ]
+            : [[0, 0]];
         for (const [dx, dy] of offsets) {
           const [px, py] = [m.x + dx, m.y + dy];
           if (px < svg.x + 1 || py < svg.y + 1 || px > svg.x + svg.width - 1 || py > svg.y + svg.height - 1) continue;

@@ -1,17 +1,34 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
-import { importExchange } from '../../src/practices/import/import.service.ts';
+import { importPractices } from '../../src/practices/import/import-practices.command.ts';
 import { xssPayloads } from '../fixtures/xss-payloads.ts';
+import { testPassword as password } from '../support/account-client.ts';
 import { browserAvailable } from '../support/browser.ts';
 import { openTrapPage } from '../support/xss-trap.ts';
-import type { Page } from 'playwright-core';
-import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import { useE2E } from './e2e-context.ts';
 
 /** Text fields of a record that pages show, each of which gets payloads in turn. */
 const recordFields = [
-  'title', 'summary', 'body', 'city', 'lead_organization', 'partner', 'target_group', 'challenge', 'approach',
-  'outcomes', 'evaluation', 'lessons', 'transferability', 'source_title', 'changes', 'tr_title', 'tr_summary', 'tr_body',
+  'title',
+  'summary',
+  'body',
+  'city',
+  'lead_organization',
+  'partner',
+  'target_group',
+  'challenge',
+  'approach',
+  'outcomes',
+  'evaluation',
+  'lessons',
+  'transferability',
+  'source_title',
+  'changes',
+  'tr_title',
+  'tr_summary',
+  'tr_body',
 ] as const;
 type RecordField = (typeof recordFields)[number];
 
@@ -50,7 +67,6 @@ function corpusRecord(r: number) {
   };
 }
 
-const password = 'a long river of words';
 const member = { email: 'xss-member@example.org', name: 'Payload 3 <img src=x onerror=xss(3)>' };
 const editor = { email: 'xss-editor@example.org', name: 'Payload 4 <svg onload=xss(4)>' };
 
@@ -58,7 +74,7 @@ async function addCorpus(db: Database): Promise<void> {
   await createUserWithRole(db, { ...member, role: 'member', password });
   await createUserWithRole(db, { ...editor, role: 'editor', password });
   const practices = Array.from({ length: recordCount }, (_, r) => corpusRecord(r));
-  const summary = await importExchange(db, JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices }), {
+  const summary = await importPractices(db, JSON.stringify({ format: 'clearinghouse.practices', version: 1, practices }), {
     author: 'xss corpus',
     source: 'xss-payloads.ts',
   });
@@ -85,7 +101,9 @@ async function fillStepWithPayloads(page: Page, first: number): Promise<number> 
     if (/^(started|ended|location_lat|location_lon)$/.test(name)) continue;
     const payload = `Payload ${(n % xssPayloads.length) + 1} ${xssPayloads[n % xssPayloads.length]}`;
     n += 1;
-    await field.fill(name === 'title' ? payload.slice(0, 200) : name === 'target_groups' ? payload.replaceAll(',', ' ').slice(0, 120) : payload.slice(0, 120 * 10));
+    await field.fill(
+      name === 'title' ? payload.slice(0, 200) : name === 'target_groups' ? payload.replaceAll(',', ' ').slice(0, 120) : payload.slice(0, 120 * 10),
+    );
   }
   for (const url of await page.locator('main input[name="source_url"]').all()) await url.fill('https://example.org/source');
   if (await page.locator('select[name="country"]').count()) await page.selectOption('select[name="country"]', 'FR');
@@ -152,7 +170,7 @@ describe.skipIf(!browserAvailable())('contributed text is shown as text, never r
       await check(memberTrap, `the page after step ${step}`);
     }
     expect(n, 'payloads typed into the form').toBeGreaterThanOrEqual(15);
-    expect(mp.url()).toMatch(/\/submit\/\d+\/review$/);
+    expect(mp.url()).toMatch(/\/submit\/\d+\/check$/);
     const id = /\/submit\/(\d+)\//.exec(mp.url())?.[1];
     await Promise.all([mp.waitForURL(/\/my\/submissions/), mp.locator(`form[action$="/submit/${id}/send"] button`).click()]);
     await check(memberTrap, 'my submissions');

@@ -12,7 +12,10 @@ export class AccountClient {
   readonly cookies = new Map<string, string>();
   origin = 'http://localhost:3000';
 
-  constructor(private readonly app: Hono<AppEnv>, private readonly headers: Record<string, string> = {}) {}
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   /** A request with the jar's cookies; Set-Cookie answers update the jar. */
   async request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -46,7 +49,12 @@ export class AccountClient {
   }
 
   /** Posts a form as a browser would from `formPage` (its token, our Origin), unless overridden. */
-  async submit(formPage: string, action: string, fields: Record<string, string | string[] | undefined>, opts: { token?: string | null; origin?: string | null } = {}): Promise<Response> {
+  async submit(
+    formPage: string,
+    action: string,
+    fields: Record<string, string | string[] | undefined>,
+    opts: { token?: string | null; origin?: string | null } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     const token = opts.token === undefined ? await this.tokenFrom(formPage) : opts.token;
     if (token !== null) body.append('_csrf', token);
@@ -74,7 +82,10 @@ export function mailText(eml: string): string {
   const [head, ...rest] = eml.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   return body;

@@ -86,17 +86,16 @@ let axeSource: string | undefined;
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
- * Runs axe-core on the page (WCAG 2.x A/AA) and returns its violations. axe is evaluated
- * through the DevTools protocol, which the page's CSP does not govern, so the policy stays on.
- * @example expect(formatViolations(await axe(page))).toBe('');
+ * Runs axe-core on the page, limited to some tags or some rules, and returns its violations. axe
+ * is evaluated through the DevTools protocol, which the page's CSP does not govern, so the
+ * policy stays on.
  */
-export async function axe(page: Page): Promise<AxeViolation[]> {
+async function runAxe(page: Page, runOnly: { type: 'tag' | 'rule'; values: string[] }): Promise<AxeViolation[]> {
   axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const loaded = await page.evaluate('typeof window.axe === "object"');
-  if (!loaded) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (only) => {
     const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } };
-    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const result = await w.axe.run(document, { runOnly: only, resultTypes: ['violations'] });
     return result.violations as {
       id: string;
       impact: string | null;
@@ -104,7 +103,7 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
       helpUrl: string;
       nodes: { target: unknown[]; html: string; failureSummary?: string }[];
     }[];
-  }, wcagTags);
+  }, runOnly);
   return violations.map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -115,25 +114,20 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
+ * Runs axe-core on the page (WCAG 2.x A/AA) and returns its violations.
+ * @example expect(formatViolations(await axe(page))).toBe('');
+ */
+export function axe(page: Page): Promise<AxeViolation[]> {
+  return runAxe(page, { type: 'tag', values: wcagTags });
+}
+
+/**
  * Runs only the named axe-core rules, whatever their tags: for best-practice rules the site
  * keeps (such as `aria-allowed-role`) and WCAG 2.2 rules checked at one viewport (`target-size`).
  * @example expect(formatViolations(await axeRules(page, ['aria-allowed-role']))).toBe('');
  */
-export async function axeRules(page: Page, rules: string[]): Promise<AxeViolation[]> {
-  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (ids) => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } };
-    const result = await w.axe.run(document, { runOnly: { type: 'rule', values: ids }, resultTypes: ['violations'] });
-    return result.violations as { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[];
-  }, rules);
-  return violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, summary: n.failureSummary ?? '' })),
-  }));
+export function axeRules(page: Page, rules: string[]): Promise<AxeViolation[]> {
+  return runAxe(page, { type: 'rule', values: rules });
 }
 
 /**

@@ -4,19 +4,10 @@ import type { Database } from '../../src/db/database.ts';
 import { upsertPractice } from '../../src/practices/practice.repo.ts';
 import type { PracticeRecord } from '../../src/practices/practice.schema.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
+import { testPassword as password } from './account-client.ts';
+import { practiceDraft } from './practice-record.ts';
 
-const password = 'a long river of words';
 let counter = 0;
-
-/** A draft that passes every check: what a member has filled in before sending it to review. */
-export const completeDraft = (title: string) => ({
-  title,
-  summary: 'Tenants and newcomers share a housing advice desk run by the city.',
-  language: 'en',
-  city: 'Lyon',
-  country: 'FR',
-  themes: ['housing'],
-});
 
 /** What each cell starts from: a published practice with two revisions, a draft and a submitted submission of the owner. */
 export interface Fixtures {
@@ -26,7 +17,6 @@ export interface Fixtures {
   submittedId: number;
   victimId: number;
 }
-
 
 /**
  * Fresh fixtures: a published practice with two revisions (and duplicate-looking target-group
@@ -47,8 +37,8 @@ export async function contributionFixtures(db: Database, owner: number): Promise
   await upsertPractice(db, record, { author: 'matrix', message: 'first', kind: 'import' });
   await upsertPractice(db, { ...record, summary: 'The second summary of the advice desk.' }, { author: 'matrix', message: 'second', kind: 'import' });
   const revs = await db.selectFrom('practice_revisions').select('id').where('practice_id', '=', record.id).orderBy('id').execute();
-  const draft = await createSubmission(db, { kind: 'practice', submitterId: owner, data: completeDraft(`Draft ${n}`), step: 1 });
-  const submitted = await createSubmission(db, { kind: 'practice', submitterId: owner, data: completeDraft(`Submitted ${n}`), step: 5 });
+  const draft = await createSubmission(db, { kind: 'practice', submitterId: owner, data: practiceDraft(`Draft ${n}`), step: 1 });
+  const submitted = await createSubmission(db, { kind: 'practice', submitterId: owner, data: practiceDraft(`Submitted ${n}`), step: 5 });
   await setSubmissionState(db, submitted.id, 'draft', { state: 'submitted' });
   const victimId = await createUserWithRole(db, { email: `victim-${n}-${Date.now()}@example.org`, role: 'member', name: `Victim ${n}`, password });
   return { practiceId: record.id, firstRevision: Number(revs[0].id), draftId: draft.id, submittedId: submitted.id, victimId };
@@ -68,4 +58,3 @@ export async function fingerprint(db: Database): Promise<string> {
     ) AS t`.execute(db);
   return rows.rows[0].t;
 }
-

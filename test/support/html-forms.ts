@@ -47,3 +47,13 @@ export function fieldsOf(form: PageForm, overrides: Record<string, string | stri
   }
   return { ...out, ...overrides };
 }
+
+/** Undoes the HTML escaping of attribute values and text. */
+export function unescapeHtml(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

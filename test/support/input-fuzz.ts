@@ -154,9 +154,13 @@ export class InputFuzzer {
    */
   getProperty(route: GetRoute) {
     const pathArb = fc.record(
-      Object.fromEntries(Object.entries(route.pathParams ?? {}).map(([name, samples]) => [name, fc.option(oddEncodedValue(samples), { nil: undefined, freq: 3 })])),
+      Object.fromEntries(
+        Object.entries(route.pathParams ?? {}).map(([name, samples]) => [name, fc.option(oddEncodedValue(samples), { nil: undefined, freq: 3 })]),
+      ),
     );
-    const queryArb = fc.record(Object.fromEntries(Object.entries(route.query).map(([name, samples]) => [name, fc.option(oddValues(samples), { nil: undefined, freq: 2 })])));
+    const queryArb = fc.record(
+      Object.fromEntries(Object.entries(route.query).map(([name, samples]) => [name, fc.option(oddValues(samples), { nil: undefined, freq: 2 })])),
+    );
     const extraArb = fc.option(fc.tuple(oddText(), oddEncodedValue()), { freq: 4 });
     return fc.asyncProperty(pathArb, queryArb, extraArb, async (pathValues, queryValues, extra) => {
       const segments = Object.fromEntries(Object.entries(pathValues).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
@@ -207,7 +211,9 @@ export class InputFuzzer {
     const names = await this.fieldNames(route);
     const changed = fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: Math.min(3, names.length) });
     const asText = route.body === 'multipart' || route.body === 'json' || route.exchange !== undefined;
-    const valueArb = asText ? fc.oneof({ weight: 4, arbitrary: oddText().map((v) => [v]) }, { weight: 1, arbitrary: fc.array(oddText(), { maxLength: 3 }) }) : oddValues();
+    const valueArb = asText
+      ? fc.oneof({ weight: 4, arbitrary: oddText().map((v) => [v]) }, { weight: 1, arbitrary: fc.array(oddText(), { maxLength: 3 }) })
+      : oddValues();
     const input = changed.chain((fields) => fc.tuple(...fields.map((name) => valueArb.map((values) => [name, values] as [string, string[]]))));
     return fc.asyncProperty(input, async (odd) => this.postCase(route, odd));
   }
@@ -233,7 +239,9 @@ export class InputFuzzer {
     // tab at either end is whitespace, gone before anything is checked.
     const byName = new Map<string, string[]>();
     for (const [name, value] of posted) byName.set(name, [...(byName.get(name) ?? []), value]);
-    const unstorable = [...byName].filter(([name, values]) => route.text.includes(name) && values.every((v) => !isStorableText(v.trim()))).map(([name]) => name);
+    const unstorable = [...byName]
+      .filter(([name, values]) => route.text.includes(name) && values.every((v) => !isStorableText(v.trim())))
+      .map(([name]) => name);
     if (unstorable.length && !refused) throw new Error(`${what}: text no field may hold in ${unstorable.join(', ')} was not refused (${res.status})`);
     if (after !== before) {
       const stored = await storedUnstorableText(this.db);
@@ -246,7 +254,12 @@ export class InputFuzzer {
    * The request of a POST case and the values the app decodes from it (name, value), to know
    * which free-text field got text no field may hold.
    */
-  private body(route: PostRoute, fields: Record<string, string | string[]>, odd: [string, string[]][], token: string | undefined): { init: RequestInit; posted: [string, string][] } {
+  private body(
+    route: PostRoute,
+    fields: Record<string, string | string[]>,
+    odd: [string, string[]][],
+    token: string | undefined,
+  ): { init: RequestInit; posted: [string, string][] } {
     const oddByName = new Map(odd);
     if (route.exchange) {
       const record: Record<string, unknown> = { ...exchangeRecord };
@@ -259,7 +272,8 @@ export class InputFuzzer {
         for (const v of values) posted.push([name, v]);
       }
       const text = JSON.stringify({ ...doc, practices: [record] });
-      if (route.exchange === 'body') return { init: { method: 'POST', headers: { authorization: 'Bearer fuzz-admin-token', 'content-type': 'application/json' }, body: text }, posted };
+      if (route.exchange === 'body')
+        return { init: { method: 'POST', headers: { authorization: 'Bearer fuzz-admin-token', 'content-type': 'application/json' }, body: text }, posted };
       const form = new FormData();
       if (token) form.append('_csrf', token);
       form.append('json', text);
@@ -270,7 +284,10 @@ export class InputFuzzer {
     if (route.body === 'json') {
       const json = Object.fromEntries(all.map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
       const posted = all.flatMap(([name, values]) => values.map((v) => [name, v] as [string, string]));
-      return { init: { method: 'POST', headers: { authorization: 'Bearer fuzz-admin-token', 'content-type': 'application/json' }, body: JSON.stringify(json) }, posted };
+      return {
+        init: { method: 'POST', headers: { authorization: 'Bearer fuzz-admin-token', 'content-type': 'application/json' }, body: JSON.stringify(json) },
+        posted,
+      };
     }
     // A browser form: the odd values are already encoded (raw escapes included), the others are encoded here.
     const pairs: [string, string][] = [];
@@ -278,7 +295,10 @@ export class InputFuzzer {
     for (const [name, values] of all) for (const v of values) pairs.push([name, oddByName.has(name) ? v : percentEncoded(v)]);
     const encoded = joinPairs(pairs);
     const posted = [...new URLSearchParams(encoded)];
-    return { init: { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: encoded }, posted };
+    return {
+      init: { method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: encoded },
+      posted,
+    };
   }
 
   /**
@@ -305,7 +325,17 @@ export class InputFuzzer {
 }
 
 /** Tables holding what people write; the fuzz test reads them back after every write. */
-const writtenTables = ['practices', 'practice_revisions', 'practice_links', 'submissions', 'submission_events', 'practice_assessments', 'users', 'audit_log', 'cities'] as const;
+const writtenTables = [
+  'practices',
+  'practice_revisions',
+  'practice_links',
+  'submissions',
+  'submission_events',
+  'practice_assessments',
+  'users',
+  'audit_log',
+  'cities',
+] as const;
 
 /**
  * Where the database holds text no text may hold (table, column and the character), walking
@@ -316,14 +346,19 @@ export async function storedUnstorableText(db: Database): Promise<string[]> {
   const walk = (where: string, value: unknown) => {
     if (typeof value === 'string') {
       if (!isStorableText(value)) found.push(`${where}: ${JSON.stringify(value.slice(0, 80))}`);
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(`${where}[${i}]`, v));
+    } else if (Array.isArray(value))
+      value.forEach((v, i) => {
+        walk(`${where}[${i}]`, v);
+      });
     else if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
       for (const [k, v] of Object.entries(value)) walk(`${where}.${k}`, v);
     }
   };
   for (const table of writtenTables) {
     const rows = await db.selectFrom(table).selectAll().execute();
-    rows.forEach((row, i) => walk(`${table}[${i}]`, row));
+    rows.forEach((row, i) => {
+      walk(`${table}[${i}]`, row);
+    });
   }
   return found;
 }

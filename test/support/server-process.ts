@@ -58,11 +58,9 @@ export async function freePort(): Promise<number> {
 async function prepareDatabase(dataDir: string, options: ServerOptions): Promise<void> {
   const { openDatabase } = await import('../../src/db/database.ts');
   const { migrateToLatest } = await import('../../src/db/migrate.ts');
-  const { seedDemo } = await import('../../src/practices/demo-seed.ts');
+  const { seedDemo } = await import('../../src/demo/demo-seed.ts');
   const db = await openDatabase(
-    options.databaseUrl
-      ? { kind: 'postgres', url: options.databaseUrl, poolSize: 2 }
-      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    options.databaseUrl ? { kind: 'postgres', url: options.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
   );
   try {
     await migrateToLatest(db);

@@ -4,8 +4,8 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { createLogger } from '../../src/http/logger.ts';
-import { seedDemo } from '../../src/practices/demo-seed.ts';
+import { seedDemo } from '../../src/demo/demo-seed.ts';
+import { createLogger } from '../../src/shared/logger.ts';
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { Layout } from '../../views/layout.tsx';
+import { FormPage } from '../../views/form-page.tsx';
+import { CsrfInput } from '../../views/form-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
-import { CsrfInput } from './form-parts.tsx';
 
 /**
  * /signup/confirm?token=…: a button, not an automatic confirmation, because mail scanners open
@@ -10,16 +10,13 @@ import { CsrfInput } from './form-parts.tsx';
 export const ConfirmPage: FC<{ token: string; csrf: string }> = ({ token, csrf }) => {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('accounts.confirm.title')} noindex>
-      <div class="account-form-page">
-        <h1>{t('accounts.confirm.title')}</h1>
-        <p>{t('accounts.confirm.intro')}</p>
-        <form method="post" action="/signup/confirm" class="account-form">
-          <CsrfInput token={csrf} />
-          <input type="hidden" name="token" value={token} />
-          <button type="submit">{t('accounts.confirm.submit')}</button>
-        </form>
-      </div>
-    </Layout>
+    <FormPage title={t('accounts.confirm.title')}>
+      <p>{t('accounts.confirm.intro')}</p>
+      <form method="post" action="/signup/confirm" class="account-form">
+        <CsrfInput token={csrf} />
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('accounts.confirm.submit')}</button>
+      </form>
+    </FormPage>
   );
 };

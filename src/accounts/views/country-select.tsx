@@ -1,5 +1,5 @@
-import countries from 'i18n-iso-countries/index.js';
 import type { FC } from 'hono/jsx';
+import countries from 'i18n-iso-countries/index.js';
 import { countryName } from '../../geo/countries.ts';
 import { usePage } from '../../views/page-context.ts';
 
@@ -24,7 +24,9 @@ export const CountrySelect: FC<{ id: string; name: string; value?: string | null
     <select id={id} name={name} aria-describedby={describedBy}>
       <option value="">{i18n.t('accounts.field.country.none')}</option>
       {countryOptions(i18n.locale).map((c) => (
-        <option value={c.code} selected={c.code === value}>{c.name}</option>
+        <option value={c.code} selected={c.code === value}>
+          {c.name}
+        </option>
       ))}
     </select>
   );

@@ -23,7 +23,7 @@ function readFilters(values: CliArgs['values']): { params: SearchParams; lang: s
   for (const f of filterOptions) for (const v of values[f] ?? []) query.append(f, v);
   if (values.from) query.set('from', values.from);
   if (values.to) query.set('to', values.to);
-  let parsed;
+  let parsed: ReturnType<typeof parseSearchParams>;
   try {
     parsed = parseSearchParams(query, { strict: true });
   } catch (e) {
@@ -32,7 +32,10 @@ function readFilters(values: CliArgs['values']): { params: SearchParams; lang: s
   }
   if (parsed.notes.ignored.length > 0) {
     const bad = parsed.notes.ignored.map((i) => `--${i.param} ${JSON.stringify(i.value)}`).join(', ');
-    throw new CliError(`Unknown filter ${parsed.notes.ignored.length === 1 ? 'value' : 'values'}: ${bad}. Run "clearinghouse --help" for the filters.`, exitCodes.usage);
+    throw new CliError(
+      `Unknown filter ${parsed.notes.ignored.length === 1 ? 'value' : 'values'}: ${bad}. Run "clearinghouse --help" for the filters.`,
+      exitCodes.usage,
+    );
   }
   if (parsed.notes.truncatedQuery) throw new CliError('--q is longer than 200 characters.', exitCodes.usage);
   const lang = values.lang ?? 'en';

@@ -5,7 +5,7 @@ import { text as readAll } from 'node:stream/consumers';
 import type { Config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { countFailed, validateExchange } from '../../practices/import/exchange-validate.ts';
-import { importExchange, type ImportSummary } from '../../practices/import/import.service.ts';
+import { type ImportSummary, importPractices } from '../../practices/import/import-practices.command.ts';
 import { CliError, exitCodes } from '../cli-error.ts';
 import { openDataAccess } from '../data-access.ts';
 import { printImportReport } from '../import-report.ts';
@@ -55,7 +55,7 @@ export async function importCommand(config: Config, file: string, options: { par
       summary = await importThroughServer(access, text, { ...options, source, author, onProgress: progress.update });
     } else {
       await migrateToLatest(access.db);
-      summary = await importExchange(access.db, validated, { ...options, source, author, onProgress: progress.update, via: 'cli' });
+      summary = await importPractices(access.db, validated, { ...options, source, author, onProgress: progress.update, via: 'cli' });
     }
   } finally {
     progress.stop();

@@ -16,7 +16,8 @@ function readBackup(file: string): Buffer {
   } catch (e) {
     throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, exitCodes.noInput);
   }
-  if (!looksLikeDump(bytes)) throw new CliError(`${file} is not a backup made by "clearinghouse backup" (a .tar.gz file). Nothing was changed.`, exitCodes.dataError);
+  if (!looksLikeDump(bytes))
+    throw new CliError(`${file} is not a backup made by "clearinghouse backup" (a .tar.gz file). Nothing was changed.`, exitCodes.dataError);
   return bytes;
 }
 
@@ -55,7 +56,7 @@ export async function restoreCommand(config: Config, file: string): Promise<numb
   const release = await holdDataDir(dataDir, 'restore');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   let aside: string | undefined;
-  let restored;
+  let restored: Awaited<ReturnType<typeof stageRestore>>;
   try {
     // Left by a restore that was interrupted: never a live database.
     for (const name of fs.readdirSync(dataDir)) if (name.startsWith('db.restoring-')) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });

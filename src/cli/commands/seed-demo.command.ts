@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { seedDemo } from '../../practices/demo-seed.ts';
-import type { ImportSummary } from '../../practices/import/import.service.ts';
+import { seedDemo } from '../../demo/demo-seed.ts';
+import type { ImportSummary } from '../../practices/import/import-practices.command.ts';
 import { openDataAccess } from '../data-access.ts';
 import { printImportReport } from '../import-report.ts';
 import { seedDemoThroughServer } from '../server-client.ts';

@@ -22,7 +22,8 @@ function target(values: CliArgs['values']): { email: string; role: Role } {
  */
 export async function userCommand(config: Config, sub: string, values: CliArgs['values']): Promise<number> {
   if (sub !== 'create' && sub !== 'role') throw new CliError(`Unknown subcommand "user ${sub}". Use "user create" or "user role".`, exitCodes.usage);
-  if (sub === 'role' && (values.name || values['password-stdin'] || values['new-database'])) throw new CliError('"user role" takes only --email and --role.', exitCodes.usage);
+  if (sub === 'role' && (values.name || values['password-stdin'] || values['new-database']))
+    throw new CliError('"user role" takes only --email and --role.', exitCodes.usage);
   const { email, role } = target(values);
   // Ask before opening the data, so a slow typist does not hold the folder.
   const password = sub === 'create' ? await readNewPassword(values['password-stdin'] === true) : '';

@@ -1,20 +1,24 @@
 import type { FC } from 'hono/jsx';
-import { Layout } from '../../views/layout.tsx';
+import { ErrorFrame } from '../../views/error-frame.tsx';
 import { usePage } from '../../views/page-context.ts';
+
+/** The link back to the home page every refusal ends with. */
+const HomeLink: FC = () => {
+  const { t } = usePage().i18n;
+  return (
+    <li>
+      <a href="/">{t('error.back_home')}</a>
+    </li>
+  );
+};
 
 /** 403 for a form that came without a valid token or from another site: what to do now. */
 export const CsrfRefusedPage: FC = () => {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('accounts.csrf.title')} noindex>
-      <div class="error-page">
-        <h1>{t('accounts.csrf.title')}</h1>
-        <p>{t('accounts.csrf.body')}</p>
-        <ul class="error-page__links">
-          <li><a href="/">{t('error.back_home')}</a></li>
-        </ul>
-      </div>
-    </Layout>
+    <ErrorFrame title={t('accounts.csrf.title')} body={t('accounts.csrf.body')}>
+      <HomeLink />
+    </ErrorFrame>
   );
 };
 
@@ -23,15 +27,11 @@ export const RateLimitedPage: FC<{ retryAfterSeconds: number }> = ({ retryAfterS
   const { t } = usePage().i18n;
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return (
-    <Layout title={t('accounts.rate_limited.title')} noindex>
-      <div class="error-page">
-        <h1>{t('accounts.rate_limited.title')}</h1>
-        <p>{t('accounts.rate_limited.body', { minutes })}</p>
-        <ul class="error-page__links">
-          <li><a href="/password/forgot">{t('accounts.login.forgot')}</a></li>
-          <li><a href="/">{t('error.back_home')}</a></li>
-        </ul>
-      </div>
-    </Layout>
+    <ErrorFrame title={t('accounts.rate_limited.title')} body={t('accounts.rate_limited.body', { minutes })}>
+      <li>
+        <a href="/password/forgot">{t('accounts.login.forgot')}</a>
+      </li>
+      <HomeLink />
+    </ErrorFrame>
   );
 };

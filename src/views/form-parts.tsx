@@ -1,7 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
-import { csrfField } from '../../security/csrf.ts';
-import { usePage } from '../../views/page-context.ts';
-import type { FieldErrors } from '../account.schema.ts';
+import { csrfField, type FieldErrors } from '../shared/form-values.ts';
+import { usePage } from './page-context.ts';
 
 /** The hidden anti-forgery field every POST form carries. */
 export const CsrfInput: FC<{ token: string }> = ({ token }) => <input type="hidden" name={csrfField} value={token} />;
@@ -10,6 +9,25 @@ export const CsrfInput: FC<{ token: string }> = ({ token }) => <input type="hidd
 export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
+
+/** A field's hint and, after a failed submit, its message, with the ids describedBy(id, hint, error) points to. */
+export const FieldNotes: FC<{ id: string; hint?: string; error?: string }> = ({ id, hint, error }) => {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      {hint && (
+        <p class="form-field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="form-field__error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      )}
+    </>
+  );
+};
 
 /**
  * A form field's frame: label (with a "(required)" mark when asked), hint and, after a failed
@@ -32,8 +50,7 @@ export const FieldFrame: FC<{ id: string; label: string; hint?: string; error?: 
         {label}
         {required && <span class="form-field__required"> {t('form.required_mark')}</span>}
       </label>
-      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -91,5 +108,18 @@ export const ErrorSummary: FC<{ errors?: FieldErrors; idPrefix?: string }> = ({ 
 
 /** A short confirmation or warning shown above a page's content. */
 export const Notice: FC<{ kind?: 'success' | 'info'; children?: Child }> = ({ kind = 'info', children }) => (
-  <div class={`notice notice--${kind}`} role="status">{children}</div>
+  <div class={`notice notice--${kind}`} role="status">
+    {children}
+  </div>
+);
+
+/** A single checkbox with its label and a hint under it (linked for screen readers). */
+export const CheckboxField: FC<{ id: string; name: string; checked: boolean; label: string; hint: string }> = ({ id, name, checked, label, hint }) => (
+  <div class="form-check">
+    <input type="checkbox" id={id} name={name} checked={checked} aria-describedby={`${id}-hint`} />
+    <label for={id}>{label}</label>
+    <p class="form-field__hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  </div>
 );
