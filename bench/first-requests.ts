@@ -107,9 +107,21 @@ try {
   out(`requests ${samples.length}, ${Math.round(samples.length / (elapsed / 1000))}/s, not 200: ${failed}`);
   out(`latency p50 ${fmt(pct(all, 0.5))}, p99 ${fmt(pct(all, 0.99))}, max ${fmt(all.at(-1))}; over 3 s: ${all.filter((x) => x > 3000).length}`);
   out('sent at        n    p50     p99     max');
-  for (const [from, to] of [[0, 100], [100, 500], [500, 1000], [1000, 2000], [2000, 5000], [5000, durationMs]]) {
-    const slice = samples.filter((s) => s.sentAt >= from && s.sentAt < to).map((s) => s.ms).sort((a, b) => a - b);
-    out(`${`${from}–${to} ms`.padEnd(14)} ${String(slice.length).padStart(4)}  ${fmt(pct(slice, 0.5)).padStart(7)} ${fmt(pct(slice, 0.99)).padStart(7)} ${fmt(slice.at(-1)).padStart(7)}`);
+  for (const [from, to] of [
+    [0, 100],
+    [100, 500],
+    [500, 1000],
+    [1000, 2000],
+    [2000, 5000],
+    [5000, durationMs],
+  ]) {
+    const slice = samples
+      .filter((s) => s.sentAt >= from && s.sentAt < to)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    out(
+      `${`${from}–${to} ms`.padEnd(14)} ${String(slice.length).padStart(4)}  ${fmt(pct(slice, 0.5)).padStart(7)} ${fmt(pct(slice, 0.99)).padStart(7)} ${fmt(slice.at(-1)).padStart(7)}`,
+    );
   }
 } finally {
   agent.destroy();

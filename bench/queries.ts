@@ -13,17 +13,7 @@ export interface BenchQuery {
   query: string;
 }
 
-export type QueryKind =
-  | 'broad'
-  | 'two-word'
-  | 'phrase'
-  | 'filtered+q'
-  | 'filtered'
-  | 'misspelled'
-  | 'non-english'
-  | 'sorted'
-  | 'deep-page'
-  | 'browse';
+export type QueryKind = 'broad' | 'two-word' | 'phrase' | 'filtered+q' | 'filtered' | 'misspelled' | 'non-english' | 'sorted' | 'deep-page' | 'browse';
 
 const qs = (params: Record<string, string | number | (string | number)[]>): string => {
   const u = new URLSearchParams();
@@ -38,7 +28,10 @@ export const baseQueries: BenchQuery[] = [
   ...['refugee housing', 'language courses', 'asylum seekers', 'job placement', 'mental health', 'unaccompanied minors', 'social housing', 'legal advice'].map(
     (q) => ({ kind: 'two-word' as const, query: qs({ q }) }),
   ),
-  ...['"asylum seekers"', '"one-stop shop"', '"language courses"', '"community policing"', '"housing first"'].map((q) => ({ kind: 'phrase' as const, query: qs({ q }) })),
+  ...['"asylum seekers"', '"one-stop shop"', '"language courses"', '"community policing"', '"housing first"'].map((q) => ({
+    kind: 'phrase' as const,
+    query: qs({ q }),
+  })),
   { kind: 'filtered+q', query: qs({ q: 'refugees', theme: 'housing' }) },
   { kind: 'filtered+q', query: qs({ q: 'employment', region: '150' }) },
   { kind: 'filtered+q', query: qs({ q: 'language', country: 'DE' }) },
@@ -72,12 +65,95 @@ export const baseQueries: BenchQuery[] = [
   { kind: 'deep-page', query: qs({ theme: 'employment', sort: 'title', page: 100 }) },
 ];
 
-const broadWords = ['refugees', 'migrants', 'housing', 'employment', 'language', 'health', 'education', 'women', 'children', 'youth', 'integration', 'volunteers', 'schools', 'training', 'reception', 'discrimination', 'culture', 'data', 'police', 'asylum'];
-const rarerWords = ['landlords', 'apprenticeships', 'interpreters', 'mentoring', 'libraries', 'vaccination', 'microcredit', 'theatre', 'mosques', 'dashboards', 'playgrounds', 'evictions', 'hackathon', 'welding', 'doulas', 'remittances', 'tenancy', 'murals'];
-const phrases = ['asylum seekers', 'language courses', 'social housing', 'mental health', 'legal advice', 'host communities', 'job placement', 'community policing', 'welcome centres', 'participatory budgeting', 'hate speech', 'unaccompanied minors'];
+const broadWords = [
+  'refugees',
+  'migrants',
+  'housing',
+  'employment',
+  'language',
+  'health',
+  'education',
+  'women',
+  'children',
+  'youth',
+  'integration',
+  'volunteers',
+  'schools',
+  'training',
+  'reception',
+  'discrimination',
+  'culture',
+  'data',
+  'police',
+  'asylum',
+];
+const rarerWords = [
+  'landlords',
+  'apprenticeships',
+  'interpreters',
+  'mentoring',
+  'libraries',
+  'vaccination',
+  'microcredit',
+  'theatre',
+  'mosques',
+  'dashboards',
+  'playgrounds',
+  'evictions',
+  'hackathon',
+  'welding',
+  'doulas',
+  'remittances',
+  'tenancy',
+  'murals',
+];
+const phrases = [
+  'asylum seekers',
+  'language courses',
+  'social housing',
+  'mental health',
+  'legal advice',
+  'host communities',
+  'job placement',
+  'community policing',
+  'welcome centres',
+  'participatory budgeting',
+  'hate speech',
+  'unaccompanied minors',
+];
 const typos = ['refugee houseing', 'imigrants', 'langauge', 'employmnet', 'helth care', 'educaton', 'discrimnation', 'voluntears', 'shelterr', 'integraton'];
-const foreign = ['logement', 'vivienda', 'réfugiés', 'refugiados', 'emploi', 'empleo', 'santé', 'salud', 'accueil', 'acogida', 'sans-papiers', 'convivencia', 'cours de français', 'inserción laboral'];
-const themeCodes = ['housing', 'employment', 'health', 'education', 'language', 'reception-and-welcoming', 'social-cohesion', 'children-and-youth', 'women-and-gender', 'anti-discrimination', 'governance-and-coordination', 'undocumented-migrants', 'culture-and-arts', 'data-and-research'];
+const foreign = [
+  'logement',
+  'vivienda',
+  'réfugiés',
+  'refugiados',
+  'emploi',
+  'empleo',
+  'santé',
+  'salud',
+  'accueil',
+  'acogida',
+  'sans-papiers',
+  'convivencia',
+  'cours de français',
+  'inserción laboral',
+];
+const themeCodes = [
+  'housing',
+  'employment',
+  'health',
+  'education',
+  'language',
+  'reception-and-welcoming',
+  'social-cohesion',
+  'children-and-youth',
+  'women-and-gender',
+  'anti-discrimination',
+  'governance-and-coordination',
+  'undocumented-migrants',
+  'culture-and-arts',
+  'data-and-research',
+];
 const regionCodes = ['150', '155', '039', '154', '151', '019', '419', '021', '002', '202', '142', '145', '009'];
 const countries = ['DE', 'FR', 'ES', 'IT', 'GB', 'US', 'CA', 'BR', 'MX', 'CO', 'PL', 'NL', 'BE', 'SE', 'TR', 'NG', 'KE', 'ZA', 'IN', 'AU'];
 const statuses = ['ongoing', 'ended', 'mainstreamed', 'unknown'];

@@ -112,9 +112,10 @@ const subsets: [string, (q: JudgedQuery) => boolean][] = [
   ['overall', () => true],
   ['english', (q) => q.lang === 'en'],
   ['other languages', (q) => q.lang !== 'en'],
-  ...(['question', 'keywords', 'misspelled', 'filtered', 'long', 'translation', 'city'] as const).map(
-    (tag): [string, (q: JudgedQuery) => boolean] => [tag === 'question' ? 'questions' : tag, (q) => q.tags.includes(tag)],
-  ),
+  ...(['question', 'keywords', 'misspelled', 'filtered', 'long', 'translation', 'city'] as const).map((tag): [string, (q: JudgedQuery) => boolean] => [
+    tag === 'question' ? 'questions' : tag,
+    (q) => q.tags.includes(tag),
+  ]),
 ];
 
 const fixed = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(3));
@@ -136,7 +137,16 @@ function report(engine: Engine, outcomes: QueryOutcome[], seconds: number): void
   for (const o of worst) {
     const filters = o.query.filters ? ` [${o.query.filters}]` : '';
     out(`  ${fixed(o.ndcg)}  ${o.query.id}: "${o.query.q}"${filters} (${o.query.locale}), ${o.total} found`);
-    out(`         ${o.ids.length === 0 ? '(no results)' : o.ids.slice(0, 5).map((id) => `${id} (${o.query.relevant[id] ?? 0})`).join(', ')}`);
+    out(
+      `         ${
+        o.ids.length === 0
+          ? '(no results)'
+          : o.ids
+              .slice(0, 5)
+              .map((id) => `${id} (${o.query.relevant[id] ?? 0})`)
+              .join(', ')
+      }`,
+    );
   }
   out();
 }
@@ -145,7 +155,9 @@ function report(engine: Engine, outcomes: QueryOutcome[], seconds: number): void
 function explain(engine: Engine, o: QueryOutcome): void {
   out(`== ${engine}: ${o.query.id}: "${o.query.q}"${o.query.filters ? ` [${o.query.filters}]` : ''} (locale ${o.query.locale}) ==`);
   out(`nDCG@10 ${fixed(o.ndcg)}, RR ${fixed(o.rr)}, ${o.total} found`);
-  o.ids.forEach((id, i) => out(`${String(i + 1).padStart(3)}. (${o.query.relevant[id] ?? 0}) ${id}`));
+  o.ids.forEach((id, i) => {
+    out(`${String(i + 1).padStart(3)}. (${o.query.relevant[id] ?? 0}) ${id}`);
+  });
   const missed = Object.entries(o.query.relevant).filter(([id]) => !o.ids.includes(id));
   if (missed.length > 0) out(`not in the top ${k}: ${missed.map(([id, grade]) => `${id} (${grade})`).join(', ')}`);
   out();

@@ -19,9 +19,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { codeVersion } from './code-version.ts';
+import { type BenchQuery, baseQueries, loadMix } from './queries.ts';
 import { cpuSeconds, get, loadDefaults, serverTiming, startApp, stopApp as stop, waitReady } from './support/app-process.ts';
 import { ms, summary } from './support/stats.ts';
-import { type BenchQuery, baseQueries, loadMix } from './queries.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +43,9 @@ const { values } = parseArgs({
   },
 });
 if (!values['data-dir'] && !values['database-url']) {
-  process.stderr.write('usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--rate R] [--cpu-prof DIR] [--trace-gc FILE]\n');
+  process.stderr.write(
+    'usage: npx tsx bench/search-load.ts (--data-dir DIR | --database-url URL) [--duration S] [--connections N] [--mix realistic|distinct|base] [--cache-size N] [--rate R] [--cpu-prof DIR] [--trace-gc FILE]\n',
+  );
   process.exit(2);
 }
 const duration = Math.min(120, Math.max(5, Number(values.duration)));
@@ -56,12 +58,6 @@ const pagePath = values.path as string;
 const label = values.label ?? (values['database-url'] ? 'postgresql' : 'pglite');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
-
-
-
-
-
-
 interface LoadResult {
   requests: number;
   rps: number;
@@ -73,7 +69,6 @@ interface LoadResult {
   timeouts: number;
   bytesPerResponse: number;
 }
-
 
 /** Server times collected per kind of search, and their percentiles. */
 class TimesByKind {
@@ -177,7 +172,10 @@ async function paced(url: string, mix: BenchQuery[], perSecond: number): Promise
     });
   // A seeded sequence of gaps, so two runs send the same searches at the same moments.
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return (seed + 0.5) / 2147483648;
+  };
   while (next - start < duration * 1000) {
     const wait = next - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
@@ -221,9 +219,13 @@ async function startCeiling(body: Buffer, contentType: string): Promise<ChildPro
 
 // ---------------------------------------------------------------------------------------------
 const loadBefore = os.loadavg();
-out(`# search-load ${label}: ${values['data-dir'] ?? new URL(values['database-url'] as string).pathname.slice(1)}, ${connections} connections, ${duration} s, mix ${values.mix}, cache ${values['cache-size'] ?? 'default'}`);
+out(
+  `# search-load ${label}: ${values['data-dir'] ?? new URL(values['database-url'] as string).pathname.slice(1)}, ${connections} connections, ${duration} s, mix ${values.mix}, cache ${values['cache-size'] ?? 'default'}`,
+);
 out(`code: ${codeVersion()}`);
-out(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
+out(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`,
+);
 
 const serverEnv: Record<string, string> = { SEED_DEMO: 'false' };
 if (values['database-url']) serverEnv.DATABASE_URL = values['database-url'];
@@ -284,21 +286,29 @@ try {
       typical = br.bytes;
       typicalType = String(br.headers['content-type'] ?? typicalType);
     }
-    out(`| \`${pagePath}${q ? `?${q}` : ''}\` | ${br.status} | ${(br.bytes.length / 1024).toFixed(1)} KB (${br.headers['content-encoding'] ?? 'identity'}) | ${(raw.bytes.length / 1024).toFixed(1)} KB |`);
+    out(
+      `| \`${pagePath}${q ? `?${q}` : ''}\` | ${br.status} | ${(br.bytes.length / 1024).toFixed(1)} KB (${br.headers['content-encoding'] ?? 'identity'}) | ${(raw.bytes.length / 1024).toFixed(1)} KB |`,
+    );
   }
 
   const mix = values.mix === 'base' ? baseQueries : loadMix(Number(values['mix-size']), 1, { distinct: values.mix === 'distinct' });
   const distinct = new Set(mix.map((q) => q.query)).size;
-  out(`\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${rate ? `searches arriving at random, ${rate}/s on average, ` : ''}${duration} s\n`);
+  out(
+    `\n## Load: ${mix.length} searches in the mix (${distinct} distinct), ${connections} connections, ${rate ? `searches arriving at random, ${rate}/s on average, ` : ''}${duration} s\n`,
+  );
   const cpu0 = cpuSeconds(child.pid);
   const res = rate ? await paced(`${base}${pagePath}`, mix, rate) : await load(`${base}${pagePath}`, mix);
   const cpu1 = cpuSeconds(child.pid);
   out('| | p50 | p95 | p99 | max |');
   out('|---|---|---|---|---|');
-  out(`| server time (ms) | ${ms(res.server?.p50 ?? Number.NaN)} | ${ms(res.server?.p95 ?? Number.NaN)} | ${ms(res.server?.p99 ?? Number.NaN)} | ${ms(res.server?.max ?? Number.NaN)} |`);
+  out(
+    `| server time (ms) | ${ms(res.server?.p50 ?? Number.NaN)} | ${ms(res.server?.p95 ?? Number.NaN)} | ${ms(res.server?.p99 ?? Number.NaN)} | ${ms(res.server?.max ?? Number.NaN)} |`,
+  );
   out(`| latency (ms) | ${ms(res.latency.p50)} | ${ms(res.latency.p95)} | ${ms(res.latency.p99)} | ${ms(res.latency.max)} |`);
-  out(`\nrequests: ${res.requests} in ${duration} s = **${res.rps.toFixed(0)} requests/s**; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}; ` +
-      `${(res.bytesPerResponse / 1024).toFixed(1)} KB per response; app process CPU ${((cpu1 - cpu0) / duration * 100).toFixed(0)}% of one core`);
+  out(
+    `\nrequests: ${res.requests} in ${duration} s = **${res.rps.toFixed(0)} requests/s**; non-2xx ${res.non2xx}, errors ${res.errors}, timeouts ${res.timeouts}; ` +
+      `${(res.bytesPerResponse / 1024).toFixed(1)} KB per response; app process CPU ${(((cpu1 - cpu0) / duration) * 100).toFixed(0)}% of one core`,
+  );
   out('\n| kind | requests | server p50 | server p95 | max |');
   out('|---|---|---|---|---|');
   for (const [k, v] of Object.entries(res.byKind ?? {})) out(`| ${k} | ${v.n} | ${ms(v.p50)} | ${ms(v.p95)} | ${ms(v.max)} |`);
@@ -310,7 +320,9 @@ try {
     ceiling = await startCeiling(typical, typicalType);
     ceilingRes = await load(`http://127.0.0.1:${port + 1}/`, undefined);
     out(`\n## Ceiling: bare node:http returning the same ${(typical.length / 1024).toFixed(1)} KB compressed page\n`);
-    out(`**${ceilingRes.rps.toFixed(0)} requests/s**, latency p50 ${ms(ceilingRes.latency.p50)} ms, p95 ${ms(ceilingRes.latency.p95)} ms (same client, connections and duration)`);
+    out(
+      `**${ceilingRes.rps.toFixed(0)} requests/s**, latency p50 ${ms(ceilingRes.latency.p50)} ms, p95 ${ms(ceilingRes.latency.p95)} ms (same client, connections and duration)`,
+    );
   }
   const loadAfter = os.loadavg();
   out(`\nload average after: ${loadAfter.map((l) => l.toFixed(1)).join(' ')}`);
@@ -320,7 +332,21 @@ try {
   const file = path.join(resultsDir, `search-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label, code: codeVersion(), options: values, realPage, loadBefore, loadAfter, search: res, ceiling: ceilingRes, typicalCompressedBytes: typical.length }, null, 2),
+    JSON.stringify(
+      {
+        label,
+        code: codeVersion(),
+        options: values,
+        realPage,
+        loadBefore,
+        loadAfter,
+        search: res,
+        ceiling: ceilingRes,
+        typicalCompressedBytes: typical.length,
+      },
+      null,
+      2,
+    ),
   );
   out(`results: ${path.relative(process.cwd(), file)}`);
 } finally {

@@ -21,17 +21,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { rateRules } from '../src/accounts/rate-rules.ts';
+import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/practices/demo-seed.ts';
+import { seedDemo } from '../src/demo/demo-seed.ts';
 import { createPostgresDatabase } from '../test/support/test-db.ts';
 import { codeVersion } from './code-version.ts';
+import { loadMix } from './queries.ts';
 import { type AppProcess, get, loadDefaults, residentMiB, startApp, stopApp, waitReady } from './support/app-process.ts';
 import { startRoundRobinProxy } from './support/round-robin-proxy.ts';
 import { ms, summary } from './support/stats.ts';
-import { loadMix } from './queries.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,9 +65,9 @@ interface Visitor {
 function cookiesOf(setCookie: string[] | undefined): Map<string, string> {
   const jar = new Map<string, string>();
   for (const line of setCookie ?? []) {
-    const [pair] = line.split(';');
-    const at = (pair ?? '').indexOf('=');
-    if (at > 0) jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1));
+    const pair = line.split(';')[0] ?? '';
+    const at = pair.indexOf('=');
+    if (at > 0) jar.set(pair.slice(0, at).trim(), pair.slice(at + 1));
   }
   return jar;
 }
@@ -172,9 +172,16 @@ function importFile(marker: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-out(`# soak: ${adminUrl ? `PostgreSQL, ${instances} instance(s) behind a round-robin proxy` : 'PGlite, one instance'}, ${connections} connections, ${duration} s`);
+out(
+  `# soak: ${adminUrl ? `PostgreSQL, ${instances} instance(s) behind a round-robin proxy` : 'PGlite, one instance'}, ${connections} connections, ${duration} s`,
+);
 out(`code: ${codeVersion()}`);
-out(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+out(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average before ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 // The database: demo data and signed-in visitors' accounts, prepared before any server starts.
 const dataDir = path.resolve('.bench/soak-pglite');
@@ -207,7 +214,10 @@ try {
     out(`instance ${app.base} ready in ${(waited / 1000).toFixed(1)} s`);
   }
   const front = publicUrl;
-  const list = JSON.parse((await get(`${front}/api/v1/practices?sort=title`)).bytes.toString()) as { items?: { id: string; city?: string; country?: string }[]; results?: { id: string }[] };
+  const list = JSON.parse((await get(`${front}/api/v1/practices?sort=title`)).bytes.toString()) as {
+    items?: { id: string; city?: string; country?: string }[];
+    results?: { id: string }[];
+  };
   const ids = (list.items ?? list.results ?? []).map((p) => p.id);
   if (ids.length === 0) throw new Error('no practice ids from /api/v1/practices');
   const places = ['/countries/gb', '/countries/de', '/cities/gb/cardiff', '/cities/de/berlin', '/countries/gr'];
@@ -224,12 +234,20 @@ try {
   const cli = (args: string[]) =>
     new Promise<string>((resolve) => {
       try {
-        resolve(execFileSync(process.execPath, ['bin/clearinghouse.js', ...args], { env: { ...process.env, ...dbEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+        resolve(
+          execFileSync(process.execPath, ['bin/clearinghouse.js', ...args], {
+            env: { ...process.env, ...dbEnv },
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          }),
+        );
       } catch (e) {
         resolve(`import failed: ${(e as Error).message}`);
       }
     });
-  out(`\n## Load: ${mix.length} requests in the mix, ${connections} connections, ${duration} s${rounds > 1 ? ` × ${rounds} rounds` : ''}, one import committed half-way through the first\n`);
+  out(
+    `\n## Load: ${mix.length} requests in the mix, ${connections} connections, ${duration} s${rounds > 1 ? ` × ${rounds} rounds` : ''}, one import committed half-way through the first\n`,
+  );
   const memory: number[][] = [rssBefore];
   const { result, byKind } = await soak(front, mix, () => {
     imported = cli(['import', importFile(marker)]);
@@ -259,12 +277,16 @@ try {
     all.push(...s.times);
     fiveHundreds += s.status['5xx'] ?? 0;
     const t = summary(s.times);
-    out(`| ${kind} | ${s.times.length} | ${s.status['2xx'] ?? 0} | ${s.status['3xx'] ?? 0} | ${s.status['4xx'] ?? 0} | ${s.status['5xx'] ?? 0} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.max)} |`);
+    out(
+      `| ${kind} | ${s.times.length} | ${s.status['2xx'] ?? 0} | ${s.status['3xx'] ?? 0} | ${s.status['4xx'] ?? 0} | ${s.status['5xx'] ?? 0} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.max)} |`,
+    );
   }
   const t = summary(all);
   out(`| **all** | ${all.length} | | | | ${fiveHundreds} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.max)} |`);
   out(`\n${(result.requests.total / result.duration).toFixed(0)} requests/s; errors ${result.errors}, timeouts ${result.timeouts}`);
-  out(`memory (RSS, MiB) before → after each round: ${apps.map((a, i) => `${a.base.split(':')[2]}: ${memory.map((m) => m[i]?.toFixed(0)).join(' → ')}`).join(', ')}`);
+  out(
+    `memory (RSS, MiB) before → after each round: ${apps.map((a, i) => `${a.base.split(':')[2]}: ${memory.map((m) => m[i]?.toFixed(0)).join(' → ')}`).join(', ')}`,
+  );
   out(`import half-way: ${importOutput.trim().split('\n').pop()}`);
 
   out('\n## Checks\n');
@@ -276,8 +298,9 @@ try {
     const found = await get(`${app.base}/api/v1/practices?q=${encodeURIComponent(`soak marker ${marker}`)}`);
     const hit = found.status === 200 && found.bytes.toString().includes(`soak-${marker}`);
     check(hit, `the practice imported half-way is found by a search on ${app.base}`);
-    const page = await get(`${app.base}/account`, { cookie: visitors[0]!.cookie });
-    check(page.status === 200 && page.bytes.toString().includes(visitors[0]!.email), `a session made through the proxy is signed in on ${app.base}`);
+    const [visitor] = visitors;
+    const page = await get(`${app.base}/account`, { cookie: visitor.cookie });
+    check(page.status === 200 && page.bytes.toString().includes(visitor.email), `a session made through the proxy is signed in on ${app.base}`);
   }
   if (apps.length > 1) {
     // Password-reset requests for one address, alternating instances: the account limit holds across them.
@@ -290,7 +313,10 @@ try {
       if (status === 429) refusedAt = i + 1;
       else accepted++;
     }
-    check(accepted === limit && refusedAt === limit + 1, `password-reset requests for one address spread over ${apps.length} instances: ${accepted} accepted, refused from attempt ${refusedAt || 'never'} (limit ${limit})`);
+    check(
+      accepted === limit && refusedAt === limit + 1,
+      `password-reset requests for one address spread over ${apps.length} instances: ${accepted} accepted, refused from attempt ${refusedAt || 'never'} (limit ${limit})`,
+    );
   }
   for (const [i, app] of apps.entries()) check(app.child.exitCode === null, `instance ${i + 1} still running`);
 } finally {

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cityKey, type CityNames } from '../src/geo/city-names.ts';
+import { type CityNames, cityKey } from '../src/geo/city-names.ts';
 import { defaultLocale, locales } from '../src/i18n/i18n.ts';
 import { projectPath } from '../src/shared/project-root.ts';
 

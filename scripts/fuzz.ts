@@ -37,7 +37,9 @@ for (const engine of engines) {
   const fuzzer = await InputFuzzer.start(engine);
   try {
     const cases = [
-      ...getRoutes.filter(selected).map((route) => ({ route, property: async () => fuzzer.getProperty(route), examples: fuzzer.getExamples(route) as unknown[] })),
+      ...getRoutes
+        .filter(selected)
+        .map((route) => ({ route, property: async () => fuzzer.getProperty(route), examples: fuzzer.getExamples(route) as unknown[] })),
       ...postRoutes.filter(selected).map((route) => ({ route, property: () => fuzzer.postProperty(route), examples: fuzzer.postExamples(route) as unknown[] })),
     ];
     for (const c of cases) {

@@ -68,7 +68,9 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       if (status !== 200) failures++;
-      process.stdout.write(`${status === 200 ? 'ok  ' : 'FAIL'} ${viewportName.padEnd(7)} ${String(status)} ${used.padEnd(38)} → ${path.relative(repoRoot, file)} (${height}px tall)\n`);
+      process.stdout.write(
+        `${status === 200 ? 'ok  ' : 'FAIL'} ${viewportName.padEnd(7)} ${String(status)} ${used.padEnd(38)} → ${path.relative(repoRoot, file)} (${height}px tall)\n`,
+      );
     }
   }
 } finally {

@@ -1,20 +1,19 @@
 import path from 'node:path';
+import { pruneSessions } from './accounts/session.repo.ts';
 import { createApp } from './app.ts';
-import { currentSnapshot } from './search/catalogue-snapshot.ts';
-import { textIndexFor } from './search/engine/index-sync.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-lock.ts';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { seedDemo } from './demo/demo-seed.ts';
 import { type Listening, listen } from './http/listeners.ts';
-import { createLogger, type Logger } from './http/logger.ts';
 import { Readiness } from './http/readiness.ts';
-import { pruneSessions } from './accounts/session.repo.ts';
-import { seedDemo } from './practices/demo-seed.ts';
-import { pruneRates } from './security/rate-limit.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
-import { reindexIfStale } from './practices/search-reindex.ts';
+import { currentSnapshot } from './search/catalogue-snapshot.ts';
+import { textIndexFor } from './search/engine/index-sync.ts';
+import { pruneRates } from './security/rate-limit.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
 
 /** Pause between attempts to reach a database that is down at start-up. */
 const setupRetryMs = 2_000;
@@ -33,23 +32,20 @@ function servingTarget(config: Config): DatabaseTarget {
   };
 }
 
-/** Migrations, a stale search index, demo data: the work before the first request can be served. */
+/** Migrations and demo data: the work before the first request can be served. */
 async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<void> {
   const applied = await migrateToLatest(db);
   if (applied.length) log.info('migrated', { applied });
-  const reindexed = await reindexIfStale(db);
-  if (reindexed) log.info('search index rebuilt', { practices: reindexed });
   if (config.SEED_DEMO && (await isCatalogueEmpty(db))) {
     const summary = await seedDemo(db);
     log.info('demo data loaded', { created: summary.created });
   }
 }
 
-/** Starts the server: config, single-writer lock, database, HTTP, migrations and demo data, search index. */
-async function main() {
-  let config;
+/** The validated config, or exit 78 (EX_CONFIG) with the message naming the wrong variable. */
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -57,43 +53,111 @@ async function main() {
     }
     throw e;
   }
+}
+
+/**
+ * Takes the embedded data folder's single-writer lock (nothing to take on PostgreSQL) and returns
+ * its release, or exits 75 naming the process that holds the folder.
+ */
+async function lockOrExit(config: Config, log: Logger): Promise<(() => Promise<void>) | undefined> {
+  if (config.DATABASE_URL) return undefined;
+  try {
+    return await lockDataDir(config.dataDir);
+  } catch (e) {
+    // A DataDirLockedError names the live holder; other errors (a folder that cannot be written) are not "in use".
+    const heldBy = (e as { heldBy?: { description: string; holder?: { pid: number }; server?: { pid: number } } }).heldBy;
+    if (!heldBy) throw e;
+    const pid = heldBy.holder?.pid ?? heldBy.server?.pid;
+    log.error('data folder in use', {
+      dataDir: config.dataDir,
+      heldBy: heldBy.description,
+      pid,
+      hint: `${(e as Error).message} Stop it${pid ? ` (kill ${pid})` : ''}, or set DATA_DIR to another folder.`,
+    });
+    process.exit(75);
+  }
+}
+
+/** The public listener, or exit 69 (after closing the database and the lock) when the port cannot be had. */
+async function listenOrExit(
+  app: ReturnType<typeof createApp>,
+  config: Config,
+  log: Logger,
+  db: Database,
+  release: (() => Promise<void>) | undefined,
+): Promise<Listening> {
+  try {
+    return await listen(app.fetch, { listener: 'public', port: config.PORT, hostname: config.HOST, timeouts: config });
+  } catch (e) {
+    log.error('cannot listen', {
+      host: config.HOST,
+      port: config.PORT,
+      error: (e as Error).message,
+      hint: 'Another program may use this port: stop it, or set PORT to another one.',
+    });
+    await db.destroy();
+    await release?.();
+    process.exit(69);
+  }
+}
+
+/**
+ * The set-up (`prepareDatabase`), tried again while the database cannot be reached, until it
+ * succeeds or the server is stopping. On PostgreSQL it runs on a pool of its own, without the
+ * serving pool's statement timeout: a migration may take long.
+ */
+async function setUpWithRetries(db: Database, config: Config, log: Logger, stopping: () => boolean): Promise<void> {
+  for (;;) {
+    const setupDb = config.DATABASE_URL
+      ? await openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: 2, timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS } })
+      : db;
+    try {
+      return await prepareDatabase(setupDb, config, log);
+    } catch (e) {
+      if (!isDatabaseUnavailable(e) || stopping()) throw e;
+      log.warn('database unavailable at start-up, trying again', { error: (e as Error).message, inMs: setupRetryMs });
+    } finally {
+      if (setupDb !== db) await setupDb.destroy();
+    }
+    await new Promise((r) => setTimeout(r, setupRetryMs));
+  }
+}
+
+/**
+ * Builds the search snapshot and the text index at start-up rather than in the first visitors'
+ * searches (35–55 s at 100k practices); a failure only leaves that work to the first search.
+ */
+async function warmUpSearch(db: Database, log: Logger): Promise<void> {
+  try {
+    await textIndexFor(db, await currentSnapshot(db));
+  } catch (e) {
+    log.warn('search index not warmed up', { error: (e as Error).message });
+  }
+}
+
+/** Expired sessions and rate-limit windows are dead weight: clears them now and every hour. */
+function schedulePruning(db: Database, log: Logger): void {
+  const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
+  void prune();
+  const pruneTimer = setInterval(prune, 60 * 60 * 1000);
+  pruneTimer.unref();
+}
+
+/** Starts the server: config, single-writer lock, database, HTTP, migrations and demo data, search index. */
+async function main() {
+  const config = configOrExit();
   const log = createLogger(config.LOG_LEVEL);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
-  let release: (() => Promise<void>) | undefined;
-  if (!config.DATABASE_URL) {
-    try {
-      release = await lockDataDir(config.dataDir);
-    } catch (e) {
-      // A DataDirLockedError names the live holder; other errors (a folder that cannot be written) are not "in use".
-      const heldBy = (e as { heldBy?: { description: string; holder?: { pid: number }; server?: { pid: number } } }).heldBy;
-      if (!heldBy) throw e;
-      const pid = heldBy.holder?.pid ?? heldBy.server?.pid;
-      log.error('data folder in use', {
-        dataDir: config.dataDir,
-        heldBy: heldBy.description,
-        pid,
-        hint: `${(e as Error).message} Stop it${pid ? ` (kill ${pid})` : ''}, or set DATA_DIR to another folder.`,
-      });
-      process.exit(75);
-    }
-  }
+  const release = await lockOrExit(config, log);
   const db = await openDatabase(servingTarget(config));
   const readiness = new Readiness();
   const adminToken = config.DATABASE_URL ? undefined : newAdminToken();
   const app = createApp({ db, config, log, adminToken, readiness });
 
   // Listen first: health checks answer during migrations, requests wait for them (http/readiness.ts).
-  const listeners: Listening[] = [];
-  try {
-    listeners.push(await listen(app.fetch, { listener: 'public', port: config.PORT, hostname: config.HOST, timeouts: config }));
-  } catch (e) {
-    log.error('cannot listen', { host: config.HOST, port: config.PORT, error: (e as Error).message, hint: 'Another program may use this port: stop it, or set PORT to another one.' });
-    await db.destroy();
-    await release?.();
-    process.exit(69);
-  }
+  const listeners: Listening[] = [await listenOrExit(app, config, log, db, release)];
   log.info('listening', {
     url: `http://localhost:${listeners[0].port}`,
     database: config.DATABASE_URL ? 'postgresql' : `pglite:${config.dataDir}`,
@@ -116,21 +180,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  // On PostgreSQL the set-up runs without the serving pool's statement timeout: a migration may take long.
-  setup = (async () => {
-    for (;;) {
-      const setupDb = config.DATABASE_URL ? await openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolSize: 2, timeouts: { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS } }) : db;
-      try {
-        return await prepareDatabase(setupDb, config, log);
-      } catch (e) {
-        if (!isDatabaseUnavailable(e) || stopping) throw e;
-        log.warn('database unavailable at start-up, trying again', { error: (e as Error).message, inMs: setupRetryMs });
-      } finally {
-        if (setupDb !== db) await setupDb.destroy();
-      }
-      await new Promise((r) => setTimeout(r, setupRetryMs));
-    }
-  })();
+  setup = setUpWithRetries(db, config, log, () => stopping);
   try {
     await setup;
   } catch (e) {
@@ -149,21 +199,12 @@ async function main() {
   }
   log.info('serving', { startupMs: elapsed() });
 
-  // Warm up: the search snapshot and the text index, built now rather than by the first
-  // visitors' searches (35–55 s at 100k practices); /readyz answers 200 once they are.
-  try {
-    await textIndexFor(db, await currentSnapshot(db));
-  } catch (e) {
-    log.warn('search index not warmed up', { error: (e as Error).message });
-  }
+  // /readyz answers 200 once the search is warmed up.
+  await warmUpSearch(db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });
 
-  // Expired sessions and rate-limit windows are dead weight: clear them now and every hour.
-  const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
-  void prune();
-  const pruneTimer = setInterval(prune, 60 * 60 * 1000);
-  pruneTimer.unref();
+  schedulePruning(db, log);
 }
 
 await main();

@@ -18,7 +18,34 @@ interface GeoNamesCity {
   loc: { coordinates: [number, number] };
 }
 
-const francophone = new Set(['FR', 'BE', 'CH', 'CA', 'LU', 'SN', 'CI', 'ML', 'BF', 'NE', 'CM', 'CD', 'CG', 'GA', 'BJ', 'TG', 'GN', 'MA', 'TN', 'DZ', 'HT', 'MG', 'RW', 'BI', 'DJ', 'MC']);
+const francophone = new Set([
+  'FR',
+  'BE',
+  'CH',
+  'CA',
+  'LU',
+  'SN',
+  'CI',
+  'ML',
+  'BF',
+  'NE',
+  'CM',
+  'CD',
+  'CG',
+  'GA',
+  'BJ',
+  'TG',
+  'GN',
+  'MA',
+  'TN',
+  'DZ',
+  'HT',
+  'MG',
+  'RW',
+  'BI',
+  'DJ',
+  'MC',
+]);
 const hispanophone = new Set(['ES', 'MX', 'CO', 'AR', 'PE', 'VE', 'CL', 'EC', 'GT', 'CU', 'BO', 'DO', 'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY', 'PR', 'GQ']);
 
 /** Where practices come from: Europe is over-represented, as in the clearinghouses this one joins. */

@@ -1,6 +1,6 @@
 import { countryName } from '../../src/geo/countries.ts';
 import type { PracticeRecord } from '../../src/practices/practice.schema.ts';
-import { type ActorType, type Theme, supportKinds } from '../../src/vocabulary/vocabularies.ts';
+import { type ActorType, supportKinds, type Theme } from '../../src/vocabulary/vocabularies.ts';
 import type { LanguageVocab } from './language.ts';
 import type { Place, PlacePools } from './places.ts';
 import { chance, int, pick, type Rng, seededRng, WeightedSampler, zipf } from './random.ts';
@@ -10,14 +10,37 @@ import { fr } from './vocab-fr.ts';
 
 /** Themes from most to least documented, as in existing clearinghouses. */
 const themeOrder: Theme[] = [
-  'reception-and-welcoming', 'employment', 'language', 'housing', 'education', 'social-cohesion', 'health',
-  'governance-and-coordination', 'children-and-youth', 'anti-discrimination', 'women-and-gender', 'culture-and-arts',
-  'political-participation', 'data-and-research', 'undocumented-migrants', 'public-space-and-urban-planning',
-  'policing-and-safety', 'religion-and-belief',
+  'reception-and-welcoming',
+  'employment',
+  'language',
+  'housing',
+  'education',
+  'social-cohesion',
+  'health',
+  'governance-and-coordination',
+  'children-and-youth',
+  'anti-discrimination',
+  'women-and-gender',
+  'culture-and-arts',
+  'political-participation',
+  'data-and-research',
+  'undocumented-migrants',
+  'public-space-and-urban-planning',
+  'policing-and-safety',
+  'religion-and-belief',
 ];
 const actorOrder: ActorType[] = [
-  'local-government', 'civil-society', 'international-organization', 'migrant-association', 'national-government',
-  'academia', 'regional-government', 'private-sector', 'un-agency', 'faith-community', 'police',
+  'local-government',
+  'civil-society',
+  'international-organization',
+  'migrant-association',
+  'national-government',
+  'academia',
+  'regional-government',
+  'private-sector',
+  'un-agency',
+  'faith-community',
+  'police',
 ];
 
 /** A language's vocabulary with its samplers built once. */
@@ -143,9 +166,7 @@ class Writer {
     const h = this.lx.v.headings;
     const start = this.words;
     const parts: string[] = [`## ${h.context}`, this.sentences(int(this.rng, 3, 5)), `## ${h.approach}`, this.sentences(int(this.rng, 3, 5))];
-    parts.push(
-      Array.from({ length: int(this.rng, 3, 5) }, () => `- ${this.fill(pick(this.rng, this.lx.v.bullets))}`).join('\n'),
-    );
+    parts.push(Array.from({ length: int(this.rng, 3, 5) }, () => `- ${this.fill(pick(this.rng, this.lx.v.bullets))}`).join('\n'));
     parts.push(`## ${h.results}`);
     while (this.words - start < target * 0.8) parts.push(this.sentences(int(this.rng, 3, 5)));
     parts.push(`## ${h.lessons}`, this.sentences(int(this.rng, 2, 4)));

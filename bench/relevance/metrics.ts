@@ -21,11 +21,18 @@ export function dcg(grades: readonly number[], k: number): number {
 /** Normalised DCG at k: the ranking's DCG over the DCG of the judgements in ideal order (0 when nothing is relevant). */
 export function ndcgAt(ranking: readonly string[], judgements: Judgements, k = 10): number {
   const ideal = dcg(
-    Object.values(judgements).filter((g) => g > 0).sort((a, b) => b - a),
+    Object.values(judgements)
+      .filter((g) => g > 0)
+      .sort((a, b) => b - a),
     k,
   );
   if (ideal === 0) return 0;
-  return dcg(ranking.map((id) => judgements[id] ?? 0), k) / ideal;
+  return (
+    dcg(
+      ranking.map((id) => judgements[id] ?? 0),
+      k,
+    ) / ideal
+  );
 }
 
 /** 1 / rank of the first result with a grade of 1 or more in the top k, 0 when there is none. */

@@ -16,7 +16,13 @@ export interface AppProcess {
  * @example const app = startApp(3917, { DATA_DIR: '/tmp/x' });
  */
 export function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = [], onStdout?: (d: Buffer) => void): AppProcess {
-  const full: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const full: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
   delete full.DATABASE_URL;
   Object.assign(full, env);
   const child = spawn(process.execPath, [...nodeArgs, 'bin/start.js'], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });

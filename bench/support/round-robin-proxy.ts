@@ -14,7 +14,14 @@ export async function startRoundRobinProxy(targets: string[]): Promise<{ url: st
   const server = http.createServer((req, res) => {
     const target = new URL(targets[next++ % targets.length] as string);
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, agent, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        agent,
+        headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

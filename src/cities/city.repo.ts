@@ -2,8 +2,8 @@ import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CitiesTable } from '../db/schema.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
-import { matchingPractices } from '../search/search-filters.ts';
 import type { SearchParams } from '../search/search.params.ts';
+import { matchingPractices } from '../search/search-filters.ts';
 
 /** A city row: figures with their source and year, and coordinates for the map. */
 export type CityRow = Selectable<CitiesTable>;
@@ -43,7 +43,6 @@ export async function citiesOfCountry(db: Database, country: string): Promise<(C
         .selectFrom('practices as p')
         .whereRef('p.country', '=', 'c.country')
         .whereRef('p.city_slug', '=', 'c.slug')
-        .where('p.state', '=', 'published')
         .select(eb.fn.countAll<number>().as('n'))
         .as('practices'),
     )
@@ -106,7 +105,12 @@ export async function countPracticesWithoutCity(db: Database, params: SearchPara
  * city or country page.
  * @example const { total, items } = await practicesForPlace(db, params, 'en', 50);
  */
-export async function practicesForPlace(db: Database, params: SearchParams, locale: string, limit: number): Promise<{ total: number; items: PracticeCardData[] }> {
+export async function practicesForPlace(
+  db: Database,
+  params: SearchParams,
+  locale: string,
+  limit: number,
+): Promise<{ total: number; items: PracticeCardData[] }> {
   const rows = await (await matchingPractices(db, params, locale))
     .select(['p.id', 'p.title', 'p.summary', 'p.city', 'p.country', 'p.themes', 'p.status'])
     .select(sql<number>`count(*) OVER ()`.as('total'))

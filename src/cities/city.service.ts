@@ -44,6 +44,9 @@ export async function loadCityPage(db: Database, country: string, slug: string, 
  * @example const page = await loadCountryPage(db, 'DE', 'en');
  */
 export async function loadCountryPage(db: Database, code: string, locale: string): Promise<CountryPageData> {
-  const [cities, practices] = await Promise.all([citiesOfCountry(db, code), practicesForPlace(db, placeSearchParams({ country: code }), locale, placeListLimit)]);
+  const [cities, practices] = await Promise.all([
+    citiesOfCountry(db, code),
+    practicesForPlace(db, placeSearchParams({ country: code }), locale, placeListLimit),
+  ]);
   return { code, regions: regionsOf(code), cities, practices };
 }

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { type PracticeCardData, PracticeCard } from '../practices/views/practice-card.tsx';
+import { PracticeCard, type PracticeCardData } from '../practices/views/practice-card.tsx';
 import { Layout } from '../views/layout.tsx';
 import { usePage } from '../views/page-context.ts';
 import { themes } from '../vocabulary/vocabularies.ts';
@@ -20,7 +20,12 @@ export const HomePage: FC<HomeData> = ({ figures, latest }) => {
       description={t('site.description')}
       canonical="/"
       feeds={[{ href: '/practices/feed.atom', title: t('home.feed'), type: 'application/atom+xml' }]}
-      jsonLd={{ '@context': 'https://schema.org', '@type': 'WebSite', name: t('site.name'), potentialAction: { '@type': 'SearchAction', target: '/practices?q={q}', 'query-input': 'required name=q' } }}
+      jsonLd={{
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: t('site.name'),
+        potentialAction: { '@type': 'SearchAction', target: '/practices?q={q}', 'query-input': 'required name=q' },
+      }}
     >
       <h1>{t('site.tagline')}</h1>
       <p class="lead">{t('site.description')}</p>
@@ -32,9 +37,15 @@ export const HomePage: FC<HomeData> = ({ figures, latest }) => {
         <button type="submit">{t('search.submit')}</button>
       </form>
       <ul class="figures" aria-label={t('home.figures')}>
-        <li><strong>{i18n.number(figures.practices)}</strong> {t('home.figure.practices', { count: figures.practices })}</li>
-        <li><strong>{i18n.number(figures.cities)}</strong> {t('home.figure.cities', { count: figures.cities })}</li>
-        <li><strong>{i18n.number(figures.countries)}</strong> {t('home.figure.countries', { count: figures.countries })}</li>
+        <li>
+          <strong>{i18n.number(figures.practices)}</strong> {t('home.figure.practices', { count: figures.practices })}
+        </li>
+        <li>
+          <strong>{i18n.number(figures.cities)}</strong> {t('home.figure.cities', { count: figures.cities })}
+        </li>
+        <li>
+          <strong>{i18n.number(figures.countries)}</strong> {t('home.figure.countries', { count: figures.countries })}
+        </li>
       </ul>
       <h2>{t('home.themes')}</h2>
       <ul class="theme-grid">
@@ -53,7 +64,9 @@ export const HomePage: FC<HomeData> = ({ figures, latest }) => {
           <PracticeCard practice={p} headingLevel={3} />
         ))}
       </ul>
-      <p><a href="/practices?sort=newest">{t('home.all_practices')}</a></p>
+      <p>
+        <a href="/practices?sort=newest">{t('home.all_practices')}</a>
+      </p>
     </Layout>
   );
 };

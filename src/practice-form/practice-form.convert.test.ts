@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
-import { formValues as formValuesOf } from '../accounts/account.schema.ts';
+import { formValues as formValuesOf } from '../shared/form-values.ts';
 import { checkComplete, draftFromValues, valuesFromRecord } from './practice-form.convert.ts';
-import { type PracticeFormValues, fieldsOfStep, formSteps, mergeDraft, recordFieldsOfStep, stepOfField } from './practice-form.fields.ts';
+import { fieldsOfStep, formSteps, mergeDraft, type PracticeFormValues, recordFieldsOfStep, stepOfField } from './practice-form.fields.ts';
 
 /** A record using every field the form edits (and the ones it leaves to others). */
 function fullRecord(overrides: Partial<PracticeRecord> = {}): PracticeRecord {
@@ -133,7 +133,12 @@ describe('what is refused, and with which message', () => {
     ['latitude out of range', { location_lat: '91', location_lon: '7' }, ['place'], { location_lat: 'form.error.latitude' }],
     ['longitude out of range', { location_lat: '45', location_lon: '-181' }, ['place'], { location_lon: 'form.error.longitude' }],
     ['latitude without longitude', { location_lat: '45' }, ['place'], { location_lon: 'form.error.location_pair' }],
-    ['partner with support but no name', { partner_name: ['A', ''], partner_support: ['', 'financial'] }, ['place'], { 'partner_name-1': 'form.error.partner_name_required' }],
+    [
+      'partner with support but no name',
+      { partner_name: ['A', ''], partner_support: ['', 'financial'] },
+      ['place'],
+      { 'partner_name-1': 'form.error.partner_name_required' },
+    ],
     ['unknown kind of support', { partner_name: 'A', partner_support: 'moral' }, ['place'], { 'partner_support-0': 'form.error.choice' }],
     ['too long partner name', { partner_name: 'x'.repeat(301) }, ['place'], { 'partner_name-0': 'form.error.too_long' }],
     ['too long target group', { target_groups: `ok, ${'x'.repeat(121)}` }, ['place'], { target_groups: 'form.error.tag_too_long' }],
@@ -216,7 +221,9 @@ describe('steps', () => {
 
   it('covers every record field except the ones other parts handle', () => {
     const covered = formSteps.flatMap((s) => recordFieldsOfStep(s)).sort();
-    const all = Object.keys(fullRecord()).filter((k) => !['id', 'translations', 'adapted_from', 'updated'].includes(k)).sort();
+    const all = Object.keys(fullRecord())
+      .filter((k) => !['id', 'translations', 'adapted_from', 'updated'].includes(k))
+      .sort();
     expect(covered).toEqual(all);
   });
 });

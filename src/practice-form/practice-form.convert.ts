@@ -1,8 +1,8 @@
 import { countryExists } from '../geo/countries.ts';
-import { practiceRecordSchema, type PracticeRecord } from '../practices/practice.schema.ts';
-import { actorTypes, levels, statuses, supportKinds, themes } from '../vocabulary/vocabularies.ts';
+import { type PracticeRecord, practiceRecordSchema } from '../practices/practice.schema.ts';
 import { unstorableFields } from '../shared/storable-text.ts';
-import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, markdownFields, maxLengths, minTitleLength } from './practice-form.fields.ts';
+import { actorTypes, levels, statuses, supportKinds, themes } from '../vocabulary/vocabularies.ts';
+import { type FormErrors, type FormStep, fieldsOfStep, markdownFields, maxLengths, minTitleLength, type PracticeFormValues } from './practice-form.fields.ts';
 
 type Draft = Record<string, unknown>;
 
@@ -81,7 +81,13 @@ function choice({ values, draft, errors }: Parse, name: string, allowed: readonl
 
 /** Codes of a closed list (checkboxes), each once, in the order posted. */
 function choices({ values, draft, errors }: Parse, name: string, allowed: readonly string[]): void {
-  const v = [...new Set(many(values, name).map((s) => s.trim()).filter(Boolean))];
+  const v = [
+    ...new Set(
+      many(values, name)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (!v.length) return;
   if (v.every((c) => allowed.includes(c))) draft[name] = v;
   else errors[name] = 'form.error.choice';
@@ -98,7 +104,10 @@ function year({ values, draft, errors }: Parse, name: string): void {
 
 /** A decimal number as people type it: "45.07", "45,07", "−7.68" (typographic minus). */
 function decimal(text: string): number | undefined {
-  const v = text.trim().replace(/^\u2212/, '-').replace(',', '.');
+  const v = text
+    .trim()
+    .replace(/^\u2212/, '-')
+    .replace(',', '.');
   return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : undefined;
 }
 
@@ -143,7 +152,14 @@ function targetGroups({ values, draft, errors }: Parse): void {
     errors.target_groups = 'form.error.too_long';
     return;
   }
-  const tags = [...new Set(typed.flatMap((s) => s.split(/[,،，、;；]/)).map((s) => s.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      typed
+        .flatMap((s) => s.split(/[,،，、;；]/))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (tags.some((s) => s.length > maxLengths.target_group)) errors.target_groups = 'form.error.tag_too_long';
   else if (tags.length) draft.target_groups = tags;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/i18n.ts';
 import { PageContext } from '../views/page-context.ts';
 import type { FormErrors, FormStep, PracticeFormValues } from './practice-form.fields.ts';
-import { PracticeStepFields, markdownPreviews } from './views/practice-step-fields.tsx';
+import { markdownPreviews, PracticeStepFields } from './views/practice-step-fields.tsx';
 
 /** Renders one step's fields in a locale, as the page would. */
 function render(step: FormStep, values: PracticeFormValues, options: { errors?: FormErrors; preview?: Record<string, string>; locale?: string } = {}): string {

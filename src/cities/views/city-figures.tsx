@@ -57,7 +57,9 @@ export const CityFigures: FC<{ city: Figures }> = ({ city }) => {
       {city.source_url && (
         <>
           <dt>{t('city.figure.source')}</dt>
-          <dd><SourceLink url={city.source_url} /></dd>
+          <dd>
+            <SourceLink url={city.source_url} />
+          </dd>
         </>
       )}
     </dl>

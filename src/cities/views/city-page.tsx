@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { countryHref } from '../../practices/views/practice-links.ts';
-import { Layout } from '../../views/layout.tsx';
 import { cityLabel, isolated, regionLabel } from '../../views/labels.ts';
+import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { CityPageData } from '../city.service.ts';
 import { cityFilterValue } from '../place-search.ts';

@@ -1,10 +1,10 @@
 import type { FC } from 'hono/jsx';
-import { sortForReading } from '../../map/views/city-count-table.tsx';
-import { cityHref } from '../../practices/views/practice-links.ts';
 import { localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { CityRow } from '../city.repo.ts';
 import { foreignBornText, populationText } from './city-figures.tsx';
+import { CityNameCell } from './city-name-cell.tsx';
+import { sortForReading } from './reading-order.ts';
 
 /** A figure cell; an unknown figure shows a dash that screen readers read as "not known". */
 const Figure: FC<{ text: string | undefined }> = ({ text }) => {
@@ -32,18 +32,28 @@ export const CountryCities: FC<{ country: string; cities: (CityRow & { practices
           <thead>
             <tr>
               <th scope="col">{t('map.table.city')}</th>
-              <th scope="col" class="num">{t('map.table.practices')}</th>
-              <th scope="col" class="num">{t('city.figure.population')}</th>
-              <th scope="col" class="num">{t('country.table.foreign_born')}</th>
+              <th scope="col" class="num">
+                {t('map.table.practices')}
+              </th>
+              <th scope="col" class="num">
+                {t('city.figure.population')}
+              </th>
+              <th scope="col" class="num">
+                {t('country.table.foreign_born')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => (
               <tr>
-                <th scope="row"><a href={cityHref(c.country, c.slug)}><bdi>{c.name}</bdi></a></th>
+                <CityNameCell country={c.country} slug={c.slug} name={c.name} />
                 <td class="num">{i18n.number(c.practices)}</td>
-                <td class="num"><Figure text={populationText(i18n, c)} /></td>
-                <td class="num"><Figure text={foreignBornText(i18n, c)} /></td>
+                <td class="num">
+                  <Figure text={populationText(i18n, c)} />
+                </td>
+                <td class="num">
+                  <Figure text={foreignBornText(i18n, c)} />
+                </td>
               </tr>
             ))}
           </tbody>

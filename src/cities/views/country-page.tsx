@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { searchHref } from '../../practices/views/practice-links.ts';
-import { Layout } from '../../views/layout.tsx';
 import { regionLabel } from '../../views/labels.ts';
+import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { CountryPageData } from '../city.service.ts';
 import { CountryCities } from './country-cities.tsx';
@@ -24,7 +24,9 @@ const CountryRegions: FC<{ regions: CountryPageData['regions'] }> = ({ regions }
       {rows.map(([key, code]) => (
         <>
           <dt>{t(key)}</dt>
-          <dd><a href={searchHref('region', code)}>{regionLabel(i18n, code)}</a></dd>
+          <dd>
+            <a href={searchHref('region', code)}>{regionLabel(i18n, code)}</a>
+          </dd>
         </>
       ))}
     </dl>

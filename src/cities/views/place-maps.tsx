@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
-import { MapSvg } from '../../map/map-svg.tsx';
-import { cityFrame, countryFrame } from '../../map/world-map.ts';
+import { MapSvg } from '../../geo/map-svg.tsx';
+import { cityFrame, countryFrame } from '../../geo/world-map.ts';
 import { cityHref } from '../../practices/views/practice-links.ts';
 import { cityLabel, isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
@@ -18,7 +18,12 @@ export const CityMap: FC<{ city: CityRow; practices: number }> = ({ city, practi
   const marker = { lon: city.lon, lat: city.lat, count: 1, href: `/practices?city=${cityFilterValue(city.country, city.slug)}`, label, name };
   return (
     <figure class="place-map">
-      <MapSvg frame={cityFrame(city.lon, city.lat, city.country)} markers={[marker]} id="city-map" title={t('city.map.title', { city: isolated(name, i18n.dir) })} />
+      <MapSvg
+        frame={cityFrame(city.lon, city.lat, city.country)}
+        markers={[marker]}
+        id="city-map"
+        title={t('city.map.title', { city: isolated(name, i18n.dir) })}
+      />
       <figcaption>{t('place.map.caption')}</figcaption>
     </figure>
   );
@@ -30,7 +35,10 @@ export const CountryMap: FC<{ code: string; cities: (CityRow & { practices: numb
   const { t } = i18n;
   const country = countryName(code, i18n.locale);
   const placed = cities.filter((c) => c.lat !== null && c.lon !== null && c.practices > 0);
-  const frame = countryFrame(code, placed.map((c) => [c.lon as number, c.lat as number]));
+  const frame = countryFrame(
+    code,
+    placed.map((c) => [c.lon as number, c.lat as number]),
+  );
   if (!frame) return null;
   const markers = localNames(i18n, placed).map((c) => ({
     lon: c.lon as number,

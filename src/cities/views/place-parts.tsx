@@ -9,9 +9,17 @@ export const PlaceBreadcrumbs: FC<{ trail: { href: string; label: string }[]; cu
   return (
     <nav class="breadcrumbs" aria-label={t('place.breadcrumbs')}>
       <ol>
-        <li><a href="/">{t('nav.home')}</a></li>
-        <li><a href="/map">{t('nav.map')}</a></li>
-        {trail.map((step) => <li><a href={step.href}>{step.label}</a></li>)}
+        <li>
+          <a href="/">{t('nav.home')}</a>
+        </li>
+        <li>
+          <a href="/map">{t('nav.map')}</a>
+        </li>
+        {trail.map((step) => (
+          <li>
+            <a href={step.href}>{step.label}</a>
+          </li>
+        ))}
         <li aria-current="page">{current}</li>
       </ol>
     </nav>
@@ -35,19 +43,29 @@ export const PlacePracticeList: FC<{ heading: string; place: string; practices: 
     <section aria-labelledby="place-practices">
       <h2 id="place-practices">{heading}</h2>
       {practices.total === 0 ? (
-        <p>{t('place.practices.none', { place })} <a href="/practices">{t('place.practices.browse')}</a></p>
+        <p>
+          {t('place.practices.none', { place })} <a href="/practices">{t('place.practices.browse')}</a>
+        </p>
       ) : (
         <>
           <p>{t('place.practices.count', { count: practices.total })}</p>
           <ul class="place-links">
-            <li><a href={searchHref}>{t('place.practices.search', { place })}</a></li>
-            <li><a href={mapHref}>{t('place.practices.map')}</a></li>
+            <li>
+              <a href={searchHref}>{t('place.practices.search', { place })}</a>
+            </li>
+            <li>
+              <a href={mapHref}>{t('place.practices.map')}</a>
+            </li>
           </ul>
           <ul class="cards">
-            {practices.items.map((p) => <PracticeCard practice={p} headingLevel={3} />)}
+            {practices.items.map((p) => (
+              <PracticeCard practice={p} headingLevel={3} />
+            ))}
           </ul>
           {practices.total > practices.items.length && (
-            <p><a href={searchHref}>{t('place.practices.all', { count: practices.total, place })}</a></p>
+            <p>
+              <a href={searchHref}>{t('place.practices.all', { count: practices.total, place })}</a>
+            </p>
           )}
         </>
       )}

@@ -1,19 +1,13 @@
 import type { FC } from 'hono/jsx';
 import type { CityCount } from '../../cities/city.repo.ts';
+import { CityNameCell } from '../../cities/views/city-name-cell.tsx';
+import { sortForReading } from '../../cities/views/reading-order.ts';
 import { countryName } from '../../geo/countries.ts';
-import { cityHref, countryHref } from '../../practices/views/practice-links.ts';
+import { countryHref } from '../../practices/views/practice-links.ts';
 import type { SearchParams } from '../../search/search.params.ts';
 import { isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import { citySearchHref } from '../map-links.ts';
-
-/** Cities sorted as a reader looks them up: by country name, then city name, in their language. */
-export function sortForReading<T extends { country: string; name: string }>(cities: T[], locale: string): T[] {
-  const collator = new Intl.Collator(locale);
-  const named = cities.map((c) => ({ c, country: countryName(c.country, locale) }));
-  named.sort((a, b) => collator.compare(a.country, b.country) || collator.compare(a.c.name, b.c.name));
-  return named.map((n) => n.c);
-}
 
 /**
  * The map's data as a table: the accessible, no-JavaScript equivalent of the markers, with
@@ -30,19 +24,25 @@ export const CityCountTable: FC<{ cities: CityCount[]; params: SearchParams; id:
           <tr>
             <th scope="col">{t('map.table.city')}</th>
             <th scope="col">{t('map.table.country')}</th>
-            <th scope="col" class="num">{t('map.table.practices')}</th>
+            <th scope="col" class="num">
+              {t('map.table.practices')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => (
             <tr>
-              <th scope="row">
-                <a href={cityHref(c.country, c.slug)}><bdi>{c.name}</bdi></a>
+              <CityNameCell country={c.country} slug={c.slug} name={c.name}>
                 {(c.lat === null || c.lon === null) && <span class="map-note"> {t('map.table.no_location')}</span>}
-              </th>
-              <td><a href={countryHref(c.country)}>{countryName(c.country, i18n.locale)}</a></td>
+              </CityNameCell>
+              <td>
+                <a href={countryHref(c.country)}>{countryName(c.country, i18n.locale)}</a>
+              </td>
               <td class="num">
-                <a href={citySearchHref(params, c.country, c.slug)} aria-label={t('map.table.practices_link', { count: c.practices, city: isolated(c.name, i18n.dir) })}>
+                <a
+                  href={citySearchHref(params, c.country, c.slug)}
+                  aria-label={t('map.table.practices_link', { count: c.practices, city: isolated(c.name, i18n.dir) })}
+                >
                   {i18n.number(c.practices)}
                 </a>
               </td>

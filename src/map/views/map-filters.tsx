@@ -1,26 +1,23 @@
 import type { FC } from 'hono/jsx';
 import type { Translator } from '../../i18n/i18n.ts';
-import { facetValueLabel } from '../../search/views/facet-labels.ts';
+import { facetValueLabel } from '../../search/facets.ts';
 import { facetParams, hasFilters, maxQueryLength, type ParseNotes, type SearchParams } from '../../search/search.params.ts';
+import { type FilterChip, FilterChips } from '../../search/views/filter-chips.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { mapHref, searchPageHref } from '../map-links.ts';
 
-/** One active filter: its label, and the map without it. */
-interface Chip {
-  label: string;
-  href: string;
-}
-
 /** The active query and filters as chips, each linking to the map without that one. */
-function chipsOf(i18n: Translator, params: SearchParams, cityNames: Map<string, string>): Chip[] {
+function chipsOf(i18n: Translator, params: SearchParams, cityNames: Map<string, string>): FilterChip[] {
   const { t } = i18n;
-  const chips: Chip[] = [];
+  const chips: FilterChip[] = [];
   if (params.q) chips.push({ label: t('map.chip.query', { q: params.q }), href: mapHref(params, { q: '' }) });
   for (const name of facetParams) {
-    const values = params[name] as (string | number)[];
-    for (const value of values) {
-      const v = String(value);
-      chips.push({ label: facetValueLabel(i18n, name, v, name === 'city' ? cityNames.get(v) : undefined), href: mapHref(params, { [name]: values.filter((x) => String(x) !== v) }) });
+    const values = params[name];
+    for (const v of values) {
+      chips.push({
+        label: facetValueLabel(i18n, name, v, name === 'city' ? cityNames.get(v) : undefined),
+        href: mapHref(params, { [name]: values.filter((x) => x !== v) }),
+      });
     }
   }
   if (params.from !== undefined) chips.push({ label: t('map.chip.from', { year: String(params.from) }), href: mapHref(params, { from: undefined }) });
@@ -58,17 +55,15 @@ export const MapFilters: FC<{ params: SearchParams; notes: ParseNotes; cityNames
     <section class="map-filters" aria-labelledby="map-filters-heading">
       {notices}
       <h2 id="map-filters-heading">{t('map.filters.heading')}</h2>
-      <ul class="chips">
-        {chipsOf(i18n, params, cityNames).map((c) => (
-          <li>
-            <a class="chip" href={c.href} aria-label={t('map.filters.remove', { label: c.label })}>
-              {c.label} <span class="chip__x" aria-hidden="true">×</span>
-            </a>
-          </li>
-        ))}
-        <li><a href="/map">{t('map.filters.clear')}</a></li>
-      </ul>
-      <p><a href={searchPageHref(params)}>{t('map.filters.as_list')}</a></p>
+      <FilterChips
+        chips={chipsOf(i18n, params, cityNames)}
+        removeLabel={(label) => t('map.filters.remove', { label })}
+        clearHref="/map"
+        clearLabel={t('map.filters.clear')}
+      />
+      <p>
+        <a href={searchPageHref(params)}>{t('map.filters.as_list')}</a>
+      </p>
     </section>
   );
 };

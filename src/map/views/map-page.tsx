@@ -1,13 +1,13 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
+import { type MapMarker, MapSvg } from '../../geo/map-svg.tsx';
+import { worldFrame } from '../../geo/world-map.ts';
 import { hasFilters, type ParseNotes, type SearchParams } from '../../search/search.params.ts';
 import { isolated, localNames } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import { citySearchHref, mapHref } from '../map-links.ts';
 import type { MapData } from '../map.service.ts';
-import { type MapMarker, MapSvg } from '../map-svg.tsx';
-import { worldFrame } from '../world-map.ts';
+import { citySearchHref, mapHref } from '../map-links.ts';
 import { CityCountTable } from './city-count-table.tsx';
 import { MapFilters } from './map-filters.tsx';
 
@@ -26,7 +26,9 @@ const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params
     }));
   return (
     <>
-      <p class="map-skip"><a href="#map-table">{t('map.skip')}</a></p>
+      <p class="map-skip">
+        <a href="#map-table">{t('map.skip')}</a>
+      </p>
       <figure class="map-figure">
         <MapSvg frame={worldFrame()} markers={markers} id="world-map" title={t('map.svg.title')} description={t('map.svg.desc', { count: markers.length })} />
         <figcaption>{t('map.caption')}</figcaption>
@@ -54,7 +56,9 @@ export const MapPage: FC<{ data: MapData; params: SearchParams; notes: ParseNote
       ) : (
         <div class="notice">
           <p>{t('map.empty')}</p>
-          <p><a href="/map">{t('map.empty.clear')}</a></p>
+          <p>
+            <a href="/map">{t('map.empty.clear')}</a>
+          </p>
         </div>
       )}
     </Layout>

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-import { describedBy, FieldFrame } from '../../accounts/views/form-parts.tsx';
+import { describedBy, FieldFrame, FieldNotes } from '../../views/form-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { FormErrors } from '../practice-form.fields.ts';
 
@@ -24,7 +24,16 @@ interface ControlProps {
 const keyOf = (name: string, row?: number) => (row === undefined ? name : `${name}-${row}`);
 
 /** Label, hint and message around one control; the control itself is the child (give it id `f-<name>`). */
-export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: string }> = ({ name, row, label, hint, errors, required, children, extraClass }) => (
+export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: string }> = ({
+  name,
+  row,
+  label,
+  hint,
+  errors,
+  required,
+  children,
+  extraClass,
+}) => (
   <FieldFrame id={fieldId(keyOf(name, row))} label={label} hint={hint} error={errors?.[keyOf(name, row)]} required={required} extraClass={extraClass}>
     {children}
   </FieldFrame>
@@ -32,7 +41,15 @@ export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: stri
 
 /** A one-line text input. `lang` and dir="auto" when the text is in the practice's language, not the interface's. */
 export const TextInput: FC<
-  ControlProps & { value: string; maxlength?: number; inputmode?: 'numeric' | 'decimal' | 'url'; type?: 'text' | 'url'; lang?: string; autoDir?: boolean; size?: number }
+  ControlProps & {
+    value: string;
+    maxlength?: number;
+    inputmode?: 'numeric' | 'decimal' | 'url';
+    type?: 'text' | 'url';
+    lang?: string;
+    autoDir?: boolean;
+    size?: number;
+  }
 > = (props) => {
   const { name, row, hint, errors, required, value, maxlength, inputmode, type = 'text', lang, autoDir, size } = props;
   const error = errors?.[keyOf(name, row)];
@@ -82,8 +99,12 @@ export const TextArea: FC<ControlProps & { value: string; maxlength: number; row
       </textarea>
       {preview !== undefined && (
         <section class="form-preview" aria-labelledby={`${id}-preview`}>
-          <p class="form-preview__label" id={`${id}-preview`}>{t('form.preview', { field: props.label })}</p>
-          <div class="prose" lang={lang || undefined} dir="auto">{raw(preview)}</div>
+          <p class="form-preview__label" id={`${id}-preview`}>
+            {t('form.preview', { field: props.label })}
+          </p>
+          <div class="prose" lang={lang || undefined} dir="auto">
+            {raw(preview)}
+          </div>
         </section>
       )}
     </FieldShell>
@@ -106,7 +127,9 @@ export const SelectField: FC<ControlProps & { value: string; options: { value: s
       >
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map((o) => (
-          <option value={o.value} lang={o.lang} selected={o.value === value}>{o.label}</option>
+          <option value={o.value} lang={o.lang} selected={o.value === value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldShell>
@@ -127,17 +150,12 @@ export const CheckboxGroup: FC<ControlProps & { values: string[]; options: { val
   const id = fieldId(name);
   const error = errors?.[name];
   return (
-    <fieldset
-      id={id}
-      class={error ? 'form-field form-field--error checkbox-grid' : 'form-field checkbox-grid'}
-      aria-describedby={describedBy(id, hint, error)}
-    >
+    <fieldset id={id} class={error ? 'form-field form-field--error checkbox-grid' : 'form-field checkbox-grid'} aria-describedby={describedBy(id, hint, error)}>
       <legend>
         {label}
         {required && <span class="form-field__required"> {t('form.required_mark')}</span>}
       </legend>
-      {hint && <p class="form-field__hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="form-field__error" id={`${id}-error`}>{t(error)}</p>}
+      <FieldNotes id={id} hint={hint} error={error} />
       <ul>
         {options.map((o) => (
           <li>

@@ -1,11 +1,11 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import { CountrySelect } from '../../accounts/views/country-select.tsx';
 import { renderMarkdown } from '../../shared/markdown.ts';
 import { usePage } from '../../views/page-context.ts';
 import { actorTypes, evidenceLevels, levels, statuses, supportKinds, themes } from '../../vocabulary/vocabularies.ts';
-import { type FormErrors, type FormStep, type PracticeFormValues, fieldsOfStep, markdownFields, maxLengths } from '../practice-form.fields.ts';
+import { type FormErrors, type FormStep, fieldsOfStep, markdownFields, maxLengths, type PracticeFormValues } from '../practice-form.fields.ts';
 import { languageOptions } from '../practice-form.languages.ts';
-import { CheckboxGroup, FieldShell, SelectField, TextArea, TextInput, fieldId } from './form-controls.tsx';
+import { CheckboxGroup, FieldShell, fieldId, SelectField, TextArea, TextInput } from './form-controls.tsx';
 
 interface StepProps {
   values: PracticeFormValues;
@@ -31,9 +31,58 @@ const all = (values: PracticeFormValues, name: string): string[] => {
  */
 function rowCount(values: PracticeFormValues, names: string[]): number {
   let filled = 0;
-  for (const name of names) all(values, name).forEach((v, i) => v.trim() && (filled = Math.max(filled, i + 1)));
+  for (const name of names) {
+    all(values, name).forEach((v, i) => {
+      if (v.trim()) filled = Math.max(filled, i + 1);
+    });
+  }
   return filled + spareRows;
 }
+
+/** A group of fields under one legend, with the group's hint (ids from the group's name). */
+const FieldGroup: FC<{ name: string; children?: Child }> = ({ name, children }) => {
+  const { t } = usePage().i18n;
+  return (
+    <fieldset class="form-group" aria-describedby={`f-${name}-hint`}>
+      <legend>{t(`form.field.${name}`)}</legend>
+      <p class="form-field__hint" id={`f-${name}-hint`}>
+        {t(`form.hint.${name}`)}
+      </p>
+      {children}
+    </fieldset>
+  );
+};
+
+/** Rows of repeated fields under one group's legend: the filled ones, then the spare ones. */
+const RepeatedRows: FC<{ group: string; values: PracticeFormValues; names: string[]; row: (i: number) => Child }> = ({ group, values, names, row }) => (
+  <FieldGroup name={group}>
+    {Array.from({ length: rowCount(values, names) }, (_, i) => (
+      <div class="form-row">{row(i)}</div>
+    ))}
+  </FieldGroup>
+);
+
+/** A year, as a short numeric input. */
+const YearField: FC<StepProps & { name: 'started' | 'ended' }> = ({ name, values, errors }) => {
+  const { t } = usePage().i18n;
+  return (
+    <TextInput
+      name={name}
+      label={t(`form.field.${name}`)}
+      hint={t('form.hint.year')}
+      value={one(values, name)}
+      errors={errors}
+      inputmode="numeric"
+      maxlength={maxLengths.year}
+      size={6}
+    />
+  );
+};
+
+/** One coordinate of the practice's location, as a decimal number. */
+const CoordinateField: FC<StepProps & { name: 'location_lat' | 'location_lon'; label: string }> = ({ name, label, values, errors }) => (
+  <TextInput name={name} label={label} value={one(values, name)} errors={errors} inputmode="decimal" maxlength={maxLengths.coordinate} size={12} />
+);
 
 /** Title, summary, language, themes, status and period. */
 const BasicsFields: FC<StepProps> = ({ values, errors }) => {
@@ -41,8 +90,28 @@ const BasicsFields: FC<StepProps> = ({ values, errors }) => {
   const lang = one(values, 'language');
   return (
     <>
-      <TextInput name="title" label={t('form.field.title')} hint={t('form.hint.title')} value={one(values, 'title')} errors={errors} required maxlength={maxLengths.title} lang={lang} autoDir />
-      <TextArea name="summary" label={t('form.field.summary')} hint={t('form.hint.summary')} value={one(values, 'summary')} errors={errors} required maxlength={maxLengths.summary} rows={4} lang={lang} />
+      <TextInput
+        name="title"
+        label={t('form.field.title')}
+        hint={t('form.hint.title')}
+        value={one(values, 'title')}
+        errors={errors}
+        required
+        maxlength={maxLengths.title}
+        lang={lang}
+        autoDir
+      />
+      <TextArea
+        name="summary"
+        label={t('form.field.summary')}
+        hint={t('form.hint.summary')}
+        value={one(values, 'summary')}
+        errors={errors}
+        required
+        maxlength={maxLengths.summary}
+        rows={4}
+        lang={lang}
+      />
       <SelectField
         name="language"
         label={t('form.field.language')}
@@ -53,60 +122,132 @@ const BasicsFields: FC<StepProps> = ({ values, errors }) => {
         blank={t('form.choose')}
         options={languageOptions(locale, lang).map((l) => ({ value: l.code, label: l.name }))}
       />
-      <CheckboxGroup name="themes" label={t('form.field.themes')} hint={t('form.hint.themes')} values={all(values, 'themes')} errors={errors} required options={themes.map((th) => ({ value: th, label: t(`theme.${th}`) }))} />
-      <SelectField name="status" label={t('form.field.status')} value={one(values, 'status')} errors={errors} blank={t('form.not_given')} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+      <CheckboxGroup
+        name="themes"
+        label={t('form.field.themes')}
+        hint={t('form.hint.themes')}
+        values={all(values, 'themes')}
+        errors={errors}
+        required
+        options={themes.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
+      />
+      <SelectField
+        name="status"
+        label={t('form.field.status')}
+        value={one(values, 'status')}
+        errors={errors}
+        blank={t('form.not_given')}
+        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
       <div class="form-row">
-        <TextInput name="started" label={t('form.field.started')} hint={t('form.hint.year')} value={one(values, 'started')} errors={errors} inputmode="numeric" maxlength={maxLengths.year} size={6} />
-        <TextInput name="ended" label={t('form.field.ended')} hint={t('form.hint.year')} value={one(values, 'ended')} errors={errors} inputmode="numeric" maxlength={maxLengths.year} size={6} />
+        <YearField name="started" values={values} errors={errors} />
+        <YearField name="ended" values={values} errors={errors} />
       </div>
     </>
+  );
+};
+
+/** Latitude and longitude, side by side. */
+const LocationFields: FC<StepProps> = ({ values, errors }) => {
+  const { t } = usePage().i18n;
+  return (
+    <FieldGroup name="location">
+      <div class="form-row">
+        <CoordinateField name="location_lat" label={t('form.field.latitude')} values={values} errors={errors} />
+        <CoordinateField name="location_lon" label={t('form.field.longitude')} values={values} errors={errors} />
+      </div>
+    </FieldGroup>
+  );
+};
+
+/** Partner rows: a name and the kind of support, filled ones then spare ones. */
+const PartnerFields: FC<StepProps> = ({ values, errors }) => {
+  const { t } = usePage().i18n;
+  const names = all(values, 'partner_name');
+  const kinds = all(values, 'partner_support');
+  return (
+    <RepeatedRows
+      group="partners"
+      values={values}
+      names={['partner_name', 'partner_support']}
+      row={(i) => (
+        <>
+          <TextInput
+            name="partner_name"
+            row={i}
+            label={t('form.partner.name', { n: i + 1 })}
+            value={names[i] ?? ''}
+            errors={errors}
+            maxlength={maxLengths.partner_name}
+            autoDir
+          />
+          <SelectField
+            name="partner_support"
+            row={i}
+            label={t('form.partner.support', { n: i + 1 })}
+            value={kinds[i] ?? ''}
+            errors={errors}
+            blank={t('form.not_given')}
+            options={supportKinds.map((k) => ({ value: k, label: t(`support.${k}`) }))}
+          />
+        </>
+      )}
+    />
   );
 };
 
 /** Level, place, coordinates, actors, lead organisation, partners and target groups. */
 const PlaceFields: FC<StepProps> = ({ values, errors }) => {
   const { t } = usePage().i18n;
-  const country = one(values, 'country');
   const countryError = errors?.country ? `${fieldId('country')}-error` : undefined;
-  const partnerRows = rowCount(values, ['partner_name', 'partner_support']);
-  const names = all(values, 'partner_name');
-  const kinds = all(values, 'partner_support');
   return (
     <>
-      <SelectField name="level" label={t('form.field.level')} value={one(values, 'level')} errors={errors} blank={t('form.level.default')} options={levels.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-      <TextInput name="city" label={t('form.field.city')} hint={t('form.hint.city')} value={one(values, 'city')} errors={errors} maxlength={maxLengths.city} autoDir />
+      <SelectField
+        name="level"
+        label={t('form.field.level')}
+        value={one(values, 'level')}
+        errors={errors}
+        blank={t('form.level.default')}
+        options={levels.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+      />
+      <TextInput
+        name="city"
+        label={t('form.field.city')}
+        hint={t('form.hint.city')}
+        value={one(values, 'city')}
+        errors={errors}
+        maxlength={maxLengths.city}
+        autoDir
+      />
       <FieldShell name="country" label={t('form.field.country')} errors={errors} required>
-        <CountrySelect id={fieldId('country')} name="country" value={country} describedBy={countryError} />
+        <CountrySelect id={fieldId('country')} name="country" value={one(values, 'country')} describedBy={countryError} />
       </FieldShell>
-      <fieldset class="form-group" aria-describedby="f-location-hint">
-        <legend>{t('form.field.location')}</legend>
-        <p class="form-field__hint" id="f-location-hint">{t('form.hint.location')}</p>
-        <div class="form-row">
-          <TextInput name="location_lat" label={t('form.field.latitude')} value={one(values, 'location_lat')} errors={errors} inputmode="decimal" maxlength={maxLengths.coordinate} size={12} />
-          <TextInput name="location_lon" label={t('form.field.longitude')} value={one(values, 'location_lon')} errors={errors} inputmode="decimal" maxlength={maxLengths.coordinate} size={12} />
-        </div>
-      </fieldset>
-      <CheckboxGroup name="actor_types" label={t('form.field.actor_types')} values={all(values, 'actor_types')} errors={errors} options={actorTypes.map((a) => ({ value: a, label: t(`actor.${a}`) }))} />
-      <TextInput name="lead_organization" label={t('form.field.lead_organization')} value={one(values, 'lead_organization')} errors={errors} maxlength={maxLengths.lead_organization} autoDir />
-      <fieldset class="form-group" aria-describedby="f-partners-hint">
-        <legend>{t('form.field.partners')}</legend>
-        <p class="form-field__hint" id="f-partners-hint">{t('form.hint.partners')}</p>
-        {Array.from({ length: partnerRows }, (_, i) => (
-          <div class="form-row">
-            <TextInput name="partner_name" row={i} label={t('form.partner.name', { n: i + 1 })} value={names[i] ?? ''} errors={errors} maxlength={maxLengths.partner_name} autoDir />
-            <SelectField
-              name="partner_support"
-              row={i}
-              label={t('form.partner.support', { n: i + 1 })}
-              value={kinds[i] ?? ''}
-              errors={errors}
-              blank={t('form.not_given')}
-              options={supportKinds.map((k) => ({ value: k, label: t(`support.${k}`) }))}
-            />
-          </div>
-        ))}
-      </fieldset>
-      <TextInput name="target_groups" label={t('form.field.target_groups')} hint={t('form.hint.target_groups')} value={all(values, 'target_groups').join(', ')} errors={errors} maxlength={maxLengths.target_groups} autoDir />
+      <LocationFields values={values} errors={errors} />
+      <CheckboxGroup
+        name="actor_types"
+        label={t('form.field.actor_types')}
+        values={all(values, 'actor_types')}
+        errors={errors}
+        options={actorTypes.map((a) => ({ value: a, label: t(`actor.${a}`) }))}
+      />
+      <TextInput
+        name="lead_organization"
+        label={t('form.field.lead_organization')}
+        value={one(values, 'lead_organization')}
+        errors={errors}
+        maxlength={maxLengths.lead_organization}
+        autoDir
+      />
+      <PartnerFields values={values} errors={errors} />
+      <TextInput
+        name="target_groups"
+        label={t('form.field.target_groups')}
+        hint={t('form.hint.target_groups')}
+        value={all(values, 'target_groups').join(', ')}
+        errors={errors}
+        maxlength={maxLengths.target_groups}
+        autoDir
+      />
     </>
   );
 };
@@ -166,16 +307,33 @@ const SourcesFields: FC<StepProps> = ({ values, errors }) => {
   const urls = all(values, 'source_url');
   const titles = all(values, 'source_title');
   return (
-    <fieldset class="form-group" aria-describedby="f-sources-hint">
-      <legend>{t('form.field.sources')}</legend>
-      <p class="form-field__hint" id="f-sources-hint">{t('form.hint.sources')}</p>
-      {Array.from({ length: rowCount(values, ['source_url', 'source_title']) }, (_, i) => (
-        <div class="form-row">
-          <TextInput name="source_url" row={i} type="url" label={t('form.source.url', { n: i + 1 })} value={urls[i] ?? ''} errors={errors} maxlength={maxLengths.source_url} />
-          <TextInput name="source_title" row={i} label={t('form.source.title', { n: i + 1 })} value={titles[i] ?? ''} errors={errors} maxlength={maxLengths.source_title} autoDir />
-        </div>
-      ))}
-    </fieldset>
+    <RepeatedRows
+      group="sources"
+      values={values}
+      names={['source_url', 'source_title']}
+      row={(i) => (
+        <>
+          <TextInput
+            name="source_url"
+            row={i}
+            type="url"
+            label={t('form.source.url', { n: i + 1 })}
+            value={urls[i] ?? ''}
+            errors={errors}
+            maxlength={maxLengths.source_url}
+          />
+          <TextInput
+            name="source_title"
+            row={i}
+            label={t('form.source.title', { n: i + 1 })}
+            value={titles[i] ?? ''}
+            errors={errors}
+            maxlength={maxLengths.source_title}
+            autoDir
+          />
+        </>
+      )}
+    />
   );
 };
 

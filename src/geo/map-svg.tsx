@@ -68,7 +68,12 @@ function placeNames(placed: { m: MapMarker; at: [number, number]; r: number }[],
   for (const { m, at, r } of placed) {
     if (!m.name) continue;
     const spot = nameBoxes(at[0], at[1], r, m.name).find(
-      ({ box }) => box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height && !taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]),
+      ({ box }) =>
+        box[0] >= 0 &&
+        box[2] <= width &&
+        box[1] >= 0 &&
+        box[3] <= height &&
+        !taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]),
     );
     if (!spot) continue;
     taken.push(spot.box);
@@ -96,7 +101,13 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
     .map((m) => ({ m, at: frame.project(m.lon, m.lat), r: markerRadius(m.count, max, frame.kind) }))
     .filter((p): p is { m: MapMarker; at: [number, number]; r: number } => p.at !== undefined)
     .sort((a, b) => b.m.count - a.m.count);
-  const hits = hitRadii[frame.kind].map(({ layer, radius }) => ({ layer, areas: hitAreas(placed.map((p) => p.at), radius) }));
+  const hits = hitRadii[frame.kind].map(({ layer, radius }) => ({
+    layer,
+    areas: hitAreas(
+      placed.map((p) => p.at),
+      radius,
+    ),
+  }));
   const labelledBy = description ? `${id}-title ${id}-desc` : `${id}-title`;
   return (
     <svg
@@ -114,12 +125,17 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
       {placed.map(({ m, at, r }, i) => (
         <a href={m.href} aria-label={m.label}>
           <title>{m.label}</title>
-          {hits.map(({ layer, areas }) => <HitShape area={areas[i]} layer={layer} />)}
+          {hits.map(({ layer, areas }) => (
+            <HitShape area={areas[i]} layer={layer} />
+          ))}
           <circle class="marker" cx={at[0]} cy={at[1]} r={r} />
         </a>
       ))}
       {placeNames(placed, frame.width, frame.height).map((n) => (
-        <text class="map-label" x={n.x} y={n.y} text-anchor={n.anchor} aria-hidden="true">{n.name}</text>
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG text is not focusable; the names are in the table beside the map.
+        <text class="map-label" x={n.x} y={n.y} text-anchor={n.anchor} aria-hidden="true">
+          {n.name}
+        </text>
       ))}
     </svg>
   );

@@ -1,6 +1,6 @@
 import { type GeoProjection, geoBounds, geoEqualEarth, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { type CountryShape, countryShape, countryShapes, mainlandOf, worldLand } from './geo-data.ts';
+import { type CountryShape, countryShape, countryShapes, mainlandOf, worldLand } from './country-shapes.ts';
 import { compactPath } from './svg-path.ts';
 
 /**
@@ -44,14 +44,22 @@ export function worldFrame(): MapFrame {
   if (world) return world;
   const projection = geoEqualEarth().fitWidth(worldWidth, { type: 'Sphere' });
   const height = Math.ceil((projection([0, southLimit]) as [number, number])[1]);
-  projection.clipExtent([[0, 0], [worldWidth, height]]);
+  projection.clipExtent([
+    [0, 0],
+    [worldWidth, height],
+  ]);
   world = { kind: 'world', width: worldWidth, height, land: compactPath(projection, worldLand(), 1), project: projector(projection, worldWidth, height) };
   return world;
 }
 
 /** A box's longitudes as plain intervals: a box across the antimeridian (west > east) is two. */
 function spans([[west], [east]]: CountryShape['bounds']): [number, number][] {
-  return west <= east ? [[west, east]] : [[west, 180], [-180, east]];
+  return west <= east
+    ? [[west, east]]
+    : [
+        [west, 180],
+        [-180, east],
+      ];
 }
 
 /** Whether two longitude/latitude boxes overlap. */
@@ -62,10 +70,16 @@ function overlaps(a: CountryShape['bounds'], b: CountryShape['bounds']): boolean
 
 /** A local map on a Mercator projection already scaled and centred: countries in view, one highlighted. */
 function localFrame(projection: GeoProjection, width: number, height: number, focusCode?: string): MapFrame {
-  projection.clipExtent([[0, 0], [width, height]]);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
   const [west, north] = projection.invert?.([0, 0]) ?? [-180, 90];
   const [east, south] = projection.invert?.([width, height]) ?? [180, -90];
-  const view: CountryShape['bounds'] = [[west, south], [east, north]];
+  const view: CountryShape['bounds'] = [
+    [west, south],
+    [east, north],
+  ];
   // Past a few dozen degrees across, 1:50 million detail would only add bytes nobody can see.
   const across = west <= east ? east - west : east - west + 360;
   const inView = countryShapes(across > 30 ? '110m' : '50m').filter((s) => overlaps(s.bounds, view));
@@ -110,7 +124,10 @@ export function cityFrame(lon: number, lat: number, country?: string): MapFrame 
   const width = localWidth;
   const height = Math.round(localWidth * 0.625);
   return remember(`city|${lon.toFixed(2)}|${lat.toFixed(2)}|${country ?? ''}`, () => {
-    const projection = geoMercator().center([lon, lat]).scale(scaleFor(cityViewKm, width, lat)).translate([width / 2, height / 2]);
+    const projection = geoMercator()
+      .center([lon, lat])
+      .scale(scaleFor(cityViewKm, width, lat))
+      .translate([width / 2, height / 2]);
     return localFrame(projection, width, height, country);
   });
 }
@@ -134,13 +151,23 @@ export function countryFrame(code: string, places: [number, number][]): MapFrame
     const width = localWidth;
     const height = Math.round(width * (Number.isFinite(aspect) ? Math.min(1.1, Math.max(0.55, aspect)) : 0.625));
     const pad = 24;
-    projection.fitExtent([[pad, pad], [width - pad, height - pad]], target);
+    projection.fitExtent(
+      [
+        [pad, pad],
+        [width - pad, height - pad],
+      ],
+      target,
+    );
     // A city state or a single town must not be blown up past a regional view (a lone point
     // would even get an infinite scale).
     const [[west, south], [east, north]] = geoBounds(target);
     const center: [number, number] = [(west + east) / 2, (south + north) / 2];
     const maxScale = scaleFor(cityViewKm / 2, width, center[1]);
-    if (!(projection.scale() <= maxScale)) projection.scale(maxScale).translate([width / 2, height / 2]).center(center);
+    if (!(projection.scale() <= maxScale))
+      projection
+        .scale(maxScale)
+        .translate([width / 2, height / 2])
+        .center(center);
     return localFrame(projection, width, height, code);
   });
 }

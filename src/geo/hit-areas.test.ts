@@ -9,14 +9,25 @@ function corners(area: ReturnType<typeof hitAreas>[number]): Point[] {
 
 describe('hitAreas', () => {
   it('gives an isolated marker the whole circle', () => {
-    expect(hitAreas([[100, 100], [400, 100]], 20)).toEqual([
-      { circle: { cx: 100, cy: 100, r: 20 } },
-      { circle: { cx: 400, cy: 100, r: 20 } },
-    ]);
+    expect(
+      hitAreas(
+        [
+          [100, 100],
+          [400, 100],
+        ],
+        20,
+      ),
+    ).toEqual([{ circle: { cx: 100, cy: 100, r: 20 } }, { circle: { cx: 400, cy: 100, r: 20 } }]);
   });
 
   it('cuts two near markers at the line halfway between them, so their targets never overlap', () => {
-    const [left, right] = hitAreas([[100, 100], [110, 100]], 20);
+    const [left, right] = hitAreas(
+      [
+        [100, 100],
+        [110, 100],
+      ],
+      20,
+    );
     for (const [x] of corners(left)) expect(x).toBeLessThanOrEqual(105.05);
     for (const [x] of corners(right)) expect(x).toBeGreaterThanOrEqual(104.95);
     // Each still reaches as far as the circle on its free side.
@@ -25,6 +36,14 @@ describe('hitAreas', () => {
   });
 
   it('leaves markers at the same spot whole (a finger cannot tell them apart)', () => {
-    expect(hitAreas([[50, 50], [50, 50]], 10).every((a) => 'circle' in a)).toBe(true);
+    expect(
+      hitAreas(
+        [
+          [50, 50],
+          [50, 50],
+        ],
+        10,
+      ).every((a) => 'circle' in a),
+    ).toBe(true);
   });
 });
