@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { type CatalogueSnapshot, currentSnapshot } from '../src/search/catalogue-snapshot.ts';
+import { type CatalogueSnapshot, catalogueFigures, currentSnapshot } from '../src/search/catalogue-snapshot.ts';
 import { catalogueVersion } from '../src/search/catalogue-version.repo.ts';
 import { filterAndCount } from '../src/search/facet-engine.ts';
 import { facetParams } from '../src/search/facets.ts';
@@ -112,6 +112,15 @@ describe.each(testEngines())('catalogue snapshot on %s', (engine) => {
     expect(observable(last)).toEqual(observable(buildSnapshot(await snapshotRows(db), last.version)));
     expect(observable(before)).toEqual(seenBefore);
     expect(filterAndCount(before, housing, null).facetRows).toEqual(countsBefore);
+  });
+
+  it("counts the home page's figures as SQL does, after writes too", async () => {
+    const { rows } = await sql<{ practices: number; cities: number; countries: number }>`
+      SELECT count(*)::int AS practices, count(DISTINCT (country, city_slug)) FILTER (WHERE city_slug IS NOT NULL)::int AS cities,
+        count(DISTINCT country)::int AS countries FROM practices`.execute(db);
+    const themes = await sql<{ theme: string; n: number }>`SELECT theme, count(*)::int AS n FROM practices, unnest(themes) AS theme GROUP BY theme`.execute(db);
+    expect(catalogueFigures(await currentSnapshot(db))).toEqual({ ...rows[0], byTheme: Object.fromEntries(themes.rows.map((r) => [r.theme, r.n])) });
+    expect(rows[0].cities).toBeGreaterThan(10);
   });
 
   it('reads the catalogue whole when the change log cannot say what changed', async () => {

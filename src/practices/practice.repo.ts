@@ -176,24 +176,6 @@ export async function latestPractices(db: Database, limit: number) {
     .execute();
 }
 
-/** Figures for the home page: published practices, distinct cities and countries, and practices per theme. */
-export async function catalogueFigures(db: Database) {
-  const totals = await db
-    .selectFrom('practices')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('practices'),
-      sql<number>`count(DISTINCT (country, city_slug)) FILTER (WHERE city_slug IS NOT NULL)`.as('cities'),
-      sql<number>`count(DISTINCT country)`.as('countries'),
-    ])
-    .executeTakeFirstOrThrow();
-  const byTheme = await db
-    .selectFrom(sql<{ theme: string }>`(SELECT unnest(themes) AS theme FROM practices)`.as('t'))
-    .select(['t.theme', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('t.theme')
-    .execute();
-  return { ...totals, byTheme: Object.fromEntries(byTheme.map((r) => [r.theme, Number(r.n)])) as Record<string, number> };
-}
-
 /** Whether any practice is stored; the demo data is loaded only into an empty catalogue. */
 export async function isCatalogueEmpty(db: Database): Promise<boolean> {
   const row = await db.selectFrom('practices').select('id').limit(1).executeTakeFirst();

@@ -122,3 +122,26 @@ export async function currentSnapshot(db: Database, knownVersion?: number): Prom
     await s.loading;
   }
 }
+
+/** The catalogue's size at a glance: published practices, distinct cities and countries, practices per theme. */
+export interface CatalogueFigures {
+  practices: number;
+  cities: number;
+  countries: number;
+  byTheme: Record<string, number>;
+}
+
+/**
+ * The catalogue's figures, counted from the snapshot's facet totals (no query): what the home
+ * page shows.
+ * @example const figures = catalogueFigures(await currentSnapshot(db));
+ */
+export function catalogueFigures(snap: CatalogueSnapshot): CatalogueFigures {
+  const present = (col: FacetColumn) => col.totals.reduce((n, total) => n + (total > 0 ? 1 : 0), 0);
+  const themes = snap.facets.theme;
+  const byTheme: Record<string, number> = {};
+  themes.values.forEach((theme, code) => {
+    if (themes.totals[code] > 0) byTheme[theme] = themes.totals[code];
+  });
+  return { practices: snap.count, cities: present(snap.facets.city), countries: present(snap.facets.country), byTheme };
+}
