@@ -229,7 +229,7 @@ function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count:
   return count;
 }
 
-/** Per-slot relevance of a query's clauses: slots touched, their scores, and a report per clause. */
+/** Per-slot relevance of a query's clauses: slots touched (in no particular order), their scores, and a report per clause. */
 export interface ScoredSlots {
   slots: Int32Array;
   scores: Float32Array;
@@ -409,7 +409,8 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
       score[slot] += (idf * t * (k1 + 1)) / (t + k1);
     }
   }
-  const slots = all.slice(0, allCount).sort();
+  // In the order first touched: callers map slots to rows themselves, so no sort of up to every slot.
+  const slots = all.slice(0, allCount);
   const scores = new Float32Array(allCount);
   for (let i = 0; i < allCount; i++) {
     const slot = slots[i];
