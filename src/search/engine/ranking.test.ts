@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './query-parser.ts';
-import { scoreClauses } from './ranking.ts';
+import { scoreClauses, scoreGroups } from './ranking.ts';
 import { type IndexDoc, TextIndex } from './text-index.ts';
 
 const doc = (seq: number, title: string, summary: string): IndexDoc => ({
@@ -93,5 +93,27 @@ describe('phrases', () => {
     expect(index.slotsWithSequence(keys('languag cours')).map((s) => index.slotSeq[s])).toEqual([1]);
     expect(index.slotsWithSequence(keys('citi _ sanctuari')).map((s) => index.slotSeq[s])).toEqual([3]);
     expect(index.slotsWithSequence(keys('citi sanctuari'))).toEqual([]);
+  });
+});
+
+describe('a group of several words', () => {
+  it('matches only documents holding every word, however long the common word’s list is', () => {
+    const index = new TextIndex();
+    // "housing" everywhere, "shelter" in a few, both together in fewer still; some removed again.
+    for (let seq = 1; seq <= 2000; seq++) {
+      const words = [seq % 10 === 0 ? 'shelter' : 'support', 'housing'];
+      index.put(doc(seq, words.join(' '), seq % 7 === 0 ? 'night shelter' : 'a desk'));
+    }
+    for (let seq = 10; seq <= 2000; seq += 100) index.remove(seq);
+    const keys = ['en:shelter', 'en:hous'];
+    const scored = scoreGroups(index, [{ text: 'shelter housing', groups: [{ keys, weight: 1 }] }]);
+    const matched = new Set(Array.from(scored.slots, (slot) => index.slotSeq[slot]));
+    const expected = new Set<number>();
+    for (let seq = 1; seq <= 2000; seq++) if ((seq % 10 === 0 || seq % 7 === 0) && !(seq % 100 === 10)) expected.add(seq);
+    expect(matched).toEqual(expected);
+    // Counted by the word held least: one "housing" each, so every document scores the same
+    // when its title alone holds "shelter".
+    const titleOnly = [20, 30].map((seq) => scored.scores[Array.from(scored.slots).findIndex((slot) => index.slotSeq[slot] === seq)]);
+    expect(titleOnly[0]).toBeCloseTo(titleOnly[1], 5);
   });
 });

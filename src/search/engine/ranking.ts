@@ -123,9 +123,8 @@ class Scratch {
   score = new Float32Array(0);
   /** Slots already listed in a pass's result. */
   mark = new Uint8Array(0);
-  /** For multi-word groups: the least weight of the words so far, and how many words matched. */
+  /** For multi-word groups: the least weight of the words so far, and the slots still holding every word. */
   least = new Float32Array(0);
-  seen = new Uint8Array(0);
   touched = new Int32Array(0);
   partial = new Int32Array(0);
   all = new Int32Array(0);
@@ -135,7 +134,6 @@ class Scratch {
     this.score = new Float32Array(size);
     this.mark = new Uint8Array(size);
     this.least = new Float32Array(size);
-    this.seen = new Uint8Array(size);
     this.touched = new Int32Array(size);
     this.partial = new Int32Array(size);
     this.all = new Int32Array(size);
@@ -189,41 +187,63 @@ function addKey(index: TextIndex, key: string, weight: number, fieldNorm: Float3
   return count;
 }
 
+/** The first position at or after `from` whose slot is at least `slot` (slots ascend): a galloping search. */
+function seek(slots: Int32Array, length: number, from: number, slot: number): number {
+  if (from >= length || slots[from] >= slot) return from;
+  let step = 1;
+  let lo = from;
+  while (lo + step < length && slots[lo + step] < slot) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, length);
+  // slots[lo] < slot; the answer is in (lo, hi].
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slots[mid] < slot) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /**
  * A multi-word key group: documents holding every word, counted by the word they hold least.
- * Rarest word first, so later words only confirm slots already seen.
+ * The rarest word's documents are the candidates; each further word is looked up for them by
+ * galloping through its (ascending) posting list, so a common word costs what the rare one
+ * matches, not its whole list.
  */
 function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count: number): number {
   const lists = g.keys.map((k) => index.postings.get(k));
   if (lists.some((l) => !l)) return count;
   const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
-  const { least, seen, partial, tf, touched } = scratch;
+  const { least, partial, tf, touched } = scratch;
   const { alive } = index;
   let n = 0;
   const first = ordered[0];
   for (let j = 0; j < first.length; j++) {
     const slot = first.slots[j];
     if (!alive[slot]) continue;
-    seen[slot] = 1;
     least[slot] = postingWeight(first.counts[j], slot, fieldNorm);
     partial[n++] = slot;
   }
-  for (let w = 1; w < ordered.length; w++) {
+  for (let w = 1; w < ordered.length && n > 0; w++) {
     const list = ordered[w];
-    for (let j = 0; j < list.length; j++) {
-      const slot = list.slots[j];
-      if (seen[slot] !== w) continue;
-      seen[slot] = w + 1;
-      least[slot] = Math.min(least[slot], postingWeight(list.counts[j], slot, fieldNorm));
+    let at = 0;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = partial[i];
+      at = seek(list.slots, list.length, at, slot);
+      if (at < list.length && list.slots[at] === slot) {
+        least[slot] = Math.min(least[slot], postingWeight(list.counts[at], slot, fieldNorm));
+        partial[kept++] = slot;
+      } else least[slot] = 0;
     }
+    n = kept;
   }
   for (let i = 0; i < n; i++) {
     const slot = partial[i];
-    if (seen[slot] === ordered.length) {
-      if (tf[slot] === 0) touched[count++] = slot;
-      tf[slot] += g.weight * least[slot];
-    }
-    seen[slot] = 0;
+    if (tf[slot] === 0) touched[count++] = slot;
+    tf[slot] += g.weight * least[slot];
     least[slot] = 0;
   }
   return count;
