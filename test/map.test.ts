@@ -7,6 +7,7 @@ import { worldFrame } from '../src/geo/world-map.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
 import { unescapeHtml } from './support/html-forms.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
 
 /** The markers of the world map: where each links, its accessible name and its radius. */
@@ -153,5 +154,36 @@ describe.each(testEngines())('the world map on %s', (engine) => {
     expect(res.headers.get('content-encoding')).toBe('br');
     expect(compressed.length).toBeLessThan(15_000);
     expect(brotliDecompressSync(compressed).toString()).toContain('<svg id="world-map"');
+  });
+
+  it('draws and tables only the 200 cities with the most practices, and says where the others are', async () => {
+    // Written last: it adds 205 one-practice cities to the catalogue the tests above read.
+    await db.transaction().execute(async (trx) => {
+      for (let i = 1; i <= 205; i++) {
+        await upsertPractice(trx, practiceRecord({ id: `map-cap-${i}`, city: `Capville ${i}`, country: 'PT', themes: ['housing'] }), {
+          author: 'test',
+          message: 'test',
+        });
+      }
+    });
+    const all = await expectedCounts(db);
+    expect(all.length).toBeGreaterThan(250);
+    const { html } = await get('/map');
+    const rows = tableRowsOf(html);
+    expect(rows).toHaveLength(200);
+    expect(html).toContain(
+      `The 200 cities with the most practices are on the map and in this table; the other ${all.length - 200} cities are listed on their countries’ pages.`,
+    );
+    // The busiest city is there; the ones left out have no more practices than any listed.
+    const busiest = all.reduce((a, b) => (b.practices > a.practices ? b : a));
+    expect(rows.map((r) => r.city)).toContain(busiest.name);
+    const least = Math.min(...rows.map((r) => r.count));
+    const listed = new Set(rows.map((r) => r.city));
+    for (const c of all) if (!listed.has(c.name)) expect(c.practices).toBeLessThanOrEqual(least);
+    // Every marker is a listed city; the summary still counts them all.
+    const markers = markersOf(html);
+    expect(markers.length).toBeLessThanOrEqual(200);
+    for (const m of markers) expect(listed.has(m.label.split(',')[0])).toBe(true);
+    expect(html).toContain(`in ${all.length} cities`);
   });
 });

@@ -11,15 +11,18 @@ import { citySearchHref } from '../map-links.ts';
 
 /**
  * The map's data as a table: the accessible, no-JavaScript equivalent of the markers, with
- * links to each city's page, its country's page and its practices in the search.
+ * links to each city's page, its country's page and its practices in the search. When only
+ * some of the `total` cities are shown, the caption says which and where the others are.
  */
-export const CityCountTable: FC<{ cities: CityCount[]; params: SearchParams; id: string }> = ({ cities, params, id }) => {
+export const CityCountTable: FC<{ cities: CityCount[]; total: number; params: SearchParams; id: string }> = ({ cities, total, params, id }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
     <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
       <table class="data-table place-table" id={id}>
-        <caption id={`${id}-caption`}>{t('map.table.caption', { count: cities.length })}</caption>
+        <caption id={`${id}-caption`}>
+          {total > cities.length ? t('map.table.top', { shown: cities.length, rest: total - cities.length }) : t('map.table.caption', { count: cities.length })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('map.table.city')}</th>

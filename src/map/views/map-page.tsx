@@ -11,11 +11,20 @@ import { citySearchHref, mapHref } from '../map-links.ts';
 import { CityCountTable } from './city-count-table.tsx';
 import { MapFilters } from './map-filters.tsx';
 
-/** The world map with its markers, then the same cities as a table. */
+/**
+ * Cities drawn and tabled at most: beyond a few hundred, markers cover each other, every one is
+ * a stop for the keyboard, and the page grows by megabytes (4,391 cities at 100k practices made
+ * 2.8 MB). The others are on their countries' pages and in the search's city filter.
+ */
+export const mapCityLimit = 200;
+
+/** The world map with its markers, then the same cities as a table: the cities with the most practices. */
 const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  const markers: MapMarker[] = localNames(i18n, data.cities)
+  // Most practices first (see practiceCountsByCity).
+  const shown = data.cities.slice(0, mapCityLimit);
+  const markers: MapMarker[] = localNames(i18n, shown)
     .filter((c) => c.lat !== null && c.lon !== null)
     .map((c) => ({
       lon: c.lon as number,
@@ -33,7 +42,7 @@ const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params
         <MapSvg frame={worldFrame()} markers={markers} id="world-map" title={t('map.svg.title')} description={t('map.svg.desc', { count: markers.length })} />
         <figcaption>{t('map.caption')}</figcaption>
       </figure>
-      <CityCountTable cities={data.cities} params={params} id="map-table" />
+      <CityCountTable cities={shown} total={data.cities.length} params={params} id="map-table" />
     </>
   );
 };
