@@ -83,12 +83,22 @@ export class Dictionary {
   }
 }
 
-/** Compressed rows over fresh buffers with a tenth to spare. */
-export function compressedRows(offsets: Int32Array, codes: Int32Array, size: number): CompressedRows {
-  const buffers = { offsets: new Int32Array(Math.ceil(size * 1.1) + 64), codes: new Int32Array(Math.ceil(codes.length * 1.1) + 256) };
+/** Buffers for `size` rows holding `codes` codes, with a tenth to spare for rows appended later. */
+function newBuffers(size: number, codes: number): CompressedRows['buffers'] {
+  return { offsets: new Int32Array(Math.ceil((size + 1) * 1.1) + 64), codes: new Int32Array(Math.ceil(codes * 1.1) + 256) };
+}
+
+/** The views of `size` rows and `codes` codes on buffers. */
+function viewOn(buffers: CompressedRows['buffers'], size: number, codes: number): CompressedRows {
+  return { offsets: buffers.offsets.subarray(0, size + 1), codes: buffers.codes.subarray(0, codes), buffers };
+}
+
+/** Compressed rows over fresh buffers with a tenth to spare, from rows' offsets and codes. */
+export function compressedRows(offsets: Int32Array, codes: ArrayLike<number>, size: number): CompressedRows {
+  const buffers = newBuffers(size, codes.length);
   buffers.offsets.set(offsets.subarray(0, size + 1));
   buffers.codes.set(codes);
-  return { offsets: buffers.offsets.subarray(0, size + 1), codes: buffers.codes.subarray(0, codes.length), buffers };
+  return viewOn(buffers, size, codes.length);
 }
 
 /**
@@ -126,8 +136,8 @@ export function patchRows(rows: CompressedRows, size: number, changed: Map<numbe
   if (sorted.length > 0 && sorted[0] >= oldSize) return appendRows(rows, size, changed);
   let extra = 0;
   for (const row of sorted) extra += (changed.get(row) as ArrayLike<number>).length - (row < oldSize ? offsets[row + 1] - offsets[row] : 0);
-  const outOffsets = new Int32Array(size + 1);
-  const outCodes = new Int32Array(codes.length + extra);
+  const buffers = newBuffers(size, codes.length + extra);
+  const { offsets: outOffsets, codes: outCodes } = buffers;
   let k = 0;
   let next = 0;
   const copyUpTo = (end: number) => {
@@ -147,7 +157,7 @@ export function patchRows(rows: CompressedRows, size: number, changed: Map<numbe
   }
   copyUpTo(size);
   outOffsets[size] = k;
-  return compressedRows(outOffsets, outCodes, size);
+  return viewOn(buffers, size, k);
 }
 
 function valueOrder(values: string[]): Int32Array {
@@ -228,10 +238,10 @@ export function rowMajor(columns: Record<FacetParam, FacetColumn>, size: number)
   const cols = facetParams.map((f) => columns[f]);
   const base = new Int32Array(cols.length + 1);
   for (let n = 0; n < cols.length; n++) base[n + 1] = base[n] + cols[n].values.length;
-  const offsets = new Int32Array(size + 1);
   let total = 0;
   for (const col of cols) total += col.codes.length;
-  const codes = new Int32Array(total);
+  const buffers = newBuffers(size, total);
+  const { offsets, codes } = buffers;
   let k = 0;
   for (let i = 0; i < size; i++) {
     offsets[i] = k;
@@ -246,7 +256,7 @@ export function rowMajor(columns: Record<FacetParam, FacetColumn>, size: number)
   cols.forEach((col, n) => {
     allTotals.set(col.totals, base[n]);
   });
-  return { allCodes: compressedRows(offsets, codes, size), allTotals, base };
+  return { allCodes: viewOn(buffers, size, k), allTotals, base };
 }
 
 /**

@@ -52,7 +52,16 @@ function writeRow(f: RowFields, i: number, r: SnapshotRow): void {
   f.hashes[i] = r.content_hash;
 }
 
-function seqIndex(seqs: Int32Array, size: number): Int32Array {
+/** The slot of each seq (-1 where none); with `previous`, only the slots from `from` on are added to a copy of it. */
+function seqIndex(seqs: Int32Array, size: number, previous?: Int32Array, from = 0): Int32Array {
+  if (previous) {
+    let max = previous.length - 1;
+    for (let i = from; i < size; i++) max = Math.max(max, seqs[i]);
+    const index = new Int32Array(max + 1).fill(-1);
+    index.set(previous);
+    for (let i = from; i < size; i++) index[seqs[i]] = i;
+    return index;
+  }
   let max = 0;
   for (let i = 0; i < size; i++) max = Math.max(max, seqs[i]);
   const index = new Int32Array(max + 1).fill(-1);
@@ -71,6 +80,7 @@ function liveRows(live: Uint8Array): Int32Array {
 
 function assemble(
   fields: RowFields,
+  indexOfSeq: Int32Array,
   columns: Record<FacetParam, FacetColumn>,
   codes: RowMajorCodes,
   orders: Pick<CatalogueSnapshot, 'newestOrder' | 'titleOrder'>,
@@ -86,7 +96,7 @@ function assemble(
     size,
     count: allRows.length,
     allRows,
-    indexOfSeq: seqIndex(fields.seqs, size),
+    indexOfSeq,
     facets: columns,
     phraseMatches: new SearchCache<Int32Array>(matchCacheSize),
     matches: new SearchCache<TextMatch>(matchCacheSize),
@@ -123,12 +133,12 @@ export function buildSnapshot(rows: SnapshotRow[], version: number): CatalogueSn
         for (const code of dict.codesOf(rowValues(r, f.param), rowLabel(r, f.param))) codes.push(code);
       });
       offsets[size] = codes.length;
-      return [f.param, finishColumn(dict, compressedRows(offsets, Int32Array.from(codes), size), size)];
+      return [f.param, finishColumn(dict, compressedRows(offsets, codes, size), size)];
     }),
   ) as Record<FacetParam, FacetColumn>;
   const all = Int32Array.from(rows.keys());
   const orders = { newestOrder: all.slice().sort(newerFirst(fields)), titleOrder: all.slice().sort(byTitle(fields)) };
-  return assemble(fields, columns, rowMajor(columns, size), orders, version);
+  return assemble(fields, seqIndex(fields.seqs, size), columns, rowMajor(columns, size), orders, version);
 }
 
 /** Whether a row's codes in a column are these. */
@@ -241,5 +251,7 @@ export function updateSnapshot(prev: CatalogueSnapshot, rows: SnapshotRow[], cha
   };
   const unchanged = facets.every((f) => columns[f.param] === prev.facets[f.param]);
   const codes = unchanged && size === prev.size ? prev : patchRowMajor(prev, columns, size, changed.keys());
-  return { ...assemble(fields, columns, codes, orders, version), delta: { fromVersion: prev.version, seqs: changedSeqs } };
+  // A slot keeps its seq (a changed practice keeps its slot): only the appended slots are new.
+  const indexOfSeq = seqIndex(fields.seqs, size, prev.indexOfSeq, prev.size);
+  return { ...assemble(fields, indexOfSeq, columns, codes, orders, version), delta: { fromVersion: prev.version, seqs: changedSeqs } };
 }
