@@ -1,8 +1,9 @@
 import { analyze, wordKey } from './analyzer.ts';
 import { glossaryAlternatives, queryWords } from './glossary-index.ts';
+import { currentEpoch, type Epoch, postingWeights } from './posting-weights.ts';
 import type { QueryClause } from './query-parser.ts';
 import { closestWord } from './spelling.ts';
-import { fieldCount, type TextIndex } from './text-index.ts';
+import { seek, type TextIndex } from './text-index.ts';
 
 /**
  * BM25F parameters: a field's weight (title > summary > context > long text) and how much its
@@ -141,69 +142,21 @@ class Scratch {
 }
 const scratch = new Scratch();
 
-/**
- * Each slot's field multipliers, weight / (1 − b + b·length/average), slot-major: computed once
- * per state of the index and of the parameters instead of once per posting.
- */
-let norms = { index: undefined as TextIndex | undefined, generation: -1, params: '', values: new Float32Array(0) };
-function fieldNorms(index: TextIndex): Float32Array {
-  const params = JSON.stringify([rankingParams.weights, rankingParams.b]);
-  if (norms.index === index && norms.generation === index.generation && norms.params === params) return norms.values;
-  const { weights, b } = rankingParams;
-  const values = new Float32Array(index.slotCount * fieldCount);
-  const average = Array.from({ length: fieldCount }, (_, f) => index.averageLength(f));
-  for (let slot = 0; slot < index.slotCount; slot++) {
-    for (let f = 0; f < fieldCount; f++) {
-      values[slot * fieldCount + f] = weights[f] / (1 - b[f] + (b[f] * index.lengths[slot * fieldCount + f]) / average[f]);
-    }
-  }
-  norms = { index, generation: index.generation, params, values };
-  return values;
-}
-
-/** A posting's weighted, length-normalised count over the fields. */
-function postingWeight(packed: number, slot: number, fieldNorm: Float32Array): number {
-  const at = slot * fieldCount;
-  return (
-    (packed & 0xff) * fieldNorm[at] +
-    ((packed >>> 8) & 0xff) * fieldNorm[at + 1] +
-    ((packed >>> 16) & 0xff) * fieldNorm[at + 2] +
-    (packed >>> 24) * fieldNorm[at + 3]
-  );
-}
-
 /** Adds one key's counts, times a weight, into tf; newly touched slots are appended to scratch.touched. */
-function addKey(index: TextIndex, key: string, weight: number, fieldNorm: Float32Array, count: number): number {
+function addKey(index: TextIndex, key: string, weight: number, epoch: Epoch, count: number): number {
   const list = index.postings.get(key);
   if (!list) return count;
   const { alive } = index;
   const { tf, touched } = scratch;
+  const w = postingWeights(epoch, list);
+  const { slots } = list;
   for (let j = 0; j < list.length; j++) {
-    const slot = list.slots[j];
+    const slot = slots[j];
     if (!alive[slot]) continue;
     if (tf[slot] === 0) touched[count++] = slot;
-    tf[slot] += weight * postingWeight(list.counts[j], slot, fieldNorm);
+    tf[slot] += weight * w[j];
   }
   return count;
-}
-
-/** The first position at or after `from` whose slot is at least `slot` (slots ascend): a galloping search. */
-function seek(slots: Int32Array, length: number, from: number, slot: number): number {
-  if (from >= length || slots[from] >= slot) return from;
-  let step = 1;
-  let lo = from;
-  while (lo + step < length && slots[lo + step] < slot) {
-    lo += step;
-    step *= 2;
-  }
-  let hi = Math.min(lo + step, length);
-  // slots[lo] < slot; the answer is in (lo, hi].
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (slots[mid] < slot) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 /**
@@ -212,7 +165,7 @@ function seek(slots: Int32Array, length: number, from: number, slot: number): nu
  * galloping through its (ascending) posting list, so a common word costs what the rare one
  * matches, not its whole list.
  */
-function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count: number): number {
+function addAllOf(index: TextIndex, g: KeyGroup, epoch: Epoch, count: number): number {
   const lists = g.keys.map((k) => index.postings.get(k));
   if (lists.some((l) => !l)) return count;
   const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
@@ -220,21 +173,23 @@ function addAllOf(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, count:
   const { alive } = index;
   let n = 0;
   const first = ordered[0];
+  const firstWeights = postingWeights(epoch, first);
   for (let j = 0; j < first.length; j++) {
     const slot = first.slots[j];
     if (!alive[slot]) continue;
-    least[slot] = postingWeight(first.counts[j], slot, fieldNorm);
+    least[slot] = firstWeights[j];
     partial[n++] = slot;
   }
   for (let w = 1; w < ordered.length && n > 0; w++) {
     const list = ordered[w];
+    const weights = postingWeights(epoch, list);
     let at = 0;
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const slot = partial[i];
       at = seek(list.slots, list.length, at, slot);
       if (at < list.length && list.slots[at] === slot) {
-        least[slot] = Math.min(least[slot], postingWeight(list.counts[at], slot, fieldNorm));
+        least[slot] = Math.min(least[slot], weights[at]);
         partial[kept++] = slot;
       } else least[slot] = 0;
     }
@@ -313,25 +268,26 @@ interface DenseEntry {
   counts: Float32Array;
   /** Slots the counts cover: later ones (new or changed practices) are patched in. */
   slotCount: number;
-  /** Live documents when computed: lengths' averages drift with them, so a 1 % change recomputes. */
-  liveCount: number;
-  params: string;
+  /** The weights' epoch (see posting-weights.ts): a new one recomputes. */
+  epoch: number;
 }
 const denseCaches = new WeakMap<TextIndex, Map<string, DenseEntry>>();
 
 /** Adds a group's weighted counts for slots from `from` on into counts: single keys from the postings' tail (slots only grow). */
-function addGroupFrom(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, counts: Float32Array, from: number): void {
+function addGroupFrom(index: TextIndex, g: KeyGroup, epoch: Epoch, counts: Float32Array, from: number): void {
   if (g.keys.length === 1) {
     const list = index.postings.get(g.keys[0]);
     if (!list) return;
+    const w = postingWeights(epoch, list);
+    const { slots } = list;
     let j = list.length - 1;
-    while (j >= 0 && list.slots[j] >= from) j--;
-    for (j++; j < list.length; j++) counts[list.slots[j]] += g.weight * postingWeight(list.counts[j], list.slots[j], fieldNorm);
+    while (j >= 0 && slots[j] >= from) j--;
+    for (j++; j < list.length; j++) counts[slots[j]] += g.weight * w[j];
     return;
   }
   if (from === 0) {
     // The whole range: the sparse all-of pass, through the scratch arrays, copied out.
-    const count = addAllOf(index, g, fieldNorm, 0);
+    const count = addAllOf(index, g, epoch, 0);
     const { tf, touched } = scratch;
     for (let i = 0; i < count; i++) {
       counts[touched[i]] += tf[touched[i]];
@@ -343,8 +299,9 @@ function addGroupFrom(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, co
   for (const key of g.keys) {
     const list = index.postings.get(key);
     if (!list) return;
+    const w = postingWeights(epoch, list);
     const here = new Map<number, number>();
-    for (let j = list.length - 1; j >= 0 && list.slots[j] >= from; j--) here.set(list.slots[j], postingWeight(list.counts[j], list.slots[j], fieldNorm));
+    for (let j = list.length - 1; j >= 0 && list.slots[j] >= from; j--) here.set(list.slots[j], w[j]);
     least = least ? new Map([...least].filter(([slot]) => here.has(slot)).map(([slot, w]) => [slot, Math.min(w, here.get(slot) as number)])) : here;
   }
   for (const [slot, w] of least ?? []) counts[slot] += g.weight * w;
@@ -356,26 +313,25 @@ function addGroupFrom(index: TextIndex, g: KeyGroup, fieldNorm: Float32Array, co
  * slots, which are patched in from the postings' tails; the old slot of a changed practice is
  * dead and skipped by the caller.
  */
-function denseCounts(index: TextIndex, groups: KeyGroup[], fieldNorm: Float32Array): Float32Array {
+function denseCounts(index: TextIndex, groups: KeyGroup[], epoch: Epoch): Float32Array {
   let cache = denseCaches.get(index);
   if (!cache) {
     cache = new Map();
     denseCaches.set(index, cache);
   }
   const id = groups.map((g) => `${g.weight}*${g.keys.join('+')}`).join(',');
-  const params = norms.params;
   let entry = cache.get(id);
-  if (entry && (entry.params !== params || Math.abs(entry.liveCount - index.liveCount) > index.liveCount / 100)) entry = undefined;
+  if (entry && entry.epoch !== epoch.id) entry = undefined;
   if (entry && entry.slotCount < index.slotCount) {
     const counts = new Float32Array(index.slotSeq.length);
     counts.set(entry.counts.subarray(0, Math.min(entry.counts.length, counts.length)));
-    for (const g of groups) addGroupFrom(index, g, fieldNorm, counts, entry.slotCount);
+    for (const g of groups) addGroupFrom(index, g, epoch, counts, entry.slotCount);
     entry = { ...entry, counts, slotCount: index.slotCount };
   }
   if (!entry) {
     const counts = new Float32Array(index.slotSeq.length);
-    for (const g of groups) addGroupFrom(index, g, fieldNorm, counts, 0);
-    entry = { counts, slotCount: index.slotCount, liveCount: index.liveCount, params };
+    for (const g of groups) addGroupFrom(index, g, epoch, counts, 0);
+    entry = { counts, slotCount: index.slotCount, epoch: epoch.id };
   }
   cache.delete(id);
   cache.set(id, entry);
@@ -397,7 +353,7 @@ export interface ResolvedClause {
 /** BM25F over resolved clauses (see scoreClauses). */
 export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): ScoredSlots {
   scratch.ensure(index.slotCount);
-  const fieldNorm = fieldNorms(index);
+  const epoch = currentEpoch(index, rankingParams);
   const { tf, score, touched, all } = scratch;
   const seen = scratch.mark;
   let allCount = 0;
@@ -409,12 +365,12 @@ export function scoreGroups(index: TextIndex, clauses: ResolvedClause[]): Scored
   for (const { text, groups, correctedTo, weight = 1, hidden } of clauses) {
     for (const g of groups) if (g.keys.every((k) => index.postings.has(k))) for (const k of g.keys) markKeys.add(k);
     // A broad clause's counts come from the clause cache (patched for new slots); a narrow one's are added up in tf.
-    const dense = postingsOf(index, groups) > slotCount / denseFraction ? denseCounts(index, groups, fieldNorm) : undefined;
+    const dense = postingsOf(index, groups) > slotCount / denseFraction ? denseCounts(index, groups, epoch) : undefined;
     let df = 0;
     if (dense) {
       for (let slot = 0; slot < slotCount; slot++) if (dense[slot] > 0 && alive[slot]) touched[df++] = slot;
     } else {
-      for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, fieldNorm, df) : addAllOf(index, g, fieldNorm, df);
+      for (const g of groups) df = g.keys.length === 1 ? addKey(index, g.keys[0], g.weight, epoch, df) : addAllOf(index, g, epoch, df);
     }
     if (!hidden) reports.push({ text, matches: df, ...(correctedTo && df ? { correctedTo } : {}) });
     const idf = weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -29,6 +29,8 @@ export class PostingList {
   slots = new Int32Array(4);
   counts = new Uint32Array(4);
   length = 0;
+  /** Bumped when compaction moves postings: what is kept per position (ranking's weights) is then stale. */
+  compactions = 0;
 
   /** Appends a slot with its packed field counts. */
   push(slot: number, packed: number): void {
@@ -55,8 +57,28 @@ export class PostingList {
         k++;
       }
     }
+    if (k !== this.length) this.compactions++;
     this.length = k;
   }
+}
+
+/** The first position at or after `from` whose slot is at least `slot` (slots ascend): a galloping search. */
+export function seek(slots: Int32Array, length: number, from: number, slot: number): number {
+  if (from >= length || slots[from] >= slot) return from;
+  let step = 1;
+  let lo = from;
+  while (lo + step < length && slots[lo + step] < slot) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, length);
+  // slots[lo] < slot; the answer is in (lo, hi].
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slots[mid] < slot) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** Stands in word sequences for a stop word, which is not indexed but keeps its place. */
@@ -65,10 +87,11 @@ const stopWordId = -2;
 /** Whether a sequence holds the ids one after another somewhere. */
 function holdsRun(sequence: Int32Array, ids: number[]): boolean {
   const last = sequence.length - ids.length;
-  outer: for (let i = 0; i <= last; i++) {
-    if (sequence[i] !== ids[0]) continue;
-    for (let k = 1; k < ids.length; k++) if (sequence[i + k] !== ids[k]) continue outer;
-    return true;
+  // The native indexOf finds each candidate start (many times faster than a loop over every word).
+  for (let i = sequence.indexOf(ids[0]); i >= 0 && i <= last; i = sequence.indexOf(ids[0], i + 1)) {
+    let k = 1;
+    while (k < ids.length && sequence[i + k] === ids[k]) k++;
+    if (k === ids.length) return true;
   }
   return false;
 }
@@ -195,13 +218,22 @@ export class TextIndex {
     const ids = keys.map((k) => (k === null ? stopWordId : this.keyIds.get(k)));
     const lists = keys.filter((k): k is string => k !== null).map((k) => this.postings.get(k));
     if (ids.some((id) => id === undefined) || lists.length === 0 || lists.some((l) => !l)) return [];
-    const rarest = (lists as PostingList[]).reduce((a, b) => (b.length < a.length ? b : a));
+    // Candidates hold every word: the rarest word's slots, kept where each other list has them too.
+    const ordered = (lists as PostingList[]).slice().sort((a, b) => a.length - b.length);
     const out: number[] = [];
-    for (let j = 0; j < rarest.length; j++) {
-      const slot = rarest.slots[j];
+    const at = new Array<number>(ordered.length).fill(0);
+    const first = ordered[0];
+    outer: for (let j = 0; j < first.length; j++) {
+      const slot = first.slots[j];
+      if (!this.alive[slot]) continue;
+      for (let w = 1; w < ordered.length; w++) {
+        const list = ordered[w];
+        at[w] = seek(list.slots, list.length, at[w], slot);
+        if (at[w] >= list.length) break outer;
+        if (list.slots[at[w]] !== slot) continue outer;
+      }
       const seq = this.sequences[slot];
-      if (!this.alive[slot] || !seq) continue;
-      if (ids.length === 1 || holdsRun(seq, ids as number[])) out.push(slot);
+      if (seq && (ids.length === 1 || holdsRun(seq, ids as number[]))) out.push(slot);
     }
     return out;
   }
