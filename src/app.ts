@@ -49,6 +49,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   const deps: ContributionDeps = { ...appDeps, mailer: appDeps.mailer ?? createMailer(appDeps.config, appDeps.log) };
   const assets = loadAssets();
   const app = new Hono<AppEnv>({ getPath: pathWithoutLocale });
+  // First, so that it sees every answer as sent: what any shared cache may keep, it keeps for anonymous visitors.
+  if (deps.pageCache) app.use(deps.pageCache.keep());
   // The layout knows no product area: the account links are handed to it here.
   app.use(
     pageSettings({ assets: { css: assets.urls['site.css'] ?? '/assets/site.css' }, publicUrl: deps.config.publicUrl, layoutParts: { accountNav: AccountNav } }),

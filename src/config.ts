@@ -29,6 +29,8 @@ const configSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Search answers kept in memory per app instance (0 disables; invalidated by any catalogue write). */
     SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
+    /** Megabytes of rendered anonymous pages kept per app instance, served without the database until a write changes what they show (0 disables). */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Size of the PostgreSQL connection pool per app instance. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool) before it answers 503. */

@@ -9,6 +9,8 @@ import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { seedDemo } from './demo/demo-seed.ts';
 import { type Listening, listen } from './http/listeners.ts';
 import { Readiness } from './http/readiness.ts';
+import { PageCache } from './page-cache/page-cache.ts';
+import { SiteVersionFeed } from './page-cache/site-version-feed.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
 import { currentSnapshot } from './search/catalogue-snapshot.ts';
 import { textIndexFor } from './search/engine/index-sync.ts';
@@ -85,9 +87,16 @@ async function listenOrExit(
   log: Logger,
   db: Database,
   release: (() => Promise<void>) | undefined,
+  pageCache: PageCache | undefined,
 ): Promise<Listening> {
   try {
-    return await listen(app.fetch, { listener: 'public', port: config.PORT, hostname: config.HOST, timeouts: config });
+    return await listen(app.fetch, {
+      listener: 'public',
+      port: config.PORT,
+      hostname: config.HOST,
+      timeouts: config,
+      ...(pageCache && { before: (req, res) => pageCache.serve(req, res) }),
+    });
   } catch (e) {
     log.error('cannot listen', {
       host: config.HOST,
@@ -135,6 +144,15 @@ async function warmUpSearch(db: Database, log: Logger): Promise<void> {
   }
 }
 
+/** Listens for writes; without it the page cache only stays empty (every page is rendered). */
+async function startFeed(feed: SiteVersionFeed, db: Database, config: Config, log: Logger): Promise<void> {
+  try {
+    await feed.start(db, config.DATABASE_URL);
+  } catch (e) {
+    log.warn('site version feed not started, pages are not kept', { error: (e as Error).message });
+  }
+}
+
 /** Expired sessions and rate-limit windows are dead weight: clears them now and every hour. */
 function schedulePruning(db: Database, log: Logger): void {
   const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
@@ -154,10 +172,12 @@ async function main() {
   const db = await openDatabase(servingTarget(config));
   const readiness = new Readiness();
   const adminToken = config.DATABASE_URL ? undefined : newAdminToken();
-  const app = createApp({ db, config, log, adminToken, readiness });
+  const feed = new SiteVersionFeed(log);
+  const pageCache = config.PAGE_CACHE_MB > 0 ? new PageCache(feed, config, log, config.PAGE_CACHE_MB * 1024 * 1024) : undefined;
+  const app = createApp({ db, config, log, adminToken, readiness, pageCache });
 
   // Listen first: health checks answer during migrations, requests wait for them (http/readiness.ts).
-  const listeners: Listening[] = [await listenOrExit(app, config, log, db, release)];
+  const listeners: Listening[] = [await listenOrExit(app, config, log, db, release, pageCache)];
   log.info('listening', {
     url: `http://localhost:${listeners[0].port}`,
     database: config.DATABASE_URL ? 'postgresql' : `pglite:${config.dataDir}`,
@@ -171,6 +191,7 @@ async function main() {
     stopping = true;
     log.info('stopping', { signal });
     await Promise.all(listeners.map((l) => l.close()));
+    await feed.stop();
     // Never close the database under a migration or the demo data being written.
     await setup.catch(() => undefined);
     await db.destroy();
@@ -189,6 +210,8 @@ async function main() {
     process.exit(1);
   }
   if (stopping) return;
+  // Migrated: the notifications of writes exist from here on.
+  if (pageCache) await startFeed(feed, db, config, log);
   readiness.advance('serving');
 
   // The command line reaches this server (embedded database only) on loopback, never on HOST.

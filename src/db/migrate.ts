@@ -14,6 +14,7 @@ import * as serverSecrets from './migrations/0011-server-secrets.ts';
 import * as catalogueChanges from './migrations/0012-catalogue-changes.ts';
 import * as dropUnreadSearchUpkeep from './migrations/0013-drop-unread-search-upkeep.ts';
 import * as dropPracticeState from './migrations/0014-drop-practice-state.ts';
+import * as siteVersion from './migrations/0015-site-version.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-catalogue-changes': catalogueChanges,
   '0013-drop-unread-search-upkeep': dropUnreadSearchUpkeep,
   '0014-drop-practice-state': dropPracticeState,
+  '0015-site-version': siteVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

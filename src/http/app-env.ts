@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
    * Tests pass one that notes the wait and returns at once.
    */
   pause?: (ms: number) => Promise<unknown>;
+  /** Anonymous pages kept per site version (src/page-cache; main.ts makes it): the app mounts its middleware first. */
+  pageCache?: { keep(): MiddlewareHandler };
 }
 
 /** The app's dependencies once built (createApp makes the mailer once): what every area is given. */

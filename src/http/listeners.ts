@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
 import type { AppEnv } from './app-env.ts';
@@ -37,17 +37,26 @@ export type HttpTimeouts = Pick<Config, 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUES
  */
 export async function listen(
   fetch: (request: Request, env: Record<string, unknown>) => Response | Promise<Response>,
-  options: { listener: Listener; port: number; hostname: string; timeouts: HttpTimeouts },
+  options: {
+    listener: Listener;
+    port: number;
+    hostname: string;
+    timeouts: HttpTimeouts;
+    /** Answers a request before the app when it can (the page cache), returning true. */
+    before?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  },
 ): Promise<Listening> {
   const t = options.timeouts;
-  const server = createAdaptorServer({
-    fetch: (request, env) => fetch(request, { ...env, listener: options.listener }),
-    serverOptions: {
+  const app = getRequestListener((request, env) => fetch(request, { ...env, listener: options.listener }));
+  const before = options.before;
+  const server = createServer(
+    {
       headersTimeout: t.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeout: t.HTTP_REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.round(t.HTTP_HEADERS_TIMEOUT_MS / 10))),
     },
-  }) as Server;
+    before ? (req, res) => void (before(req, res) || app(req, res)) : (req, res) => void app(req, res),
+  );
   server.keepAliveTimeout = t.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

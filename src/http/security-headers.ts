@@ -3,18 +3,24 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 
 /** 180 days, subdomains included (Hono's default). */
-const hsts = 'max-age=15552000; includeSubDomains';
+export const hsts = 'max-age=15552000; includeSubDomains';
+
+/**
+ * Whether a request arrived over HTTPS, from its own protocol and the proxy's X-Forwarded-Proto
+ * (trusted only with TRUST_PROXY), or the site's public address is HTTPS anyway.
+ */
+export function arrivedOverHttps(config: Pick<Config, 'publicUrl' | 'TRUST_PROXY'>, protocol: string, forwardedProto: string | undefined): boolean {
+  return (
+    config.publicUrl.startsWith('https:') || protocol === 'https:' || (config.TRUST_PROXY && forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https')
+  );
+}
 
 /**
  * Whether the visitor reached the site over HTTPS: the site's public address is HTTPS, or the
  * request itself is, or a trusted proxy in front (TRUST_PROXY) says it terminated TLS.
  */
 export function reachedOverHttps(c: Context, config: Pick<Config, 'publicUrl' | 'TRUST_PROXY'>): boolean {
-  return (
-    config.publicUrl.startsWith('https:') ||
-    new URL(c.req.url).protocol === 'https:' ||
-    (config.TRUST_PROXY && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https')
-  );
+  return arrivedOverHttps(config, new URL(c.req.url).protocol, c.req.header('x-forwarded-proto'));
 }
 
 /**

@@ -74,6 +74,17 @@ export function pathWithoutLocale(request: Request): string {
 }
 
 /**
+ * The language an unprefixed page address is sent to, if not English: the remembered choice,
+ * else the browser's preference. Undefined for prefixed and language-neutral paths.
+ * @example languageRedirect('/map', 'fr', undefined) // 'fr'
+ */
+export function languageRedirect(pathname: string, remembered: string | undefined, acceptLanguage: string | undefined): string | undefined {
+  if (splitLocale(pathname).locale || languageNeutral.test(pathname)) return undefined;
+  const wanted = remembered && locales.includes(remembered) ? remembered : negotiateLocale(acceptLanguage);
+  return wanted && wanted !== defaultLocale ? wanted : undefined;
+}
+
+/**
  * Sets the interface language from the URL prefix. A language chosen in the switcher is
  * remembered in a cookie (then the address is cleaned of the mark); an unprefixed page goes to
  * the remembered or the browser's preferred language, else stays in English. (Typed by the one
@@ -93,9 +104,9 @@ export function localeRouting(): MiddlewareHandler<{ Variables: { i18n: Translat
         return c.redirect(`${url.pathname}${url.search}`, 303);
       }
     } else if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !languageNeutral.test(path)) {
-      const wanted = remembered && locales.includes(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
+      const wanted = languageRedirect(path, remembered, c.req.header('accept-language'));
       c.header('vary', 'Accept-Language, Cookie', { append: true });
-      if (wanted && wanted !== defaultLocale) {
+      if (wanted) {
         c.header('cache-control', 'private, no-store');
         return c.redirect(`${localizedPath(path, wanted)}${url.search}`, 302);
       }

@@ -22,7 +22,7 @@ export function testEngines(): Engine[] {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(engine: Engine): Promise<{ db: Database; drop: () => Promise<void> }> {
+export async function createTestDatabase(engine: Engine): Promise<{ db: Database; drop: () => Promise<void>; url?: string }> {
   if (engine === 'pglite') {
     const db = await openDatabase({ kind: 'pglite' });
     await migrateToLatest(db);
@@ -33,6 +33,7 @@ export async function createTestDatabase(engine: Engine): Promise<{ db: Database
   await migrateToLatest(db);
   return {
     db,
+    url: server.url,
     drop: async () => {
       await db.destroy();
       await server.drop();
