@@ -76,28 +76,20 @@ export interface CityCount {
 }
 
 /**
- * Cities with published practices matching a search, with how many: what the map draws.
- * @example const cities = await practiceCountsByCity(db, params, 'en');
+ * The cities of some `<country>-<slug>` keys (lower case, as the city filter writes them) with
+ * their names and coordinates; keys of no known city are left out.
+ * @example const cities = await citiesByKeys(db, ['gb-cardiff', 'it-turin']);
  */
-export async function practiceCountsByCity(db: Database, params: SearchParams, locale: string): Promise<CityCount[]> {
-  return (await matchingPractices(db, params, locale))
-    .innerJoin('cities as c', (j) => j.onRef('c.country', '=', 'p.country').onRef('c.slug', '=', 'p.city_slug'))
+export async function citiesByKeys(db: Database, keys: string[]): Promise<Map<string, Pick<CityRow, 'country' | 'slug' | 'name' | 'lat' | 'lon'>>> {
+  if (keys.length === 0) return new Map();
+  const countries = keys.map((k) => k.slice(0, 2).toUpperCase());
+  const slugs = keys.map((k) => k.slice(3));
+  const rows = await db
+    .selectFrom('cities as c')
     .select(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
-    .select((eb) => eb.fn.countAll<number>().as('practices'))
-    .groupBy(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
-    .orderBy('practices', 'desc')
-    .orderBy('c.name')
-    .orderBy('c.country')
+    .where(sql<boolean>`(c.country, c.slug) IN (SELECT * FROM unnest(${countries}::text[], ${slugs}::text[]))`)
     .execute();
-}
-
-/** How many published practices matching a search have no city (national or transnational ones). */
-export async function countPracticesWithoutCity(db: Database, params: SearchParams, locale: string): Promise<number> {
-  const row = await (await matchingPractices(db, params, locale))
-    .where('p.city_slug', 'is', null)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return new Map(rows.map((r) => [`${r.country.toLowerCase()}-${r.slug}`, r]));
 }
 
 /**

@@ -1,6 +1,7 @@
-import { type CityCount, cityNamesByFilter, countPracticesWithoutCity, practiceCountsByCity } from '../cities/city.repo.ts';
+import { type CityCount, citiesByKeys, cityNamesByFilter } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import type { SearchParams } from '../search/search.params.ts';
+import { countsByValue } from '../search/search.service.ts';
 
 /** What the world map shows for a search: cities with counts, and practices that have no city. */
 export interface MapData {
@@ -15,15 +16,17 @@ export interface MapData {
 }
 
 /**
- * Aggregates the practices matching a search by city, for the map and its table.
+ * The practices matching a search counted by city (on the search snapshot), with the cities'
+ * names and coordinates, for the map and its table: most practices first, then by name.
  * @example const data = await loadMapData(db, params, 'en');
  */
 export async function loadMapData(db: Database, params: SearchParams, locale: string): Promise<MapData> {
-  const [cities, unplaced, filterCityNames] = await Promise.all([
-    practiceCountsByCity(db, params, locale),
-    countPracticesWithoutCity(db, params, locale),
-    cityNamesByFilter(db, params.city),
-  ]);
+  const [{ counts, none: unplaced }, filterCityNames] = await Promise.all([countsByValue(db, params, locale, 'city'), cityNamesByFilter(db, params.city)]);
+  const known = await citiesByKeys(db, [...counts.keys()]);
+  const cities: CityCount[] = [...known].map(([key, c]) => ({ ...c, practices: counts.get(key) ?? 0 }));
+  cities.sort(
+    (a, b) => b.practices - a.practices || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0),
+  );
   return {
     cities,
     placed: cities.reduce((sum, c) => sum + c.practices, 0),

@@ -149,6 +149,37 @@ export async function searchUncached(
   return result;
 }
 
+/**
+ * How many practices matching a search hold each value of a facet, over all of them (the
+ * sidebar lists only the most frequent), and how many hold none: what the map draws, counted
+ * on the snapshot instead of aggregated over the table.
+ * @example const { counts, none } = await countsByValue(db, params, 'en', 'city');
+ */
+export async function countsByValue(
+  db: Database,
+  params: SearchParams,
+  locale: string,
+  facet: FacetParam,
+): Promise<{ counts: Map<string, number>; none: number }> {
+  const snap = await currentSnapshot(db);
+  const match = params.q ? await queryMatch(db, snap, params.q, locale) : null;
+  const { passing } = filterOutcome(snap, params, locale, match);
+  const col = snap.facets[facet];
+  const perCode = new Int32Array(col.values.length);
+  let none = 0;
+  for (const row of passing) {
+    const from = col.offsets[row];
+    const to = col.offsets[row + 1];
+    if (from === to) none++;
+    for (let j = from; j < to; j++) perCode[col.codes[j]]++;
+  }
+  const counts = new Map<string, number>();
+  perCode.forEach((n, code) => {
+    if (n > 0) counts.set(col.values[code], n);
+  });
+  return { counts, none };
+}
+
 /** The answers kept per database handle. */
 const caches = new WeakMap<Database, SearchCache<SearchResult>>();
 

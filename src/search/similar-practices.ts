@@ -11,6 +11,14 @@ import { practiceTextsById } from './search-text.repo.ts';
 
 /** Words of a practice that stand for it in the "more like this" query. */
 const queryTerms = 25;
+/**
+ * Words held by more practices than this share (and at least `broadFloor` of them) are left
+ * out: they say little about what a practice is like (their idf is low) and cost the most to
+ * score (at 100k practices a word in half of them is 50,000 postings). Lucene's "more like
+ * this" drops them the same way (maxDocFreqPct).
+ */
+const broadShare = 0.1;
+const broadFloor = 50;
 
 /**
  * The practice's most telling words: each key of its title, summary and context weighted by
@@ -23,10 +31,11 @@ function tellingKeys(index: TextIndex, doc: ReturnType<typeof searchDocument>): 
     for (const t of analyze(part.text, part.language)) tf.set(t.key, (tf.get(t.key) ?? 0) + weightOf[part.field]);
   }
   const n = index.size;
+  const broad = Math.max(broadFloor, n * broadShare);
   return [...tf]
     .map(([key, w]) => {
       const df = index.postings.get(key)?.length ?? 0;
-      return { key, value: df > 1 ? w * Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
+      return { key, value: df > 1 && df <= broad ? w * Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
     })
     .filter((k) => k.value > 0)
     .sort((a, b) => b.value - a.value)

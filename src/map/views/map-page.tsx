@@ -22,7 +22,7 @@ export const mapCityLimit = 200;
 const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  // Most practices first (see practiceCountsByCity).
+  // Most practices first (see loadMapData).
   const shown = data.cities.slice(0, mapCityLimit);
   const markers: MapMarker[] = localNames(i18n, shown)
     .filter((c) => c.lat !== null && c.lon !== null)

@@ -1,0 +1,128 @@
+/**
+ * Every public page type, one request at a time, as a visitor meets it: a first view (the URL
+ * never requested before) right after a write, so that no cache of the site version helps.
+ * Starts the app as `npm start` does on a loaded database, waits for /readyz, then for each
+ * page type requests `--each` distinct URLs; with --database-url, a practice is published
+ * through the database before every request (the notification empties every page kept). On an
+ * embedded folder the server is the only writer, so there the views are first views without a
+ * write. Reports the server time (`server-timing`) and the time to the last byte.
+ *
+ *   npx tsx bench/pages.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k
+ *   npx tsx bench/pages.ts --data-dir .bench/data-10k
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { upsertPractice } from '../src/practices/practice.repo.ts';
+import { codeVersion } from './code-version.ts';
+import { baseQueries } from './queries.ts';
+import { get, serverTiming, startApp, stopApp, waitReady } from './support/app-process.ts';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    each: { type: 'string', default: '40' },
+    port: { type: 'string', default: '3951' },
+  },
+});
+const each = Number(values.each);
+const url = values['database-url'];
+const dataDir = path.resolve(values['data-dir'] ?? '.bench/data-10k');
+
+interface Sampled {
+  id: string;
+  country: string | null;
+  city_slug: string | null;
+}
+
+/** A sample of practices spread over the catalogue: from the database, or from the server's own API on an embedded folder it holds. */
+async function samplePractices(db: Database | undefined): Promise<Sampled[]> {
+  if (db) return (await sql<Sampled>`SELECT id, country, city_slug FROM practices ORDER BY md5(id) LIMIT ${each * 3}`.execute(db)).rows;
+  const out: Sampled[] = [];
+  for (let page = 1; out.length < each * 3 && page <= 20; page++) {
+    const res = await get(`${app.base}/api/v1/practices?sort=title&page=${page * 7}`);
+    const body = JSON.parse(res.bytes.toString('utf8')) as { items?: { id: string; country: string | null; city?: string | null }[] };
+    for (const p of body.items ?? [])
+      out.push({ id: p.id, country: p.country, city_slug: p.city ? p.city.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-') : null });
+  }
+  return out;
+}
+
+/** The URLs of each page type, from the catalogue itself: practices, their countries and cities. */
+function pageUrls(practices: Sampled[]): Record<string, string[]> {
+  const ids = practices.map((r) => r.id);
+  const countries = [...new Set(practices.flatMap((r) => (r.country ? [r.country.toLowerCase()] : [])))];
+  const cities = [...new Set(practices.flatMap((r) => (r.country && r.city_slug ? [`${r.country.toLowerCase()}/${r.city_slug}`] : [])))];
+  const themes = ['housing', 'health', 'education', 'employment', 'language', 'participation', 'culture', 'safety'];
+  const searches = baseQueries.map((b) => `/practices?${b.query}`);
+  const pick = (xs: string[]) => xs.slice(0, each);
+  return {
+    home: pick(Array.from({ length: each }, (_, i) => (i % 2 ? `/?v=${i}` : `/fr?v=${i}`))),
+    practice: pick(ids.map((id) => `/practices/${id}`)),
+    search: pick(searches),
+    map: pick(Array.from({ length: each }, (_, i) => (i === 0 ? '/map' : `/map?theme=${themes[i % themes.length]}${i >= themes.length ? `&page=${i}` : ''}`))),
+    country: pick(countries.map((c) => `/countries/${c}`)),
+    city: pick(cities.map((c) => `/cities/${c}`)),
+    api: pick(ids.map((id) => `/api/v1/practices/${id}`)),
+  };
+}
+
+const app = startApp(Number(values.port), url ? { DATABASE_URL: url } : { DATA_DIR: dataDir });
+let writer: Database | undefined;
+try {
+  const ready = await waitReady(app, '/readyz', 900);
+  console.log(
+    `Pages, first view${url ? ' after a write' : ''}, code ${codeVersion()}, ${os.cpus().length} cores, ${url ? 'PostgreSQL' : `PGlite ${dataDir}`}; ready after ${(ready / 1000).toFixed(0)} s`,
+  );
+  writer = url ? await openDatabase({ kind: 'postgres', url, poolSize: 2 }) : undefined;
+  const urls = pageUrls(await samplePractices(writer));
+  let writes = 0;
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  console.log('page       n   server p50   server p95   last byte p50   p95    max');
+  for (const [kind, list] of Object.entries(urls)) {
+    const server: number[] = [];
+    const wall: number[] = [];
+    for (const u of list) {
+      if (writer) {
+        const w = writer;
+        await w
+          .transaction()
+          .execute((trx) =>
+            upsertPractice(
+              trx,
+              {
+                id: `bench-pages-write-${writes++ % 20}`,
+                title: `Bench write ${Date.now()}`,
+                summary: 'A write before a page view.',
+                language: 'en',
+                city: 'Turin',
+                country: 'IT',
+                themes: ['housing'],
+              },
+              { author: 'bench', message: 'bench' },
+            ),
+          );
+        // The notification's trip (a few ms): the page after it is the first of the new version.
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const t = performance.now();
+      const res = await get(`${app.base}${u}`, { 'accept-encoding': 'br' });
+      wall.push(performance.now() - t);
+      if (res.status !== 200) {
+        console.log(`  ${u} answered ${res.status}`);
+        continue;
+      }
+      server.push(serverTiming(res.headers as Record<string, string>));
+    }
+    const f = (x: number) => x.toFixed(1).padStart(8);
+    console.log(
+      `${kind.padEnd(9)} ${String(list.length).padStart(3)} ${f(pct(server, 50))} ms ${f(pct(server, 95))} ms ${f(pct(wall, 50))} ms ${f(pct(wall, 95))} ${f(Math.max(...server))}`,
+    );
+  }
+} finally {
+  await writer?.destroy();
+  await stopApp(app.child);
+}
