@@ -88,23 +88,21 @@ try {
     for (const u of list) {
       if (writer) {
         const w = writer;
-        await w
-          .transaction()
-          .execute((trx) =>
-            upsertPractice(
-              trx,
-              {
-                id: `bench-pages-write-${writes++ % 20}`,
-                title: `Bench write ${Date.now()}`,
-                summary: 'A write before a page view.',
-                language: 'en',
-                city: 'Turin',
-                country: 'IT',
-                themes: ['housing'],
-              },
-              { author: 'bench', message: 'bench' },
-            ),
-          );
+        await w.transaction().execute((trx) =>
+          upsertPractice(
+            trx,
+            {
+              id: `bench-pages-write-${writes++ % 20}`,
+              title: `Bench write ${Date.now()}`,
+              summary: 'A write before a page view.',
+              language: 'en',
+              city: 'Turin',
+              country: 'IT',
+              themes: ['housing'],
+            },
+            { author: 'bench', message: 'bench' },
+          ),
+        );
         // The notification's trip (a few ms): the page after it is the first of the new version.
         await new Promise((r) => setTimeout(r, 20));
       }
