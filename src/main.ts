@@ -144,6 +144,35 @@ async function warmUpSearch(db: Database, log: Logger): Promise<void> {
   }
 }
 
+/**
+ * Brings the search snapshot and the text index up to date as soon as a write is notified,
+ * rather than in the first request after it: that request then finds them current (or waits
+ * for the update already under way). Updates run one at a time; notifications arriving
+ * meanwhile make one more.
+ */
+function keepSearchCurrent(feed: SiteVersionFeed, db: Database, log: Logger): void {
+  let running = false;
+  let again = false;
+  const update = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await textIndexFor(db, await currentSnapshot(db));
+      } while (again);
+    } catch (e) {
+      log.warn('search not updated after a write, the next search will', { error: (e as Error).message });
+    } finally {
+      running = false;
+    }
+  };
+  feed.onChange(() => void update());
+}
+
 /** Listens for writes; without it the page cache only stays empty (every page is rendered). */
 async function startFeed(feed: SiteVersionFeed, db: Database, config: Config, log: Logger): Promise<void> {
   try {
@@ -211,7 +240,7 @@ async function main() {
   }
   if (stopping) return;
   // Migrated: the notifications of writes exist from here on.
-  if (pageCache) await startFeed(feed, db, config, log);
+  await startFeed(feed, db, config, log);
   readiness.advance('serving');
 
   // The command line reaches this server (embedded database only) on loopback, never on HOST.
@@ -224,6 +253,7 @@ async function main() {
 
   // /readyz answers 200 once the search is warmed up.
   await warmUpSearch(db, log);
+  keepSearchCurrent(feed, db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });
 

@@ -1,9 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CitiesTable } from '../db/schema.ts';
-import type { PracticeCardData } from '../practices/views/practice-card.tsx';
-import type { SearchParams } from '../search/search.params.ts';
-import { matchingPractices } from '../search/search-filters.ts';
 
 /** A city row: figures with their source and year, and coordinates for the map. */
 export type CityRow = Selectable<CitiesTable>;
@@ -33,22 +30,9 @@ export async function findCity(db: Database, country: string, slug: string): Pro
   return db.selectFrom('cities').selectAll().where('country', '=', country).where('slug', '=', slug).executeTakeFirst();
 }
 
-/** Cities of a country that have published practices or figures, by name. */
-export async function citiesOfCountry(db: Database, country: string): Promise<(CityRow & { practices: number })[]> {
-  return db
-    .selectFrom('cities as c')
-    .selectAll('c')
-    .select((eb) =>
-      eb
-        .selectFrom('practices as p')
-        .whereRef('p.country', '=', 'c.country')
-        .whereRef('p.city_slug', '=', 'c.slug')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('practices'),
-    )
-    .where('c.country', '=', country)
-    .orderBy('c.name')
-    .execute() as Promise<(CityRow & { practices: number })[]>;
+/** The cities recorded in a country (with practices or figures), by name. */
+export async function citiesOfCountry(db: Database, country: string): Promise<CityRow[]> {
+  return db.selectFrom('cities').selectAll().where('country', '=', country).orderBy('name').execute();
 }
 
 /**
@@ -90,25 +74,4 @@ export async function citiesByKeys(db: Database, keys: string[]): Promise<Map<st
     .where(sql<boolean>`(c.country, c.slug) IN (SELECT * FROM unnest(${countries}::text[], ${slugs}::text[]))`)
     .execute();
   return new Map(rows.map((r) => [`${r.country.toLowerCase()}-${r.slug}`, r]));
-}
-
-/**
- * Published practices matching a search, by title, as cards, with the total: the list on a
- * city or country page.
- * @example const { total, items } = await practicesForPlace(db, params, 'en', 50);
- */
-export async function practicesForPlace(
-  db: Database,
-  params: SearchParams,
-  locale: string,
-  limit: number,
-): Promise<{ total: number; items: PracticeCardData[] }> {
-  const rows = await (await matchingPractices(db, params, locale))
-    .select(['p.id', 'p.title', 'p.summary', 'p.city', 'p.country', 'p.themes', 'p.status'])
-    .select(sql<number>`count(*) OVER ()`.as('total'))
-    .orderBy('p.title')
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
-  return { total: rows.length > 0 ? Number(rows[0].total) : 0, items: rows.map(({ total: _total, ...card }) => card) };
 }

@@ -1,8 +1,10 @@
 import type { Database } from '../db/database.ts';
 import { type CountryRegions, regionsOf } from '../geo/countries.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
-import { type CityRow, citiesOfCountry, findCity, practicesForPlace } from './city.repo.ts';
-import { placeSearchParams } from './place-search.ts';
+import type { SearchParams } from '../search/search.params.ts';
+import { countsByValue, searchPractices } from '../search/search.service.ts';
+import { type CityRow, citiesOfCountry, findCity } from './city.repo.ts';
+import { cityFilterValue, placeSearchParams } from './place-search.ts';
 
 /** How many practices a place page lists before pointing to the search for the rest. */
 export const placeListLimit = 50;
@@ -28,6 +30,12 @@ export interface CountryPageData {
   practices: PlacePractices;
 }
 
+/** A place's practices by title, from the search snapshot (the first page of the search for the place, sorted by title). */
+async function practicesForPlace(db: Database, params: SearchParams, locale: string): Promise<PlacePractices> {
+  const result = await searchPractices(db, { ...params, sort: 'title' }, { locale, pageSize: placeListLimit });
+  return { total: result.total, items: result.hits };
+}
+
 /**
  * A city with its figures and published practices; undefined when no such city is recorded.
  * @example const page = await loadCityPage(db, 'DE', 'duisburg', 'en');
@@ -35,7 +43,7 @@ export interface CountryPageData {
 export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const practices = await practicesForPlace(db, placeSearchParams({ country, slug }), locale, placeListLimit);
+  const practices = await practicesForPlace(db, placeSearchParams({ country, slug }), locale);
   return { city, regions: regionsOf(country), practices };
 }
 
@@ -44,9 +52,12 @@ export async function loadCityPage(db: Database, country: string, slug: string, 
  * @example const page = await loadCountryPage(db, 'DE', 'en');
  */
 export async function loadCountryPage(db: Database, code: string, locale: string): Promise<CountryPageData> {
-  const [cities, practices] = await Promise.all([
+  const params = placeSearchParams({ country: code });
+  const [cities, practices, { counts }] = await Promise.all([
     citiesOfCountry(db, code),
-    practicesForPlace(db, placeSearchParams({ country: code }), locale, placeListLimit),
+    practicesForPlace(db, params, locale),
+    // Practices per city, counted on the search snapshot.
+    countsByValue(db, params, locale, 'city'),
   ]);
-  return { code, regions: regionsOf(code), cities, practices };
+  return { code, regions: regionsOf(code), cities: cities.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 })), practices };
 }
