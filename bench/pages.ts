@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/pages.ts --database-url postgres://postgres@127.0.0.1:5432/bench_100k
  *   npx tsx bench/pages.ts --data-dir .bench/data-10k
+ *   npx tsx bench/pages.ts --database-url … --only map,practice --cpu-prof .bench/profiles   # some page types, the server profiled
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     each: { type: 'string', default: '40' },
     port: { type: 'string', default: '3951' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const each = Number(values.each);
@@ -70,7 +73,11 @@ function pageUrls(practices: Sampled[]): Record<string, string[]> {
   };
 }
 
-const app = startApp(Number(values.port), url ? { DATABASE_URL: url } : { DATA_DIR: dataDir });
+const app = startApp(
+  Number(values.port),
+  url ? { DATABASE_URL: url } : { DATA_DIR: dataDir },
+  values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [],
+);
 let writer: Database | undefined;
 try {
   const ready = await waitReady(app, '/readyz', 900);
@@ -83,6 +90,7 @@ try {
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   console.log('page       n   server p50   server p95   last byte p50   p95    max');
   for (const [kind, list] of Object.entries(urls)) {
+    if (values.only && !values.only.split(',').includes(kind)) continue;
     const server: number[] = [];
     const wall: number[] = [];
     for (const u of list) {

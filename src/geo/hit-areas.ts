@@ -18,18 +18,19 @@ function clipToNearer(polygon: Point[], own: Point, other: Point): Point[] {
   const nx = other[0] - own[0];
   const ny = other[1] - own[1];
   const c = (nx * (own[0] + other[0])) / 2 + (ny * (own[1] + other[1])) / 2;
-  const side = (p: Point) => nx * p[0] + ny * p[1] - c; // ≤ 0: on own's side
   const out: Point[] = [];
-  polygon.forEach((p, i) => {
+  for (let i = 0; i < polygon.length; i++) {
+    const p = polygon[i];
     const q = polygon[(i + 1) % polygon.length];
-    const sp = side(p);
-    const sq = side(q);
+    // The side of the bisector each corner is on: ≤ 0 is own's side.
+    const sp = nx * p[0] + ny * p[1] - c;
+    const sq = nx * q[0] + ny * q[1] - c;
     if (sp <= 0) out.push(p);
     if ((sp < 0 && sq > 0) || (sp > 0 && sq < 0)) {
       const t = sp / (sp - sq);
       out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
     }
-  });
+  }
   return out;
 }
 
