@@ -59,19 +59,10 @@ export interface CityCount {
   practices: number;
 }
 
-/**
- * The cities of some `<country>-<slug>` keys (lower case, as the city filter writes them) with
- * their names and coordinates; keys of no known city are left out.
- * @example const cities = await citiesByKeys(db, ['gb-cardiff', 'it-turin']);
- */
-export async function citiesByKeys(db: Database, keys: string[]): Promise<Map<string, Pick<CityRow, 'country' | 'slug' | 'name' | 'lat' | 'lon'>>> {
-  if (keys.length === 0) return new Map();
-  const countries = keys.map((k) => k.slice(0, 2).toUpperCase());
-  const slugs = keys.map((k) => k.slice(3));
-  const rows = await db
-    .selectFrom('cities as c')
-    .select(['c.country', 'c.slug', 'c.name', 'c.lat', 'c.lon'])
-    .where(sql<boolean>`(c.country, c.slug) IN (SELECT * FROM unnest(${countries}::text[], ${slugs}::text[]))`)
-    .execute();
-  return new Map(rows.map((r) => [`${r.country.toLowerCase()}-${r.slug}`, r]));
+/** A city's name and place on the map. */
+export type CityPlace = Pick<CityRow, 'country' | 'slug' | 'name' | 'lat' | 'lon'>;
+
+/** Every recorded city's name and coordinates (the city directory reads them once per site version). */
+export async function allCityPlaces(db: Database): Promise<CityPlace[]> {
+  return db.selectFrom('cities').select(['country', 'slug', 'name', 'lat', 'lon']).execute();
 }

@@ -78,3 +78,21 @@ export function hitAreas(points: Point[], radius: number): HitArea[] {
     return { path: `M${polygon.map((p) => `${round(p[0])} ${round(p[1])}`).join('L')}Z` };
   });
 }
+
+/** Hit areas of recent marker sets: they depend only on where the markers are, which most views of a map share (a write rarely moves the cities with the most practices). */
+const recent = new Map<string, HitArea[]>();
+const recentLimit = 32;
+
+/**
+ * `hitAreas`, remembered for the last few sets of points and radius.
+ * @example sharedHitAreas(points, 22) // the same array for the same points and radius
+ */
+export function sharedHitAreas(points: Point[], radius: number): HitArea[] {
+  const key = `${radius}|${points.join(';')}`;
+  let areas = recent.get(key);
+  if (areas) recent.delete(key);
+  else areas = hitAreas(points, radius);
+  recent.set(key, areas);
+  if (recent.size > recentLimit) recent.delete(recent.keys().next().value as string);
+  return areas;
+}

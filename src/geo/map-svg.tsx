@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { type HitArea, hitAreas } from './hit-areas.ts';
+import { type HitArea, sharedHitAreas } from './hit-areas.ts';
 import type { MapFrame } from './world-map.ts';
 
 /** A place drawn on a map: a circle whose area grows with `count`, linking to `href`. */
@@ -103,7 +103,7 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
     .sort((a, b) => b.m.count - a.m.count);
   const hits = hitRadii[frame.kind].map(({ layer, radius }) => ({
     layer,
-    areas: hitAreas(
+    areas: sharedHitAreas(
       placed.map((p) => p.at),
       radius,
     ),

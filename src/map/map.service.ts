@@ -1,11 +1,15 @@
-import { type CityCount, citiesByKeys, cityNamesByFilter } from '../cities/city.repo.ts';
+import { type CityCount, type CityPlace, cityNamesByFilter } from '../cities/city.repo.ts';
+import { cityDirectory } from '../cities/city-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { SearchParams } from '../search/search.params.ts';
 import { countsByValue } from '../search/search.service.ts';
 
 /** What the world map shows for a search: cities with counts, and practices that have no city. */
 export interface MapData {
+  /** The cities with the most practices (at most mapCityLimit), most first. */
   cities: CityCount[];
+  /** Cities with matching practices, all of them. */
+  cityCount: number;
   /** Matching practices placed in a city. */
   placed: number;
   /** Matching practices without a city (national or transnational), not on the map. */
@@ -16,22 +20,49 @@ export interface MapData {
 }
 
 /**
+ * Cities drawn and tabled at most: beyond a few hundred, markers cover each other, every one is
+ * a stop for the keyboard, and the page grows by megabytes (4,391 cities at 100k practices made
+ * 2.8 MB). The others are on their countries' pages and in the search's city filter.
+ */
+export const mapCityLimit = 200;
+
+/** Most practices first, then by name and country. */
+const byPracticesThenName = (a: CityCount, b: CityCount) =>
+  b.practices - a.practices || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0);
+
+/**
  * The practices matching a search counted by city (on the search snapshot), with the cities'
- * names and coordinates, for the map and its table: most practices first, then by name.
+ * names and coordinates, for the map and its table: the `mapCityLimit` cities with the most
+ * practices, most first, then by name; the totals over every city.
  * @example const data = await loadMapData(db, params, 'en');
  */
 export async function loadMapData(db: Database, params: SearchParams, locale: string): Promise<MapData> {
-  const [{ counts, none: unplaced }, filterCityNames] = await Promise.all([countsByValue(db, params, locale, 'city'), cityNamesByFilter(db, params.city)]);
-  const known = await citiesByKeys(db, [...counts.keys()]);
-  const cities: CityCount[] = [...known].map(([key, c]) => ({ ...c, practices: counts.get(key) ?? 0 }));
-  cities.sort(
-    (a, b) => b.practices - a.practices || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0),
-  );
-  return {
-    cities,
-    placed: cities.reduce((sum, c) => sum + c.practices, 0),
-    unplaced,
-    countries: new Set(cities.map((c) => c.country)).size,
-    filterCityNames,
-  };
+  const [{ counts, none: unplaced }, filterCityNames, directory] = await Promise.all([
+    countsByValue(db, params, locale, 'city'),
+    cityNamesByFilter(db, params.city),
+    cityDirectory(db),
+  ]);
+  const known = new Map<string, CityPlace>();
+  for (const key of counts.keys()) {
+    const city = directory.get(key);
+    if (city) known.set(key, city);
+  }
+  let placed = 0;
+  const countries = new Set<string>();
+  const ranked: number[] = [];
+  for (const [key, c] of known) {
+    const n = counts.get(key) ?? 0;
+    placed += n;
+    countries.add(c.country);
+    ranked.push(n);
+  }
+  // Only cities counting at least as many as the limit-th need their names compared.
+  const floor = ranked.length > mapCityLimit ? Int32Array.from(ranked).sort().reverse()[mapCityLimit - 1] : 0;
+  const cities: CityCount[] = [];
+  for (const [key, c] of known) {
+    const n = counts.get(key) ?? 0;
+    if (n >= floor) cities.push({ ...c, practices: n });
+  }
+  cities.sort(byPracticesThenName);
+  return { cities: cities.slice(0, mapCityLimit), cityCount: known.size, placed, unplaced, countries: countries.size, filterCityNames };
 }

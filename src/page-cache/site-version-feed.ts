@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { siteChannel } from '../db/migrations/0015-site-version.ts';
 import { type Subscription, subscribe } from '../db/notifications.ts';
+import { readSiteVersion, type SiteVersion } from '../db/site-version.repo.ts';
 import type { Logger } from '../shared/logger.ts';
-import { readSiteVersion, type SiteVersion } from './site-version.repo.ts';
 
 /**
  * The version of what public pages show, known in process without asking the database: read

@@ -11,19 +11,12 @@ import { citySearchHref, mapHref } from '../map-links.ts';
 import { CityCountTable } from './city-count-table.tsx';
 import { MapFilters } from './map-filters.tsx';
 
-/**
- * Cities drawn and tabled at most: beyond a few hundred, markers cover each other, every one is
- * a stop for the keyboard, and the page grows by megabytes (4,391 cities at 100k practices made
- * 2.8 MB). The others are on their countries' pages and in the search's city filter.
- */
-export const mapCityLimit = 200;
-
 /** The world map with its markers, then the same cities as a table: the cities with the most practices. */
 const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params }) => {
   const { i18n } = usePage();
   const { t } = i18n;
-  // Most practices first (see loadMapData).
-  const shown = data.cities.slice(0, mapCityLimit);
+  // Most practices first, at most mapCityLimit (see loadMapData).
+  const shown = data.cities;
   const markers: MapMarker[] = localNames(i18n, shown)
     .filter((c) => c.lat !== null && c.lon !== null)
     .map((c) => ({
@@ -42,7 +35,7 @@ const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params
         <MapSvg frame={worldFrame()} markers={markers} id="world-map" title={t('map.svg.title')} description={t('map.svg.desc', { count: markers.length })} />
         <figcaption>{t('map.caption')}</figcaption>
       </figure>
-      <CityCountTable cities={shown} total={data.cities.length} params={params} id="map-table" />
+      <CityCountTable cities={shown} total={data.cityCount} params={params} id="map-table" />
     </>
   );
 };
@@ -57,7 +50,7 @@ export const MapPage: FC<{ data: MapData; params: SearchParams; notes: ParseNote
       <p class="lead">{t('map.intro')}</p>
       <MapFilters params={params} notes={notes} cityNames={data.filterCityNames} />
       <p class="map-summary">
-        {data.cities.length > 0 && t('map.summary', { practices: data.placed, cities: data.cities.length, countries: data.countries })}
+        {data.cities.length > 0 && t('map.summary', { practices: data.placed, cities: data.cityCount, countries: data.countries })}
         {data.unplaced > 0 && ` ${t('map.unplaced', { count: data.unplaced })}`}
       </p>
       {data.cities.length > 0 ? (

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from './database.ts';
 
 /** What public pages show, as two counters bumped by the database's triggers (migrations 0012, 0015). */
 export interface SiteVersion {
