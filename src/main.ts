@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pruneSessions } from './accounts/session.repo.ts';
 import { createApp } from './app.ts';
+import { warmCountryMaps } from './cities/city.service.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-lock.ts';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
@@ -182,6 +183,16 @@ async function startFeed(feed: SiteVersionFeed, db: Database, config: Config, lo
   }
 }
 
+/** Country maps drawn before their first visitors, in the background (a failure leaves it to them). */
+async function warmUpCountryMaps(db: Database, log: Logger): Promise<void> {
+  try {
+    const snap = await currentSnapshot(db);
+    await warmCountryMaps(db, snap.facets.country.values);
+  } catch (e) {
+    log.warn('country maps not drawn ahead', { error: (e as Error).message });
+  }
+}
+
 /** Expired sessions and rate-limit windows are dead weight: clears them now and every hour. */
 function schedulePruning(db: Database, log: Logger): void {
   const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
@@ -254,6 +265,7 @@ async function main() {
   // /readyz answers 200 once the search is warmed up.
   await warmUpSearch(db, log);
   keepSearchCurrent(feed, db, log);
+  void warmUpCountryMaps(db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });
 

@@ -4,6 +4,7 @@ import type { PracticeCardData } from '../practices/views/practice-card.tsx';
 import type { SearchParams } from '../search/search.params.ts';
 import { countsByValue, searchPractices } from '../search/search.service.ts';
 import { type CityRow, citiesOfCountry, findCity } from './city.repo.ts';
+import { countryMapFrame, mappedCities } from './place-frames.ts';
 import { cityFilterValue, placeSearchParams } from './place-search.ts';
 
 /** How many practices a place page lists before pointing to the search for the rest. */
@@ -60,4 +61,18 @@ export async function loadCountryPage(db: Database, code: string, locale: string
     countsByValue(db, params, locale, 'city'),
   ]);
   return { code, regions: regionsOf(code), cities: cities.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 })), practices };
+}
+
+/**
+ * Draws the map frame of every country with practices ahead of its first visitor (projecting
+ * a country's shapes takes 5–80 ms, once per set of cities): called in the background after
+ * start-up, one country at a time, yielding between them.
+ * @example await warmCountryMaps(db, ['DE', 'IT']);
+ */
+export async function warmCountryMaps(db: Database, codes: string[]): Promise<void> {
+  for (const code of codes) {
+    const page = await loadCountryPage(db, code, 'en');
+    countryMapFrame(code, mappedCities(page.cities));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

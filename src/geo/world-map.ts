@@ -102,7 +102,7 @@ function scaleFor(km: number, width: number, lat: number): number {
 
 const cache = new Map<string, MapFrame>();
 
-/** Keeps the most recent local maps; each is a few kilobytes of path data. */
+/** Keeps the most recent local maps; each is a few kilobytes of path data: every country's and the busiest cities' fit. */
 function remember(key: string, make: () => MapFrame): MapFrame {
   const hit = cache.get(key);
   if (hit) {
@@ -112,7 +112,7 @@ function remember(key: string, make: () => MapFrame): MapFrame {
   }
   const frame = make();
   cache.set(key, frame);
-  if (cache.size > 300) cache.delete(cache.keys().next().value as string);
+  if (cache.size > 1000) cache.delete(cache.keys().next().value as string);
   return frame;
 }
 

@@ -1,11 +1,12 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { MapSvg } from '../../geo/map-svg.tsx';
-import { cityFrame, countryFrame } from '../../geo/world-map.ts';
+import { cityFrame } from '../../geo/world-map.ts';
 import { cityHref } from '../../practices/views/practice-links.ts';
 import { cityLabel, isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { CityRow } from '../city.repo.ts';
+import { countryMapFrame, mappedCities } from '../place-frames.ts';
 import { cityFilterValue } from '../place-search.ts';
 
 /** A small map of the region around a city, with its marker linking to its practices. */
@@ -34,11 +35,8 @@ export const CountryMap: FC<{ code: string; cities: (CityRow & { practices: numb
   const { i18n } = usePage();
   const { t } = i18n;
   const country = countryName(code, i18n.locale);
-  const placed = cities.filter((c) => c.lat !== null && c.lon !== null && c.practices > 0);
-  const frame = countryFrame(
-    code,
-    placed.map((c) => [c.lon as number, c.lat as number]),
-  );
+  const placed = mappedCities(cities);
+  const frame = countryMapFrame(code, placed);
   if (!frame) return null;
   const markers = localNames(i18n, placed).map((c) => ({
     lon: c.lon as number,
