@@ -183,7 +183,7 @@ async function startFeed(feed: SiteVersionFeed, db: Database, config: Config, lo
   }
 }
 
-/** Country maps drawn before their first visitors, in the background (a failure leaves it to them). */
+/** Country maps drawn before their first visitors, while warming up (a failure leaves it to them). */
 async function warmUpCountryMaps(db: Database, log: Logger): Promise<void> {
   try {
     const snap = await currentSnapshot(db);
@@ -264,8 +264,8 @@ async function main() {
 
   // /readyz answers 200 once the search is warmed up.
   await warmUpSearch(db, log);
+  await warmUpCountryMaps(db, log);
   keepSearchCurrent(feed, db, log);
-  void warmUpCountryMaps(db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });
 
