@@ -28,6 +28,7 @@ const { values } = parseArgs({
     each: { type: 'string', default: '40' },
     port: { type: 'string', default: '3951' },
     only: { type: 'string' },
+    slowest: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -92,6 +93,7 @@ try {
   for (const [kind, list] of Object.entries(urls)) {
     if (values.only && !values.only.split(',').includes(kind)) continue;
     const server: number[] = [];
+    const slowest: { ms: number; url: string }[] = [];
     const wall: number[] = [];
     for (const u of list) {
       if (writer) {
@@ -122,8 +124,10 @@ try {
         continue;
       }
       server.push(serverTiming(res.headers as Record<string, string>));
+      slowest.push({ ms: server[server.length - 1], url: u });
     }
     const f = (x: number) => x.toFixed(1).padStart(8);
+    if (values.slowest) for (const x of slowest.sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`    ${x.ms.toFixed(1).padStart(7)} ms  ${x.url}`);
     console.log(
       `${kind.padEnd(9)} ${String(list.length).padStart(3)} ${f(pct(server, 50))} ms ${f(pct(server, 95))} ms ${f(pct(wall, 50))} ms ${f(pct(wall, 95))} ${f(Math.max(...server))}`,
     );

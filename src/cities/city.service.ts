@@ -65,7 +65,7 @@ export async function loadCountryPage(db: Database, code: string, locale: string
 
 /**
  * Draws the map frame of every country with practices ahead of its first visitor (projecting
- * a country's shapes takes 5–80 ms, once per set of cities):  called while warming up after
+ * a country's shapes takes 5–80 ms, once per set of cities): called while warming up after
  * start-up (before /readyz says ready), one country at a time, yielding between them.
  * @example await warmCountryMaps(db, ['DE', 'IT']);
  */
