@@ -11,26 +11,42 @@ function phraseRows(index: TextIndex, snap: CatalogueSnapshot, phrase: string, l
   const key = `${locale}|${phrase}`;
   const cached = snap.phraseMatches.get(key, snap.version);
   if (cached) return cached;
-  const rows = new Set<number>();
+  // Rows marked, then listed in row order: ascending and unique without a set or a sort.
+  const marked = new Uint8Array(snap.size);
+  let count = 0;
   for (const lang of index.languages) {
     const keys = analyze(phrase, lang, { keepStopWords: true }).map((t) => (t.stop ? null : t.key));
     if (!keys.some((k) => k !== null)) continue;
     for (const slot of index.slotsWithSequence(keys)) {
-      const seq = index.slotSeq[slot];
-      const row = rowOfSeq(snap, seq);
-      if (row >= 0) rows.add(row);
+      const row = rowOfSeq(snap, index.slotSeq[slot]);
+      if (row >= 0 && !marked[row]) {
+        marked[row] = 1;
+        count++;
+      }
     }
   }
-  const out = Int32Array.from(rows).sort();
+  const out = new Int32Array(count);
+  for (let row = 0, k = 0; k < count; row++) if (marked[row]) out[k++] = row;
   snap.phraseMatches.set(key, snap.version, out);
   return out;
 }
 
-/** The rows in every list. */
+/** The rows in every list (each ascending and unique), by merging them two at a time. */
 function intersectAll(lists: Int32Array[]): Int32Array {
-  const keep = new Map<number, number>();
-  for (const list of lists) for (const r of new Set(list)) keep.set(r, (keep.get(r) ?? 0) + 1);
-  return Int32Array.from([...keep].filter(([, n]) => n === lists.length).map(([r]) => r)).sort();
+  return lists.reduce((a, b) => {
+    const out = new Int32Array(Math.min(a.length, b.length));
+    let n = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        out[n++] = a[i];
+        i++;
+        j++;
+      }
+    }
+    return out.subarray(0, n);
+  });
 }
 
 /**

@@ -94,6 +94,17 @@ describe('phrases', () => {
     expect(index.slotsWithSequence(keys('citi _ sanctuari')).map((s) => index.slotSeq[s])).toEqual([3]);
     expect(index.slotsWithSequence(keys('citi sanctuari'))).toEqual([]);
   });
+
+  it('still finds phrases where they are after removed practices were compacted away', () => {
+    const index = new TextIndex();
+    for (let seq = 1; seq <= 40; seq++) index.put(doc(seq, seq % 2 ? 'Language courses for newcomers' : 'Courses and language', `Text ${seq}.`));
+    for (let seq = 1; seq <= 20; seq++) index.remove(seq);
+    index.compact();
+    const keys = (text: string) => text.split(' ').map((w) => `en:${w}`);
+    const found = index.slotsWithSequence(keys('languag cours')).map((s) => index.slotSeq[s]);
+    expect(found).toEqual([21, 23, 25, 27, 29, 31, 33, 35, 37, 39]);
+    expect(index.slotsWithSequence(keys('cours languag'))).toEqual([]);
+  });
 });
 
 describe('a group of several words', () => {

@@ -21,44 +21,70 @@ export interface IndexDoc {
   parts: DocPart[];
 }
 
+/** Copies an array into a new one of `size`. */
+function grown<T extends Int32Array | Uint32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
+}
+
 /**
  * The documents holding one key: their slots and, per slot, the key's count in each field
- * (one byte each, packed: title in the low byte). Grows by doubling.
+ * (one byte each, packed: title in the low byte) and the key's positions in the document's
+ * words (what quoted phrases are checked on). Grows by doubling.
  */
 export class PostingList {
   slots = new Int32Array(4);
   counts = new Uint32Array(4);
   length = 0;
+  /** Where each posting's positions start in `positions`; they end where the next posting's start (the last at `positionCount`). */
+  starts = new Int32Array(4);
+  positions = new Int32Array(8);
+  positionCount = 0;
   /** Bumped when compaction moves postings: what is kept per position (ranking's weights) is then stale. */
   compactions = 0;
 
-  /** Appends a slot with its packed field counts. */
-  push(slot: number, packed: number): void {
+  /** Appends a slot with its packed field counts and its positions (ascending). */
+  push(slot: number, packed: number, at: number[]): void {
     if (this.length === this.slots.length) {
-      const slots = new Int32Array(this.length * 2);
-      slots.set(this.slots);
-      this.slots = slots;
-      const counts = new Uint32Array(this.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
+      this.slots = grown(this.slots, this.length * 2);
+      this.counts = grown(this.counts, this.length * 2);
+      this.starts = grown(this.starts, this.length * 2);
     }
+    if (this.positionCount + at.length > this.positions.length)
+      this.positions = grown(this.positions, Math.max(this.positions.length * 2, this.positionCount + at.length));
     this.slots[this.length] = slot;
     this.counts[this.length] = packed;
+    this.starts[this.length] = this.positionCount;
+    for (const p of at) this.positions[this.positionCount++] = p;
     this.length++;
+  }
+
+  /** The end of posting j's positions. */
+  positionsEnd(j: number): number {
+    return j + 1 < this.length ? this.starts[j + 1] : this.positionCount;
   }
 
   /** Drops the postings of dead slots, keeping the order. */
   compact(alive: Uint8Array): void {
     let k = 0;
+    let kept = 0;
     for (let j = 0; j < this.length; j++) {
+      const from = this.starts[j];
+      const to = this.positionsEnd(j);
       if (alive[this.slots[j]]) {
         this.slots[k] = this.slots[j];
         this.counts[k] = this.counts[j];
+        this.starts[k] = kept;
+        // Positions only move down: copying in order never overwrites one not yet read.
+        this.positions.copyWithin(kept, from, to);
+        kept += to - from;
         k++;
       }
     }
     if (k !== this.length) this.compactions++;
     this.length = k;
+    this.positionCount = kept;
   }
 }
 
@@ -81,19 +107,19 @@ export function seek(slots: Int32Array, length: number, from: number, slot: numb
   return hi;
 }
 
-/** Stands in word sequences for a stop word, which is not indexed but keeps its place. */
-const stopWordId = -2;
+/** Positions between two parts of a text: no phrase runs from one part into the next. */
+const partGap = 1024;
 
-/** Whether a sequence holds the ids one after another somewhere. */
-function holdsRun(sequence: Int32Array, ids: number[]): boolean {
-  const last = sequence.length - ids.length;
-  // The native indexOf finds each candidate start (many times faster than a loop over every word).
-  for (let i = sequence.indexOf(ids[0]); i >= 0 && i <= last; i = sequence.indexOf(ids[0], i + 1)) {
-    let k = 1;
-    while (k < ids.length && sequence[i + k] === ids[k]) k++;
-    if (k === ids.length) return true;
+/** Whether a sorted range of positions holds p. */
+function holds(positions: Int32Array, from: number, to: number, p: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid] < p) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < to && positions[lo] === p;
 }
 
 /**
@@ -119,9 +145,6 @@ export class TextIndex {
   readonly vocabulary = new Map<string, number>();
   /** Languages that documents were read in: a query word is looked up in each. */
   readonly languages = new Set<string>(['en']);
-  /** Each live slot's words as key numbers, in order, parts separated by -1: what phrases are checked on. */
-  private readonly sequences: (Int32Array | undefined)[] = [];
-  private readonly keyIds = new Map<string, number>();
   private readonly slotOfSeq = new Map<number, number>();
   private readonly hashOfSeq = new Map<number, string>();
   private deadSinceCompaction = 0;
@@ -160,8 +183,9 @@ export class TextIndex {
     this.generation++;
     const slot = this.newSlot(doc.seq);
     const counts = new Map<string, number>();
+    const positions = new Map<string, number[]>();
     const words = new Set<string>();
-    const sequence: number[] = [];
+    let position = 0;
     for (const part of doc.parts) {
       const f = fields.indexOf(part.field);
       const shift = 8 * f;
@@ -175,12 +199,14 @@ export class TextIndex {
           // Saturate each field's byte at 255 instead of carrying into the next field.
           if (((packed >>> shift) & 0xff) < 255) counts.set(key, packed + one);
           words.add(word);
-          sequence.push(this.idOf(key));
+          const at = positions.get(key);
+          if (at) at.push(position++);
+          else positions.set(key, [position++]);
         },
-        () => sequence.push(stopWordId),
+        // A stop word is not indexed but keeps its place.
+        () => position++,
       );
-      // A phrase never runs from one part into the next.
-      sequence.push(-1);
+      position += partGap;
       const at = slot * fieldCount + f;
       this.lengths[at] = Math.min(65535, this.lengths[at] + length);
     }
@@ -191,51 +217,56 @@ export class TextIndex {
         list = new PostingList();
         this.postings.set(key, list);
       }
-      list.push(slot, packed);
+      list.push(slot, packed, positions.get(key) as number[]);
     }
     for (const w of words) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
-    this.sequences[slot] = Int32Array.from(sequence);
     this.hashOfSeq.set(doc.seq, doc.hash);
-  }
-
-  /** The number standing for a key in word sequences. */
-  private idOf(key: string): number {
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      id = this.keyIds.size;
-      this.keyIds.set(key, id);
-    }
-    return id;
   }
 
   /**
    * The live slots holding the keys side by side, in this order, in one part of the text; a
-   * null stands for any stop word ("city of sanctuary" is citi, null, sanctuari), as phrase
-   * search in PostgreSQL counts their positions.
+   * null holds a stop word's place ("city of sanctuary" is citi, null, sanctuari: any one word
+   * between them), as phrase search in PostgreSQL counts positions. Checked on the keys'
+   * positions in the documents holding all of them.
    * @example index.slotsWithSequence(['en:languag', 'en:cours'])
    */
   slotsWithSequence(keys: (string | null)[]): number[] {
-    const ids = keys.map((k) => (k === null ? stopWordId : this.keyIds.get(k)));
-    const lists = keys.filter((k): k is string => k !== null).map((k) => this.postings.get(k));
-    if (ids.some((id) => id === undefined) || lists.length === 0 || lists.some((l) => !l)) return [];
+    const words = keys.flatMap((k, offset) => (k === null ? [] : [{ list: this.postings.get(k), offset }]));
+    if (words.length === 0 || words.some((w) => !w.list)) return [];
     // Candidates hold every word: the rarest word's slots, kept where each other list has them too.
-    const ordered = (lists as PostingList[]).slice().sort((a, b) => a.length - b.length);
-    const out: number[] = [];
+    const ordered = (words as { list: PostingList; offset: number }[]).slice().sort((a, b) => a.list.length - b.list.length);
     const at = new Array<number>(ordered.length).fill(0);
-    const first = ordered[0];
+    const out: number[] = [];
+    const first = ordered[0].list;
     outer: for (let j = 0; j < first.length; j++) {
       const slot = first.slots[j];
       if (!this.alive[slot]) continue;
+      at[0] = j;
       for (let w = 1; w < ordered.length; w++) {
-        const list = ordered[w];
+        const list = ordered[w].list;
         at[w] = seek(list.slots, list.length, at[w], slot);
         if (at[w] >= list.length) break outer;
         if (list.slots[at[w]] !== slot) continue outer;
       }
-      const seq = this.sequences[slot];
-      if (seq && (ids.length === 1 || holdsRun(seq, ids as number[]))) out.push(slot);
+      if (this.inSequence(ordered, at)) out.push(slot);
     }
     return out;
+  }
+
+  /** Whether the words, at postings `at` of their lists (one document), stand at their offsets from one another somewhere. */
+  private inSequence(words: { list: PostingList; offset: number }[], at: number[]): boolean {
+    const anchor = words[0];
+    const a = anchor.list;
+    for (let i = a.starts[at[0]], end = a.positionsEnd(at[0]); i < end; i++) {
+      const start = a.positions[i] - anchor.offset;
+      let all = true;
+      for (let w = 1; w < words.length && all; w++) {
+        const { list, offset } = words[w];
+        all = holds(list.positions, list.starts[at[w]], list.positionsEnd(at[w]), start + offset);
+      }
+      if (all) return true;
+    }
+    return false;
   }
 
   /** Removes a practice (its slot dies; postings are dropped at the next compaction). */
@@ -244,7 +275,6 @@ export class TextIndex {
     if (slot === undefined) return;
     this.generation++;
     this.alive[slot] = 0;
-    this.sequences[slot] = undefined;
     this.liveCount--;
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] -= this.lengths[slot * fieldCount + f];
     this.slotOfSeq.delete(seq);
