@@ -13,6 +13,9 @@
  *   npx tsx bench/soak.ts --rounds 3                         # memory after each of three loads
  *
  * With --database-url, a fresh database is created on that server and dropped afterwards.
+ * With --loaded-database, an existing catalogue is used as it is (a corpus loaded by
+ * bench/import.ts: `--loaded-database postgres://postgres@127.0.0.1:5432/bench_100k`): only the
+ * visitors' accounts are added, and the database is kept.
  * Exits 1 when any request failed, any answer was a 5xx, or a cross-instance check failed.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,6 +39,7 @@ import { ms, summary } from './support/stats.ts';
 const { values } = parseArgs({
   options: {
     'database-url': { type: 'string' },
+    'loaded-database': { type: 'string' },
     instances: { type: 'string' },
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '200' },
@@ -185,14 +189,16 @@ out(
 
 // The database: demo data and signed-in visitors' accounts, prepared before any server starts.
 const dataDir = path.resolve('.bench/soak-pglite');
-const pgDatabase = adminUrl ? await createPostgresDatabase(adminUrl, 'soak') : undefined;
+const loaded = values['loaded-database'];
+const pgDatabase = loaded ? { url: loaded, drop: async () => {} } : adminUrl ? await createPostgresDatabase(adminUrl, 'soak') : undefined;
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 const prepared = await openDatabase(pgDatabase ? { kind: 'postgres', url: pgDatabase.url } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') });
 await migrateToLatest(prepared);
-await seedDemo(prepared);
+if (!loaded) await seedDemo(prepared);
 const emails = Array.from({ length: userCount }, (_, i) => `soak${i}@example.org`);
-for (const email of emails) await createUserWithRole(prepared, { email, role: 'member', name: email.split('@')[0], password });
+const existing = new Set((await prepared.selectFrom('users').select('email').where('email', 'in', emails).execute()).map((u) => u.email));
+for (const email of emails) if (!existing.has(email)) await createUserWithRole(prepared, { email, role: 'member', name: email.split('@')[0], password });
 await prepared.destroy();
 
 const dbEnv: Record<string, string> = pgDatabase ? { DATABASE_URL: pgDatabase.url } : { DATA_DIR: dataDir };
