@@ -11,6 +11,7 @@
  *   npx tsx bench/pages.ts --data-dir .bench/data-10k
  *   npx tsx bench/pages.ts --database-url … --only map,practice --cpu-prof .bench/profiles   # some page types, the server profiled
  */
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +72,9 @@ function pageUrls(practices: Sampled[]): Record<string, string[]> {
     country: pick(countries.map((c) => `/countries/${c}`)),
     city: pick(cities.map((c) => `/cities/${c}`)),
     api: pick(ids.map((id) => `/api/v1/practices/${id}`)),
+    'api search': pick(searches.map((u) => u.replace('/practices?', '/api/v1/practices?'))),
+    feed: pick(countries.map((c) => `/practices/feed.atom?country=${c.toUpperCase()}`)),
+    'export (1st byte)': pick(countries.flatMap((c, i) => [`/practices/export.${i % 2 ? 'csv' : 'json'}?country=${c.toUpperCase()}`])),
   };
 }
 
@@ -117,7 +121,8 @@ try {
         await new Promise((r) => setTimeout(r, 20));
       }
       const t = performance.now();
-      const res = await get(`${app.base}${u}`, { 'accept-encoding': 'br' });
+      // A download is timed to its first byte and then dropped (a country's export is megabytes).
+      const res = kind.startsWith('export') ? await firstByte(`${app.base}${u}`) : await get(`${app.base}${u}`, { 'accept-encoding': 'br' });
       wall.push(performance.now() - t);
       if (res.status !== 200) {
         console.log(`  ${u} answered ${res.status}`);
@@ -135,4 +140,18 @@ try {
 } finally {
   await writer?.destroy();
   await stopApp(app.child);
+}
+
+/** Status and headers of a GET once its first body byte arrives; the rest is not read. */
+function firstByte(address: string): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(address, (res) => {
+      res.once('data', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers });
+        req.destroy();
+      });
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+  });
 }
