@@ -6,6 +6,8 @@ import { orderedRecord } from './exchange-json.ts';
 
 /** Records per query: large enough to be quick, small enough that 100k practices never sit in memory at once. */
 export const exportBatchSize = 500;
+/** The first query's records: a download starts as soon as a few are read (at 100k, 500 records took 15–20 ms before the first byte). */
+const firstBatchSize = 50;
 
 /**
  * Published practices matching a search, in id order, one batch at a time. Keyset pagination
@@ -20,17 +22,19 @@ export async function* matchingRecordBatches(
   batchSize = exportBatchSize,
 ): AsyncGenerator<PracticeRecord[]> {
   let after: string | undefined;
+  let limit = Math.min(firstBatchSize, batchSize);
   const base = await matchingPractices(db, params, locale);
   for (;;) {
     const rows = await base
       .select(['p.id', 'p.record'])
       .$if(after !== undefined, (qb) => qb.where('p.id', '>', after as string))
       .orderBy('p.id')
-      .limit(batchSize)
+      .limit(limit)
       .execute();
     if (rows.length > 0) yield rows.map((r) => orderedRecord(r.record as PracticeRecord));
-    if (rows.length < batchSize) return;
+    if (rows.length < limit) return;
     after = rows[rows.length - 1].id;
+    limit = batchSize;
   }
 }
 
