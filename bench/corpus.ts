@@ -5,6 +5,7 @@
  *   npx tsx bench/corpus.ts 10000                      # → .bench/practices-10000.json
  *   npx tsx bench/corpus.ts 100000 --seed 7 --out x.json
  *   npx tsx bench/corpus.ts 2000 --check               # also validates a sample against the schema
+ *   npx tsx bench/corpus.ts 1000000 --part-size 100000 # → .bench/practices-1000000.part0.json … part9 (a file of 4 GB could not be read whole)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '42' },
     check: { type: 'boolean', default: false },
     sample: { type: 'string', default: '2000' },
+    'part-size': { type: 'string' },
   },
 });
 const count = Number(positionals[0] ?? 1000);
@@ -37,11 +39,15 @@ const ids: string[] = [];
 const sampleEvery = Math.max(1, Math.floor(count / Number(values.sample)));
 const stats = { bytes: 0, words: 0, languages: {} as Record<string, number>, translations: 0, links: 0, invalid: 0 };
 
-const stream = fs.createWriteStream(out);
+const partSize = values['part-size'] ? Number(values['part-size']) : count;
+const partFile = (part: number) => (partSize >= count ? out : out.replace(/\.json$/, `.part${part}.json`));
+let stream = fs.createWriteStream(partFile(0));
 let streamError: Error | undefined;
-stream.on('error', (e) => {
-  streamError = e;
-});
+const watch = (s: fs.WriteStream) =>
+  s.on('error', (e) => {
+    streamError = e;
+  });
+watch(stream);
 /** Writes a chunk, waiting for the file to catch up when its buffer is full. */
 const write = (chunk: string) =>
   new Promise<void>((resolve, reject) => {
@@ -51,9 +57,19 @@ const write = (chunk: string) =>
     else stream.once('drain', () => (streamError ? reject(streamError) : resolve()));
   });
 
-await write('{"format":"clearinghouse.practices","version":1,"license":"CC0-1.0","practices":[\n');
+const header = '{"format":"clearinghouse.practices","version":1,"license":"CC0-1.0","practices":[\n';
+await write(header);
 let buffer = '';
 for (let i = 0; i < count; i++) {
+  if (i > 0 && i % partSize === 0) {
+    // The next part: this one closed, a new file begun (links to earlier parts keep their ids).
+    await write(`${buffer}\n]}\n`);
+    buffer = '';
+    const done = stream;
+    await new Promise<void>((resolve, reject) => done.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    stream = watch(fs.createWriteStream(partFile(i / partSize)));
+    await write(header);
+  }
   const rec = generateRecord(ctx, i);
   resolveLinks(rec, (j) => ids[j] as string);
   ids.push(rec.id);
@@ -68,7 +84,7 @@ for (let i = 0; i < count; i++) {
       if (stats.invalid <= 10) process.stderr.write(`practices[${i}] (${rec.id}): ${JSON.stringify(parsed.error.issues)}\n`);
     }
   }
-  buffer += (i === 0 ? '' : ',\n') + JSON.stringify(rec);
+  buffer += (i % partSize === 0 ? '' : ',\n') + JSON.stringify(rec);
   if (buffer.length > 1 << 20) {
     await write(buffer);
     buffer = '';

@@ -6,7 +6,8 @@
  *   npx tsx bench/import.ts .bench/practices-100000.json --database-url postgres://postgres@127.0.0.1:5432/bench_100k
  *
  * The database must be new: a PGlite folder that does not exist yet, or a PostgreSQL database
- * that is created here (`--recreate` drops an existing one first). `--analyze` runs ANALYZE
+ * that is created here (`--recreate` drops an existing one first; `--append` imports into it as
+ * it is, for a corpus written in parts: `bench/corpus.ts 1000000 --part-size 100000`). `--analyze` runs ANALYZE
  * afterwards and times it separately (PGlite has no autovacuum to do it).
  */
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,7 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
     recreate: { type: 'boolean', default: false },
+    append: { type: 'boolean', default: false },
     analyze: { type: 'boolean', default: false },
   },
 });
@@ -60,7 +62,8 @@ async function freshPostgres(url: string): Promise<void> {
   await client.connect();
   try {
     const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
-    if (exists && !values.recreate) throw new Error(`database ${name} exists; pass --recreate to drop it first`);
+    if (exists && values.append) return;
+    if (exists && !values.recreate) throw new Error(`database ${name} exists; pass --recreate to drop it first, or --append to add to it`);
     if (exists) await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${name}`);
   } finally {
