@@ -3,7 +3,7 @@ import { glossaryAlternatives, queryWords } from './glossary-index.ts';
 import { currentEpoch, type Epoch, postingWeights } from './posting-weights.ts';
 import type { QueryClause } from './query-parser.ts';
 import { closestWord } from './spelling.ts';
-import { seek, type TextIndex } from './text-index.ts';
+import { forEachSlotInAll, type PostingList, type TextIndex } from './text-index.ts';
 
 /**
  * BM25F parameters: a field's weight (title > summary > context > long text) and how much its
@@ -124,19 +124,14 @@ class Scratch {
   score = new Float32Array(0);
   /** Slots already listed in a pass's result. */
   mark = new Uint8Array(0);
-  /** For multi-word groups: the least weight of the words so far, and the slots still holding every word. */
-  least = new Float32Array(0);
   touched = new Int32Array(0);
-  partial = new Int32Array(0);
   all = new Int32Array(0);
   ensure(size: number): void {
     if (this.tf.length >= size) return;
     this.tf = new Float32Array(size);
     this.score = new Float32Array(size);
     this.mark = new Uint8Array(size);
-    this.least = new Float32Array(size);
     this.touched = new Int32Array(size);
-    this.partial = new Int32Array(size);
     this.all = new Int32Array(size);
   }
 }
@@ -159,48 +154,19 @@ function addKey(index: TextIndex, key: string, weight: number, epoch: Epoch, cou
   return count;
 }
 
-/**
- * A multi-word key group: documents holding every word, counted by the word they hold least.
- * The rarest word's documents are the candidates; each further word is looked up for them by
- * galloping through its (ascending) posting list, so a common word costs what the rare one
- * matches, not its whole list.
- */
+/** A multi-word key group: documents holding every word (see forEachSlotInAll), counted by the word they hold least. */
 function addAllOf(index: TextIndex, g: KeyGroup, epoch: Epoch, count: number): number {
   const lists = g.keys.map((k) => index.postings.get(k));
   if (lists.some((l) => !l)) return count;
-  const ordered = (lists as NonNullable<(typeof lists)[number]>[]).sort((a, b) => a.length - b.length);
-  const { least, partial, tf, touched } = scratch;
-  const { alive } = index;
-  let n = 0;
-  const first = ordered[0];
-  const firstWeights = postingWeights(epoch, first);
-  for (let j = 0; j < first.length; j++) {
-    const slot = first.slots[j];
-    if (!alive[slot]) continue;
-    least[slot] = firstWeights[j];
-    partial[n++] = slot;
-  }
-  for (let w = 1; w < ordered.length && n > 0; w++) {
-    const list = ordered[w];
-    const weights = postingWeights(epoch, list);
-    let at = 0;
-    let kept = 0;
-    for (let i = 0; i < n; i++) {
-      const slot = partial[i];
-      at = seek(list.slots, list.length, at, slot);
-      if (at < list.length && list.slots[at] === slot) {
-        least[slot] = Math.min(least[slot], weights[at]);
-        partial[kept++] = slot;
-      } else least[slot] = 0;
-    }
-    n = kept;
-  }
-  for (let i = 0; i < n; i++) {
-    const slot = partial[i];
+  const held = lists as PostingList[];
+  const weights = held.map((list) => postingWeights(epoch, list));
+  const { tf, touched } = scratch;
+  forEachSlotInAll(held, index.alive, (slot, at) => {
+    let least = weights[0][at[0]];
+    for (let w = 1; w < weights.length; w++) least = Math.min(least, weights[w][at[w]]);
     if (tf[slot] === 0) touched[count++] = slot;
-    tf[slot] += g.weight * least[slot];
-    least[slot] = 0;
-  }
+    tf[slot] += g.weight * least;
+  });
   return count;
 }
 

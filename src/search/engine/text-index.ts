@@ -107,6 +107,32 @@ export function seek(slots: Int32Array, length: number, from: number, slot: numb
   return hi;
 }
 
+/**
+ * Calls `visit` for each live slot that every list holds, with `at[i]` the position of that slot
+ * in `lists[i]`: the rarest list's slots are the candidates, looked up in the others by
+ * galloping (slots ascend), so a common word costs what the rare one matches, not its whole list.
+ * @example forEachSlotInAll([a, b], index.alive, (slot, at) => out.push(slot));
+ */
+export function forEachSlotInAll(lists: PostingList[], alive: Uint8Array, visit: (slot: number, at: number[]) => void): void {
+  if (lists.length === 0) return;
+  const order = lists.map((_, i) => i).sort((x, y) => lists[x].length - lists[y].length);
+  const at = new Array<number>(lists.length).fill(0);
+  const rarest = lists[order[0]];
+  outer: for (let j = 0; j < rarest.length; j++) {
+    const slot = rarest.slots[j];
+    if (!alive[slot]) continue;
+    at[order[0]] = j;
+    for (let k = 1; k < order.length; k++) {
+      const i = order[k];
+      const list = lists[i];
+      at[i] = seek(list.slots, list.length, at[i], slot);
+      if (at[i] >= list.length) break outer;
+      if (list.slots[at[i]] !== slot) continue outer;
+    }
+    visit(slot, at);
+  }
+}
+
 /** Positions between two parts of a text: no phrase runs from one part into the next. */
 const partGap = 1024;
 
@@ -233,23 +259,15 @@ export class TextIndex {
   slotsWithSequence(keys: (string | null)[]): number[] {
     const words = keys.flatMap((k, offset) => (k === null ? [] : [{ list: this.postings.get(k), offset }]));
     if (words.length === 0 || words.some((w) => !w.list)) return [];
-    // Candidates hold every word: the rarest word's slots, kept where each other list has them too.
-    const ordered = (words as { list: PostingList; offset: number }[]).slice().sort((a, b) => a.list.length - b.list.length);
-    const at = new Array<number>(ordered.length).fill(0);
+    const placed = words as { list: PostingList; offset: number }[];
     const out: number[] = [];
-    const first = ordered[0].list;
-    outer: for (let j = 0; j < first.length; j++) {
-      const slot = first.slots[j];
-      if (!this.alive[slot]) continue;
-      at[0] = j;
-      for (let w = 1; w < ordered.length; w++) {
-        const list = ordered[w].list;
-        at[w] = seek(list.slots, list.length, at[w], slot);
-        if (at[w] >= list.length) break outer;
-        if (list.slots[at[w]] !== slot) continue outer;
-      }
-      if (this.inSequence(ordered, at)) out.push(slot);
-    }
+    forEachSlotInAll(
+      placed.map((w) => w.list),
+      this.alive,
+      (slot, at) => {
+        if (this.inSequence(placed, at)) out.push(slot);
+      },
+    );
     return out;
   }
 
