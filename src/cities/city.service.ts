@@ -53,14 +53,14 @@ export async function loadCityPage(db: Database, country: string, slug: string, 
  * @example const page = await loadCountryPage(db, 'DE', 'en');
  */
 export async function loadCountryPage(db: Database, code: string, locale: string): Promise<CountryPageData> {
-  const params = placeSearchParams({ country: code });
-  const [cities, practices, { counts }] = await Promise.all([
-    citiesOfCountry(db, code),
-    practicesForPlace(db, params, locale),
-    // Practices per city, counted on the search snapshot.
-    countsByValue(db, params, locale, 'city'),
-  ]);
-  return { code, regions: regionsOf(code), cities: cities.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 })), practices };
+  const [cities, practices] = await Promise.all([countryCities(db, code, locale), practicesForPlace(db, placeSearchParams({ country: code }), locale)]);
+  return { code, regions: regionsOf(code), cities, practices };
+}
+
+/** A country's recorded cities by name, each with its practices counted on the search snapshot. */
+async function countryCities(db: Database, code: string, locale: string): Promise<(CityRow & { practices: number })[]> {
+  const [cities, { counts }] = await Promise.all([citiesOfCountry(db, code), countsByValue(db, placeSearchParams({ country: code }), locale, 'city')]);
+  return cities.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 }));
 }
 
 /**
@@ -71,8 +71,7 @@ export async function loadCountryPage(db: Database, code: string, locale: string
  */
 export async function warmCountryMaps(db: Database, codes: string[]): Promise<void> {
   for (const code of codes) {
-    const page = await loadCountryPage(db, code, 'en');
-    countryMapFrame(code, mappedCities(page.cities));
+    countryMapFrame(code, mappedCities(await countryCities(db, code, 'en')));
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
