@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import type { Config } from '../config.ts';
 import { pickEncoding } from '../http/compressed-cache.ts';
 import { arrivedOverHttps, hsts } from '../http/security-headers.ts';
@@ -14,19 +16,6 @@ const formTokenCookie = 'ch_csrf';
 
 /** Headers of a render that are not the page's: timing is the render's own, HSTS depends on how each request arrived. */
 const notStored = new Set(['server-timing', 'strict-transport-security', 'date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
-
-function cookieNames(header: string | undefined): string[] {
-  if (!header) return [];
-  return header.split(';').map((part) => part.slice(0, part.indexOf('=') >>> 0).trim());
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
 
 /**
  * Anonymous pages, rendered once per site version and served from memory without a database
@@ -56,8 +45,8 @@ export class PageCache {
   keep(): MiddlewareHandler {
     return async (c, next) => {
       const version = this.feed.current();
-      const cookie = c.req.header('cookie');
-      const storable = version !== undefined && c.req.method === 'GET' && !cookieNames(cookie).some((n) => n === sessionCookie || n === formTokenCookie);
+      const cookies = getCookie(c);
+      const storable = version !== undefined && c.req.method === 'GET' && cookies[sessionCookie] === undefined && cookies[formTokenCookie] === undefined;
       await next();
       if (!storable) return;
       const res = c.res;
@@ -84,12 +73,12 @@ export class PageCache {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const version = this.feed.current();
     if (version === undefined) return false;
-    const cookie = req.headers.cookie;
-    if (cookie?.includes(sessionCookie)) return false;
+    const cookies = req.headers.cookie ? parse(req.headers.cookie) : {};
+    if (cookies[sessionCookie] !== undefined) return false;
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
-    if (languageRedirect(pathname, cookieValue(cookie, 'lang'), req.headers['accept-language'])) return false;
+    if (languageRedirect(pathname, cookies.lang, req.headers['accept-language'])) return false;
     const page = this.store.get(this.key(url, req.headers['accept-encoding']), version);
     if (!page) return false;
     const start = performance.now();
