@@ -35,20 +35,6 @@ export async function citiesOfCountry(db: Database, country: string): Promise<Ci
   return db.selectFrom('cities').selectAll().where('country', '=', country).orderBy('name').execute();
 }
 
-/**
- * Names of the cities a search filters on (`city` values such as `de-duisburg`), keyed by value.
- * @example await cityNamesByFilter(db, ['de-duisburg']) // Map { 'de-duisburg' => 'Duisburg' }
- */
-export async function cityNamesByFilter(db: Database, values: string[]): Promise<Map<string, string>> {
-  if (values.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('cities')
-    .select(['country', 'slug', 'name'])
-    .where(sql<boolean>`(lower(country) || '-' || slug) = ANY(${sql.val(values)}::text[])`)
-    .execute();
-  return new Map(rows.map((r) => [`${r.country.toLowerCase()}-${r.slug}`, r.name]));
-}
-
 /** A city with the number of practices matching a search there. */
 export interface CityCount {
   country: string;

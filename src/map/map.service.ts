@@ -1,4 +1,4 @@
-import { type CityCount, type CityPlace, cityNamesByFilter } from '../cities/city.repo.ts';
+import type { CityCount, CityPlace } from '../cities/city.repo.ts';
 import { cityDirectory } from '../cities/city-directory.ts';
 import type { Database } from '../db/database.ts';
 import type { SearchParams } from '../search/search.params.ts';
@@ -37,32 +37,32 @@ const byPracticesThenName = (a: CityCount, b: CityCount) =>
  * @example const data = await loadMapData(db, params, 'en');
  */
 export async function loadMapData(db: Database, params: SearchParams, locale: string): Promise<MapData> {
-  const [{ counts, none: unplaced }, filterCityNames, directory] = await Promise.all([
-    countsByValue(db, params, locale, 'city'),
-    cityNamesByFilter(db, params.city),
-    cityDirectory(db),
-  ]);
-  const known = new Map<string, CityPlace>();
-  for (const key of counts.keys()) {
-    const city = directory.get(key);
-    if (city) known.set(key, city);
+  const [{ counts, none: unplaced }, directory] = await Promise.all([countsByValue(db, params, locale, 'city'), cityDirectory(db)]);
+  // The names of the cities filtered on, for the filter's chips.
+  const filterCityNames = new Map<string, string>();
+  for (const v of params.city) {
+    const city = directory.get(v);
+    if (city) filterCityNames.set(v, city.name);
   }
+  // Cities of the directory only (a practice's city may be unknown to it), with their counts.
+  const known: [CityPlace, number][] = [];
   let placed = 0;
   const countries = new Set<string>();
-  const ranked: number[] = [];
-  for (const [key, c] of known) {
-    const n = counts.get(key) ?? 0;
+  for (const [key, n] of counts) {
+    const city = directory.get(key);
+    if (!city) continue;
+    known.push([city, n]);
     placed += n;
-    countries.add(c.country);
-    ranked.push(n);
+    countries.add(city.country);
   }
   // Only cities counting at least as many as the limit-th need their names compared.
-  const floor = ranked.length > mapCityLimit ? Int32Array.from(ranked).sort().reverse()[mapCityLimit - 1] : 0;
-  const cities: CityCount[] = [];
-  for (const [key, c] of known) {
-    const n = counts.get(key) ?? 0;
-    if (n >= floor) cities.push({ ...c, practices: n });
-  }
+  const floor =
+    known.length > mapCityLimit
+      ? Int32Array.from(known, ([, n]) => n)
+          .sort()
+          .reverse()[mapCityLimit - 1]
+      : 0;
+  const cities: CityCount[] = known.filter(([, n]) => n >= floor).map(([city, n]) => ({ ...city, practices: n }));
   cities.sort(byPracticesThenName);
-  return { cities: cities.slice(0, mapCityLimit), cityCount: known.size, placed, unplaced, countries: countries.size, filterCityNames };
+  return { cities: cities.slice(0, mapCityLimit), cityCount: known.length, placed, unplaced, countries: countries.size, filterCityNames };
 }
