@@ -26,6 +26,8 @@ import { openDatabase } from '../src/db/database.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { currentSnapshot } from '../src/search/catalogue-snapshot.ts';
 import { textIndexFor } from '../src/search/engine/index-sync.ts';
+import { prepareBroadConcepts } from '../src/search/engine/ranking.ts';
+import { prepareSearch } from '../src/search/query-match.ts';
 import { parseSearchParams } from '../src/search/search.params.ts';
 import { searchUncached } from '../src/search/search.service.ts';
 import { codeVersion } from './code-version.ts';
@@ -77,6 +79,10 @@ console.log(`snapshot load: ${ms(t).toFixed(0)} ms (${snap0.size} practices)`);
 t = performance.now();
 const index = await textIndexFor(db, snap0);
 console.log(`text index build: ${ms(t).toFixed(0)} ms (${index.postings.size} keys, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`);
+t = performance.now();
+// As the server does while warming up (src/main.ts).
+const concepts = prepareBroadConcepts(index);
+console.log(`broad glossary concepts counted: ${concepts} in ${ms(t).toFixed(0)} ms`);
 
 /** A write, as a publication makes: every cache of the version is gone, one practice changed. */
 let writes = 0;
@@ -119,7 +125,7 @@ for (const { qs, locale } of queries) {
   if (values['write-each']) {
     await publish();
     // As the server does when the write is notified: the snapshot and index brought up to date before the next request.
-    if (values['catch-up']) await textIndexFor(db, await currentSnapshot(db));
+    if (values['catch-up']) await prepareSearch(db);
   }
   let s = performance.now();
   await searchUncached(db, params, { locale });

@@ -14,7 +14,7 @@ import { PageCache } from './page-cache/page-cache.ts';
 import { SiteVersionFeed } from './page-cache/site-version-feed.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
 import { currentSnapshot } from './search/catalogue-snapshot.ts';
-import { textIndexFor } from './search/engine/index-sync.ts';
+import { prepareSearch } from './search/query-match.ts';
 import { pruneRates } from './security/rate-limit.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 
@@ -134,12 +134,13 @@ async function setUpWithRetries(db: Database, config: Config, log: Logger, stopp
 }
 
 /**
- * Builds the search snapshot and the text index at start-up rather than in the first visitors'
- * searches (35–55 s at 100k practices); a failure only leaves that work to the first search.
+ * Builds the search snapshot, the text index and the broad concepts' counts at start-up rather
+ * than in the first visitors' searches (35–55 s at 100k practices); a failure only leaves that
+ * work to the first search.
  */
 async function warmUpSearch(db: Database, log: Logger): Promise<void> {
   try {
-    await textIndexFor(db, await currentSnapshot(db));
+    await prepareSearch(db);
   } catch (e) {
     log.warn('search index not warmed up', { error: (e as Error).message });
   }
@@ -163,7 +164,7 @@ function keepSearchCurrent(feed: SiteVersionFeed, db: Database, log: Logger): vo
     try {
       do {
         again = false;
-        await textIndexFor(db, await currentSnapshot(db));
+        await prepareSearch(db);
       } while (again);
     } catch (e) {
       log.warn('search not updated after a write, the next search will', { error: (e as Error).message });

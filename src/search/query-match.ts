@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts';
-import { type CatalogueSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
+import { type CatalogueSnapshot, currentSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
 import { analyze } from './engine/analyzer.ts';
 import { textIndexFor } from './engine/index-sync.ts';
 import { parseQuery } from './engine/query-parser.ts';
+import { prepareBroadConcepts } from './engine/ranking.ts';
 import type { TextIndex } from './engine/text-index.ts';
 import { matchText, type TextMatch } from './engine/text-match.ts';
 
@@ -69,4 +70,14 @@ export async function queryMatch(db: Database, snap: CatalogueSnapshot, q: strin
       : matchText(index, snap, parsed, required);
   snap.matches.set(key, snap.version, match);
   return match;
+}
+
+/**
+ * Brings the snapshot and the text index up to the catalogue's current version and counts the
+ * broad glossary concepts not yet counted in the index's epoch: at start-up, so that no visitor
+ * pays for them, and as soon as a write is notified, so that the next search finds it done.
+ * @example await prepareSearch(db);
+ */
+export async function prepareSearch(db: Database): Promise<void> {
+  prepareBroadConcepts(await textIndexFor(db, await currentSnapshot(db)));
 }

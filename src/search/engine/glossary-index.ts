@@ -21,18 +21,54 @@ export function stemmedTerm(words: string[], language: string): string {
 // A term's words joined by spaces, and the same stemmed in its language → every other term of
 // the concepts holding it: "اللاجئون" finds the concept of "لاجئون", "мигрантам" that of "мигранты".
 const alternativesOf = new Map<string, GlossaryTerm[]>();
+/** The concepts each key of alternativesOf belongs to. */
+const conceptIdsOf = new Map<string, Set<string>>();
+const conceptTerms = new Map<string, GlossaryTerm[]>();
 let longest = 1;
-for (const concept of Object.values(glossaryData.concepts as Record<string, Record<string, string[]>>)) {
+for (const [id, concept] of Object.entries(glossaryData.concepts as Record<string, Record<string, string[]>>)) {
   const terms = Object.entries(concept).flatMap(([lang, words]) => words.map((text) => ({ text, lang, words: queryWords(text) })));
+  conceptTerms.set(
+    id,
+    terms.filter((t) => t.words.length).map(({ text, lang }) => ({ text, lang })),
+  );
   for (const term of terms) {
     if (!term.words.length) continue;
     const others = terms.filter((t) => t !== term && t.words.join(' ') !== term.words.join(' ')).map(({ text, lang }) => ({ text, lang }));
     for (const key of new Set([term.words.join(' '), stemmedTerm(term.words, term.lang)])) {
       const known = alternativesOf.get(key) ?? [];
       alternativesOf.set(key, [...known, ...others.filter((o) => !known.some((k) => k.text === o.text && k.lang === o.lang))]);
+      conceptIdsOf.set(key, (conceptIdsOf.get(key) ?? new Set()).add(id));
     }
     longest = Math.max(longest, term.words.length);
   }
+}
+
+/** A set of concepts: an id for what is kept per concept, and every term of them in every language. */
+export interface ConceptSet {
+  id: string;
+  terms: GlossaryTerm[];
+}
+
+/** The concepts behind each list of alternatives the glossary hands out (by identity). */
+const conceptsOfAlternatives = new WeakMap<GlossaryTerm[], ConceptSet>();
+for (const [key, alternatives] of alternativesOf) {
+  const ids = [...(conceptIdsOf.get(key) ?? [])].sort();
+  conceptsOfAlternatives.set(alternatives, { id: ids.join('+'), terms: ids.flatMap((id) => conceptTerms.get(id) ?? []) });
+}
+
+/**
+ * The concepts a list of alternatives from glossaryAlternatives comes from: their terms are the
+ * alternatives and the term itself, the same for every term of the concepts in every language,
+ * so what is computed over them (ranking's counts of a broad concept) is shared by all.
+ * @example conceptsOf(glossaryAlternatives('logement') ?? [])?.id // 'housing'
+ */
+export function conceptsOf(alternatives: GlossaryTerm[]): ConceptSet | undefined {
+  return conceptsOfAlternatives.get(alternatives);
+}
+
+/** Every concept of the glossary on its own, for work done ahead (ranking's counts of broad concepts). */
+export function everyConcept(): ConceptSet[] {
+  return [...conceptTerms].map(([id, terms]) => ({ id, terms }));
 }
 
 /** Most words in one glossary term. */

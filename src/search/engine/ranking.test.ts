@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from './query-parser.ts';
-import { scoreClauses, scoreGroups } from './ranking.ts';
+import { clauseGroups, scoreClauses, scoreGroups } from './ranking.ts';
 import { type IndexDoc, TextIndex } from './text-index.ts';
 
 const doc = (seq: number, title: string, summary: string): IndexDoc => ({
@@ -56,6 +56,32 @@ describe('ranking', () => {
     expect(patched.has(1000)).toBe(true);
     // Lengths' averages drift by a practice: scores agree to well within a percent.
     for (const [seq, score] of rebuilt) expect(Math.abs((patched.get(seq) ?? 0) - score) / score).toBeLessThan(0.01);
+  });
+
+  it('scores a clause of a broad glossary concept the same from the concept’s shared counts as from its own groups', () => {
+    const build = () => {
+      const index = new TextIndex();
+      for (const d of docs) index.put(d);
+      // French and Spanish records, so that the concept's other languages count too.
+      index.put({ seq: 501, hash: '501', parts: [{ field: 'title', text: 'Logement des réfugiés', language: 'fr' }] });
+      index.put({ seq: 502, hash: '502', parts: [{ field: 'title', text: 'Vivienda para refugiados', language: 'es' }] });
+      return index;
+    };
+    for (const q of ['housing', 'logement', 'flat']) {
+      const parsed = parseQuery(q, 'en');
+      const shared = build();
+      const own = build();
+      const resolved = clauseGroups(shared, parsed.clauses[0], parsed.languages);
+      expect(resolved.concept?.id, q).toBe('housing');
+      const viaConcept = scoreGroups(shared, [{ text: q, ...resolved }]);
+      const groupByGroup = scoreGroups(own, [{ text: q, groups: resolved.groups }]);
+      const bySeq = (index: TextIndex, s: typeof viaConcept) => new Map(Array.from(s.slots, (slot, i) => [index.slotSeq[slot], s.scores[i]]));
+      const a = bySeq(shared, viaConcept);
+      const b = bySeq(own, groupByGroup);
+      expect([...a.keys()].sort(), q).toEqual([...b.keys()].sort());
+      expect(a.has(501) && a.has(502), q).toBe(true);
+      for (const [seq, score] of b) expect(a.get(seq), `${q} ${seq}`).toBeCloseTo(score, 4);
+    }
   });
 });
 
@@ -126,5 +152,22 @@ describe('a group of several words', () => {
     // when its title alone holds "shelter".
     const titleOnly = [20, 30].map((seq) => scored.scores[Array.from(scored.slots).findIndex((slot) => index.slotSeq[slot] === seq)]);
     expect(titleOnly[0]).toBeCloseTo(titleOnly[1], 5);
+  });
+
+  it('finds the same documents whether a rare word is looked up in a common one or both lists are walked whole', () => {
+    const index = new TextIndex();
+    // "desk" in most, "night" in a seventh (lists walked whole), "turin" in a hundredth (looked up).
+    for (let seq = 1; seq <= 3000; seq++) index.put(doc(seq, seq % 100 === 0 ? 'Turin desk' : 'Help desk', seq % 7 === 0 ? 'Open at night' : 'Open by day'));
+    for (let seq = 900; seq <= 3000; seq += 900) index.remove(seq);
+    const seqsOf = (keys: string[]) => {
+      const scored = scoreGroups(index, [{ text: keys.join(' '), groups: [{ keys, weight: 1 }] }]);
+      return Array.from(scored.slots, (slot) => index.slotSeq[slot]).sort((a, b) => a - b);
+    };
+    const expected = (test: (seq: number) => boolean) => Array.from({ length: 3000 }, (_, i) => i + 1).filter((seq) => test(seq) && seq % 900 !== 0);
+    expect(seqsOf(['en:night', 'en:desk'])).toEqual(expected((seq) => seq % 7 === 0));
+    expect(seqsOf(['en:turin', 'en:desk'])).toEqual(expected((seq) => seq % 100 === 0));
+    expect(seqsOf(['en:turin', 'en:night', 'en:desk'])).toEqual(expected((seq) => seq % 700 === 0));
+    // Lists of comparable length that overlap in part, walked whole.
+    expect(seqsOf(['en:night', 'en:turin'])).toEqual(expected((seq) => seq % 700 === 0));
   });
 });
