@@ -58,6 +58,19 @@ describe('ranking', () => {
     for (const [seq, score] of rebuilt) expect(Math.abs((patched.get(seq) ?? 0) - score) / score).toBeLessThan(0.01);
   });
 
+  it('drops a spelling correction once a practice written later spells the word as typed', () => {
+    const index = new TextIndex();
+    for (const d of docs) index.put(d);
+    const report = () => {
+      const parsed = parseQuery('housin', 'en');
+      return scoreClauses(index, parsed.clauses, parsed.languages).reports[0];
+    };
+    expect(report().correctedTo).toBe('housing');
+    index.put(doc(900, 'Housin cooperative', 'A name spelt its own way.'));
+    expect(report().correctedTo).toBeUndefined();
+    expect(report().matches).toBe(1);
+  });
+
   it('scores a clause of a broad glossary concept the same from the concept’s shared counts as from its own groups', () => {
     const build = () => {
       const index = new TextIndex();

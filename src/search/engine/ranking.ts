@@ -310,25 +310,32 @@ export function scoreClauses(index: TextIndex, clauses: QueryClause[], queryLang
   );
 }
 
-/** Resolved clauses kept per index state: new queries mostly reuse words already resolved (their glossary equivalents analysed, their spelling looked up). */
+/**
+ * Resolved clauses kept per index across writes: new queries mostly reuse words already resolved
+ * (their glossary equivalents analysed, their spelling looked up), and a write changes neither
+ * a word's analysis nor its equivalents. What a write can change is checked on use: a language
+ * read for the first time resolves everything again, and a correction is dropped once some
+ * practice spells the word as it was typed.
+ */
 const groupCacheSize = 5000;
-const groupCaches = new WeakMap<TextIndex, { generation: number; entries: Map<string, ClauseGroups> }>();
+const groupCaches = new WeakMap<TextIndex, { languages: number; entries: Map<string, { resolved: ClauseGroups; generation: number }> }>();
 
 function cachedClauseGroups(index: TextIndex, clause: QueryClause, queryLanguages: string[]): ClauseGroups {
   let cache = groupCaches.get(index);
-  if (!cache || cache.generation !== index.generation) {
-    cache = { generation: index.generation, entries: new Map() };
+  if (!cache || cache.languages !== index.languages.size) {
+    cache = { languages: index.languages.size, entries: new Map() };
     groupCaches.set(index, cache);
   }
   // The alternatives follow from the text and the languages (the parser's glossary look-up).
   const id = `${queryLanguages.join(',')}|${clause.partOfTerm ? 'part' : ''}|${clause.text}|${clause.alternatives.length}`;
-  let resolved = cache.entries.get(id);
-  if (!resolved) {
-    resolved = clauseGroups(index, clause, queryLanguages);
+  let kept = cache.entries.get(id);
+  if (kept && kept.generation !== index.generation && kept.resolved.correctedTo && index.vocabulary.has(clause.text)) kept = undefined;
+  if (!kept) {
+    kept = { resolved: clauseGroups(index, clause, queryLanguages), generation: index.generation };
     if (cache.entries.size >= groupCacheSize) cache.entries.clear();
-    cache.entries.set(id, resolved);
+    cache.entries.set(id, kept);
   }
-  return resolved;
+  return kept.resolved;
 }
 
 /** A clause is broad when its postings outnumber the slots divided by this: scored densely, through the cache. */
