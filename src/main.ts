@@ -194,6 +194,22 @@ async function warmUpCountryMaps(db: Database, log: Logger): Promise<void> {
   }
 }
 
+/** Public pages of every kind rendered a few times while warming up. */
+const warmUpPaths = ['/', '/practices', '/practices?q=housing', '/fr/practices?q=logement', '/practices?q=refugees&theme=housing&page=2', '/map'];
+
+/**
+ * Renders the public pages a few times before /readyz answers 200, so that the first visitors
+ * do not run the search, facet and rendering code before the JavaScript engine has compiled it
+ * (the first pages of a new process took twice as long as the next ones).
+ */
+async function warmUpPages(app: ReturnType<typeof createApp>, log: Logger): Promise<void> {
+  try {
+    for (let round = 0; round < 3; round++) for (const path of warmUpPaths) await app.request(path);
+  } catch (e) {
+    log.warn('pages not warmed up', { error: (e as Error).message });
+  }
+}
+
 /** Expired sessions and rate-limit windows are dead weight: clears them now and every hour. */
 function schedulePruning(db: Database, log: Logger): void {
   const prune = () => Promise.all([pruneSessions(db), pruneRates(db)]).catch((e: Error) => log.warn('prune failed', { error: e.message }));
@@ -266,6 +282,7 @@ async function main() {
   // /readyz answers 200 once the search is warmed up.
   await warmUpSearch(db, log);
   await warmUpCountryMaps(db, log);
+  await warmUpPages(app, log);
   keepSearchCurrent(feed, db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });

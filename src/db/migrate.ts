@@ -15,6 +15,7 @@ import * as catalogueChanges from './migrations/0012-catalogue-changes.ts';
 import * as dropUnreadSearchUpkeep from './migrations/0013-drop-unread-search-upkeep.ts';
 import * as dropPracticeState from './migrations/0014-drop-practice-state.ts';
 import * as siteVersion from './migrations/0015-site-version.ts';
+import * as citiesVersion from './migrations/0016-cities-version.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-drop-unread-search-upkeep': dropUnreadSearchUpkeep,
   '0014-drop-practice-state': dropPracticeState,
   '0015-site-version': siteVersion,
+  '0016-cities-version': citiesVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

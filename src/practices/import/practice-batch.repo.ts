@@ -91,10 +91,14 @@ async function ensureCities(db: Database, cities: PracticeCity[], ensured: Map<s
       .insertInto('cities')
       .values(chunk)
       .onConflict((oc) =>
-        oc.columns(['country', 'slug']).doUpdateSet({
-          lat: sql`coalesce(cities.lat, excluded.lat)`,
-          lon: sql`coalesce(cities.lon, excluded.lon)`,
-        }),
+        oc
+          .columns(['country', 'slug'])
+          .doUpdateSet({
+            lat: sql`coalesce(cities.lat, excluded.lat)`,
+            lon: sql`coalesce(cities.lon, excluded.lon)`,
+          })
+          // A known city is left alone unless it gains coordinates: no row written, no new version of the cities.
+          .where(sql<boolean>`(cities.lat IS NULL AND excluded.lat IS NOT NULL) OR (cities.lon IS NULL AND excluded.lon IS NOT NULL)`),
       )
       .execute();
   }
