@@ -32,9 +32,20 @@ function lookup(country: string, name: string, locale: string): string | undefin
  * @example localCityName('GB', 'Cardiff', 'zh') // 'Cardiff'
  */
 export function localCityName(country: string, name: string, locale: string): string {
-  const whole = lookup(country, name, locale);
-  if (whole) return whole;
-  const m = /^(.*?)\s*(\(.*\))$/.exec(name);
-  const base = m && lookup(country, m[1], locale);
-  return base ? `${base} ${m[2]}` : name;
+  const key = `${country}|${locale}|${name}`;
+  let local = localNames.get(key);
+  if (local === undefined) {
+    const whole = lookup(country, name, locale);
+    const m = whole ? null : /^(.*?)\s*(\(.*\))$/.exec(name);
+    const base = m && lookup(country, m[1], locale);
+    local = whole ?? (base && m ? `${base} ${m[2]}` : name);
+    // Names can come from request parameters: the memo stays bounded.
+    if (localNames.size >= maxLocalNames) localNames.clear();
+    localNames.set(key, local);
+  }
+  return local;
 }
+
+/** Names already looked up (a map or a search page names hundreds of cities, each folded and tried in three spellings). */
+const localNames = new Map<string, string>();
+const maxLocalNames = 50_000;
