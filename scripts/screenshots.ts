@@ -28,6 +28,8 @@ const pages: Record<string, string[]> = {
   country: ['/countries/de', '/countries/DE'],
   map: ['/map'],
   'map-zh': ['/zh/map'],
+  'self-assessment': ['/self-assessment'],
+  'self-assessment-ar': ['/ar/self-assessment'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };

@@ -34,6 +34,7 @@ import { practiceRoutes } from './practices/practice.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
+import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes.tsx';
 import { carriedForms } from './submissions/carried-forms.ts';
 import { submissionRoutes } from './submissions/submission.routes.ts';
 
@@ -79,6 +80,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', practiceRoutes(deps));
   app.route('/', cityRoutes(deps));
   app.route('/', mapRoutes(deps));
+  app.route('/', selfAssessmentRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', adminUserRoutes(deps));

@@ -87,7 +87,7 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
             <p>{t('footer.about')}</p>
             <p>{t('footer.license')}</p>
             <p>
-              <a href="/api">{t('footer.opendata')}</a>
+              <a href="/api">{t('footer.opendata')}</a> · <a href="/self-assessment">{t('sa.link')}</a>
             </p>
           </div>
         </footer>

@@ -95,6 +95,7 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /', as: 'anonymous', path: () => '/', query: none },
   { route: 'GET /practices', as: 'anonymous', path: () => '/practices', query: search },
   { route: 'GET /map', as: 'anonymous', path: () => '/map', query: search },
+  { route: 'GET /self-assessment', as: 'anonymous', path: () => '/self-assessment', query: none },
   { route: 'GET /practices/export.json', as: 'anonymous', path: () => '/practices/export.json', query: withLang },
   { route: 'GET /practices/export.csv', as: 'anonymous', path: () => '/practices/export.csv', query: withLang },
   { route: 'GET /practices/feed.atom', as: 'anonymous', path: () => '/practices/feed.atom', query: withLang },

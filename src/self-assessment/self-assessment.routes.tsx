@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { renderPage } from '../http/render.tsx';
+import { framework, outcomeIndicators } from './framework.ts';
+import { FrameworkPage } from './views/framework-page.tsx';
+
+/** GET /self-assessment — the city self-assessment framework, explained. */
+export function selfAssessmentRoutes(_deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/self-assessment', (c) => renderPage(c, <FrameworkPage framework={framework} indicators={outcomeIndicators} />));
+  return app;
+}
