@@ -151,12 +151,53 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
     });
   });
 
+  describe('GET /api/v1/cities', () => {
+    it('lists the recorded cities page by page, each with its figures, sources, place and practices', async () => {
+      const first = await (await app.request('/api/v1/cities?country=de&page_size=2')).json();
+      const all = (await db.selectFrom('cities').select(['slug', 'name']).where('country', '=', 'DE').orderBy('name').execute()).map((c) => c.name);
+      expect(first.total).toBe(all.length);
+      expect(first.items.map((c: { name: string }) => c.name)).toEqual(all.slice(0, 2));
+      expect(first.next).toBe(`${publicUrl}/api/v1/cities?country=DE&page=2&page_size=2`);
+      const pages = [first];
+      while (pages[pages.length - 1].next) pages.push(await (await app.request(pages[pages.length - 1].next.slice(publicUrl.length))).json());
+      expect(pages.flatMap((p) => p.items.map((c: { name: string }) => c.name))).toEqual(all);
+
+      const duisburg = await (await app.request('/api/v1/cities/DE/duisburg')).json();
+      expect(duisburg).toMatchObject({
+        country: 'DE',
+        slug: 'duisburg',
+        name: 'Duisburg',
+        url: `${publicUrl}/cities/de/duisburg`,
+        api_url: `${publicUrl}/api/v1/cities/de/duisburg`,
+        practices_url: `${publicUrl}/api/v1/practices?city=de-duisburg`,
+        figures: [
+          { indicator: 'population-total', value: 500000, unit: 'count', year: 2019, source_url: 'https://hopenothate.org.uk/2019/08/09/marxloh-miracle/' },
+          { indicator: 'foreign-born-share', value: 15, unit: '%', year: 2019, source_url: 'https://hopenothate.org.uk/2019/08/09/marxloh-miracle/' },
+        ],
+      });
+      // The count is the number of practices the search lists for the city.
+      const listed = await (await app.request(duisburg.practices_url.slice(publicUrl.length))).json();
+      expect(duisburg.practices).toBe(listed.total);
+      expect(duisburg.practices).toBeGreaterThan(0);
+    });
+
+    it('answers an unknown city with a 404 and odd parameters with a 400 problem naming each', async () => {
+      expect((await expectProblem(await app.request('/api/v1/cities/de/atlantis'), 404)).code).toBe('not_found');
+      expect((await expectProblem(await app.request('/api/v1/cities/deu/duisburg'), 404)).code).toBe('not_found');
+      const problem = await expectProblem(await app.request('/api/v1/cities?page_size=500&country=Germany&colour=red'), 400);
+      expect(problem.errors?.map((e) => e.path).sort()).toEqual(['colour', 'country', 'page_size']);
+    });
+  });
+
   it('documents the API, downloads and feeds at /api', async () => {
     const res = await app.request('/api');
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<h1>Open data: API, downloads and feeds</h1>');
-    for (const link of ['/api/v1/practices?', '/practices/export.json', '/practices/export.csv', '/practices/feed.atom']) expect(html).toContain(link);
+    for (const link of ['/api/v1/practices?', '/api/v1/cities?country=DE', '/practices/export.json', '/practices/export.csv', '/practices/feed.atom'])
+      expect(html).toContain(link);
+    expect(html).toContain('/api/v1/cities/{country}/{slug}');
+    expect(await (await app.request('/fr/api')).text()).toContain('l&#39;adresse de sa page et de sa fiche');
     expect(html).toContain(`${publicUrl}/api/v1/practices/lyon-rent-repairs`);
   });
 

@@ -52,3 +52,16 @@ export type CityPlace = Pick<CityRow, 'country' | 'slug' | 'name' | 'lat' | 'lon
 export async function allCityPlaces(db: Database): Promise<CityPlace[]> {
   return db.selectFrom('cities').select(['country', 'slug', 'name', 'lat', 'lon']).execute();
 }
+
+/**
+ * A page of the recorded cities by country and name, and how many there are in all.
+ * @example const { rows, total } = await listCities(db, { country: 'DE', offset: 0, limit: 50 });
+ */
+export async function listCities(db: Database, options: { country?: string; offset: number; limit: number }): Promise<{ rows: CityRow[]; total: number }> {
+  const base = db.selectFrom('cities').$if(options.country !== undefined, (qb) => qb.where('country', '=', options.country as string));
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('country').orderBy('name').orderBy('slug').offset(options.offset).limit(options.limit).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,9 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { type CountryRegions, regionsOf } from '../geo/countries.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
-import type { SearchParams } from '../search/search.params.ts';
+import { parseSearchParams, type SearchParams } from '../search/search.params.ts';
 import { countsByValue, searchPractices } from '../search/search.service.ts';
-import { type CityRow, citiesOfCountry, findCity } from './city.repo.ts';
+import { type CityRow, citiesOfCountry, findCity, listCities } from './city.repo.ts';
 import { countryMapFrame, mappedCities } from './place-frames.ts';
 import { cityFilterValue, placeSearchParams } from './place-search.ts';
 
@@ -74,4 +74,34 @@ export async function warmCountryMaps(db: Database, codes: string[]): Promise<vo
     countryMapFrame(code, mappedCities(await countryCities(db, code, 'en')));
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** A recorded city with the number of its published practices. */
+export type CountedCity = CityRow & { practices: number };
+
+/**
+ * A page of the recorded cities (of one country, or all) by country and name, each with its
+ * published practices counted on the search snapshot, and how many cities there are.
+ * @example const { cities, total } = await listCountedCities(db, { country: 'DE', offset: 0, limit: 50 });
+ */
+export async function listCountedCities(
+  db: Database,
+  options: { country?: string; offset: number; limit: number },
+): Promise<{ cities: CountedCity[]; total: number }> {
+  const [{ rows, total }, { counts }] = await Promise.all([
+    listCities(db, options),
+    countsByValue(db, options.country ? placeSearchParams({ country: options.country }) : parseSearchParams(new URLSearchParams()).params, 'en', 'city'),
+  ]);
+  return { cities: rows.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 })), total };
+}
+
+/**
+ * One recorded city with the number of its published practices; undefined when not recorded.
+ * @example const berlin = await countedCity(db, 'DE', 'berlin');
+ */
+export async function countedCity(db: Database, country: string, slug: string): Promise<CountedCity | undefined> {
+  const city = await findCity(db, country, slug);
+  if (!city) return undefined;
+  const { counts } = await countsByValue(db, placeSearchParams({ country, slug }), 'en', 'city');
+  return { ...city, practices: counts.get(cityFilterValue(country, slug)) ?? 0 };
 }

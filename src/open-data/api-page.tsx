@@ -123,6 +123,13 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
       <p>{t('api.record.body')}</p>
       <Example url={`${publicUrl}/api/v1/practices/${exampleId}`} />
 
+      <h2 id="cities">{t('api.cities.heading')}</h2>
+      <pre class="cite">
+        <code>GET {publicUrl}/api/v1/cities</code>
+      </pre>
+      <p>{t('api.cities.body')}</p>
+      <Example url={`${publicUrl}/api/v1/cities?country=DE`} />
+
       <h2 id="downloads">{t('api.downloads.heading')}</h2>
       <p>{t('api.downloads.body')}</p>
       <ul>

@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { countedCity, listCountedCities } from '../cities/city.service.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { findPublishedRecord } from '../practices/export/export.repo.ts';
 import { searchPractices } from '../search/search.service.ts';
 import { toApiSearchResponse } from './api.present.ts';
 import { apiDocsRoutes } from './api-docs.routes.tsx';
+import { toApiCity } from './city-api.present.ts';
+import { readCityListQuery } from './city-api.query.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
 
 /**
- * The JSON API (GET /api/v1/practices, GET /api/v1/practices/{id}) and its documentation page (GET /api).
+ * The JSON API (GET /api/v1/practices, GET /api/v1/practices/{id}, GET /api/v1/cities, GET
+ * /api/v1/cities/{country}/{slug}) and its documentation page (GET /api).
  * @example const res = await app.request('/api/v1/practices?theme=housing');
  */
 export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -31,6 +35,33 @@ export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!record) throw notFound(`practice "${id}" does not exist`);
     c.header('cache-control', 'public, max-age=60');
     return c.json(record);
+  });
+
+  app.get('/api/v1/cities', async (c) => {
+    const query = readCityListQuery(new URL(c.req.url).searchParams);
+    const offset = (query.page - 1) * query.page_size;
+    const { cities, total } = await listCountedCities(db, { country: query.country, offset, limit: query.page_size });
+    const next =
+      offset + cities.length < total
+        ? new URLSearchParams({ ...(query.country ? { country: query.country } : {}), page: String(query.page + 1), page_size: String(query.page_size) })
+        : null;
+    c.header('cache-control', 'public, max-age=60');
+    return c.json({
+      total,
+      page: query.page,
+      page_size: query.page_size,
+      next: next && `${config.publicUrl}/api/v1/cities?${next}`,
+      items: cities.map((city) => toApiCity(city, config.publicUrl)),
+    });
+  });
+
+  app.get('/api/v1/cities/:country/:slug', async (c) => {
+    const country = c.req.param('country').toUpperCase();
+    const slug = c.req.param('slug').toLowerCase();
+    const city = /^[A-Z]{2}$/.test(country) ? await countedCity(db, country, slug) : undefined;
+    if (!city) throw notFound(`no city "${slug}" is recorded in "${country}"`);
+    c.header('cache-control', 'public, max-age=60');
+    return c.json(toApiCity(city, config.publicUrl));
   });
 
   app.route('/', apiDocsRoutes(deps));

@@ -1,0 +1,50 @@
+import type { CountedCity } from '../cities/city.service.ts';
+import { cityFilterValue } from '../cities/place-search.ts';
+
+/** A figure of a city with where it comes from, named by the framework's indicator code. */
+export interface ApiCityFigure {
+  indicator: 'population-total' | 'foreign-born-share';
+  value: number;
+  unit: 'count' | '%';
+  year: number | null;
+  source_url: string | null;
+}
+
+/** A city as the open-data API gives it. */
+export interface ApiCity {
+  country: string;
+  slug: string;
+  name: string;
+  url: string;
+  api_url: string;
+  location: { lat: number; lon: number } | null;
+  practices: number;
+  practices_url: string;
+  figures: ApiCityFigure[];
+}
+
+/**
+ * A city in the API's shape: its page and record addresses, place, practice count with the
+ * search that lists them, and its figures with year and source, indicators named as in the
+ * self-assessment framework (`population-total`, `foreign-born-share`).
+ * @example toApiCity(city, 'https://example.org').figures[0].indicator // 'population-total'
+ */
+export function toApiCity(city: CountedCity, publicUrl: string): ApiCity {
+  const path = `/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}`;
+  const figures: ApiCityFigure[] = [];
+  if (city.population !== null)
+    figures.push({ indicator: 'population-total', value: city.population, unit: 'count', year: city.population_year, source_url: city.source_url });
+  if (city.foreign_born_share !== null)
+    figures.push({ indicator: 'foreign-born-share', value: city.foreign_born_share, unit: '%', year: city.foreign_born_year, source_url: city.source_url });
+  return {
+    country: city.country,
+    slug: city.slug,
+    name: city.name,
+    url: `${publicUrl}${path}`,
+    api_url: `${publicUrl}/api/v1${path}`,
+    location: city.lat !== null && city.lon !== null ? { lat: city.lat, lon: city.lon } : null,
+    practices: city.practices,
+    practices_url: `${publicUrl}/api/v1/practices?city=${encodeURIComponent(cityFilterValue(city.country, city.slug))}`,
+    figures,
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { badRequest } from '../http/errors.ts';
+
+/** Most cities in one answer of GET /api/v1/cities. */
+export const maxCityPageSize = 100;
+
+const cityListQuery = z
+  .object({
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    page_size: z.coerce.number().int().min(1).max(maxCityPageSize).default(50),
+  })
+  .strict();
+
+export type CityListQuery = z.infer<typeof cityListQuery>;
+
+/**
+ * Reads GET /api/v1/cities's parameters: `country`, `page` and `page_size` (1–100). An unknown
+ * parameter or a malformed value is a 400 problem naming every one of them.
+ * @example readCityListQuery(new URLSearchParams('country=de&page_size=10')) // { country: 'DE', page: 1, page_size: 10 }
+ */
+export function readCityListQuery(query: URLSearchParams): CityListQuery {
+  const raw: Record<string, string> = {};
+  const problems: { path: string; message: string }[] = [];
+  for (const [key, value] of query) {
+    if (key in raw) problems.push({ path: key, message: 'must be given once' });
+    raw[key] = value;
+  }
+  const parsed = cityListQuery.safeParse(raw);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) problems.push({ path: key, message: 'is not a parameter of this endpoint' });
+      else problems.push({ path: issue.path.join('.'), message: issue.message });
+    }
+  if (problems.length || !parsed.success) throw badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+  return parsed.data;
+}
