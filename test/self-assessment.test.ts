@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { locales } from '../src/i18n/i18n.ts';
 import { framework } from '../src/self-assessment/framework.ts';
+import { codeDifferences, frameworkLanguages, frameworkTextFor } from '../src/self-assessment/framework-text.ts';
 import { createDemoDatabase, createTestApp } from './support/test-db.ts';
 
 /** The visible text of a page's main element, tags removed and spaces collapsed. */
@@ -10,6 +12,9 @@ const mainText = (html: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+
+/** Text as the page escapes it. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('the self-assessment framework page', () => {
   let db: Database;
@@ -41,15 +46,36 @@ describe('the self-assessment framework page', () => {
     expect(text).toContain('Gap in young people not in employment, education or training');
   });
 
-  it('is in the reader’s language around the framework’s English text, which is marked as English', async () => {
-    const res = await app.request('/ar/self-assessment');
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('<html lang="ar" dir="rtl">');
-    expect(mainText(html)).toContain('إطار التقييم الذاتي للمدن');
-    expect(mainText(html)).toContain('القيادة والاستراتيجية والموارد');
-    const question = framework.dimensions[0].questions[0].text;
-    expect(html).toMatch(new RegExp(`<p class="framework-question" lang="en" dir="ltr">${question.replace(/[?]/g, '\\?')}</p>`));
+  it('is in the reader’s language, the framework’s own words included, in every interface language', async () => {
+    expect(frameworkLanguages()).toEqual([...locales].sort());
+    const first = framework.dimensions[0].questions[0];
+    for (const locale of locales.filter((l) => l !== 'en')) {
+      const html = await (await app.request(`/${locale}/self-assessment`)).text();
+      const { lang, text } = frameworkTextFor(locale);
+      expect(lang).toBe(locale);
+      const words = text.questions[first.code].text;
+      expect(words, locale).not.toBe(first.text);
+      // In the page's language: no lang attribute of its own, and not the English notice.
+      expect(html, locale).toContain(`<p class="framework-question">${escapeHtml(words)}</p>`);
+      expect(mainText(html), locale).toContain(text.indicators['neet-rate-gap'].title);
+    }
+    const arabic = await (await app.request('/ar/self-assessment')).text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(mainText(arabic)).toContain('القيادة والاستراتيجية والموارد');
+  });
+
+  it('refuses a translation whose codes differ from the framework’s', () => {
+    const english = frameworkTextFor('en').text;
+    const broken = structuredClone(frameworkTextFor('fr').text);
+    delete broken.questions['leadership-and-strategy.1'];
+    broken.indicators['made-up'] = { title: 'x', definition: 'x', unit: 'x' };
+    delete broken.questions['leadership-and-strategy.2'].options.none;
+    expect(codeDifferences(english, broken)).toEqual([
+      'questions.leadership-and-strategy.1: missing',
+      'indicators.made-up: not in the framework',
+      'questions.leadership-and-strategy.2.options.none: missing',
+    ]);
+    expect(codeDifferences(english, frameworkTextFor('fr').text)).toEqual([]);
   });
 
   it('links each dimension to the practices of its themes', async () => {

@@ -2,9 +2,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { type Framework, frameworkCounts, type OutcomeIndicator } from '../framework.ts';
-
-/** The framework's own text is written in English in its draft version: marked as such for screen readers and the browser's translation. */
-const frameworkLanguage = 'en';
+import { frameworkTextFor } from '../framework-text.ts';
 
 /**
  * `/self-assessment`: what the framework asks and how it scores — every dimension with its
@@ -15,9 +13,10 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
   const { i18n } = usePage();
   const { t } = i18n;
   const counts = frameworkCounts(framework);
-  const other = i18n.locale !== frameworkLanguage;
-  // Framework text in another language than the page's: its own lang and direction.
-  const own = other ? { lang: frameworkLanguage, dir: 'ltr' as const } : {};
+  // The framework's words in the reader's language where translated, else in English, marked as such (lang and direction).
+  const { lang, text } = frameworkTextFor(i18n.locale);
+  const other = lang !== i18n.locale;
+  const own = other ? { lang, dir: 'ltr' as const } : {};
   return (
     <Layout
       title={t('sa.title')}
@@ -31,6 +30,7 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
       </p>
       <p>{t('sa.counts', { policy: counts.byKind.policy, practice: counts.byKind.practice, outcome: counts.byKind.outcome, double: counts.doubleWeight })}</p>
       {other && <p class="notice">{t('sa.english_only')}</p>}
+      {!other && lang !== 'en' && <p class="notice notice--quiet">{t('sa.translated')}</p>}
       <h2 id="scoring">{t('sa.rules.heading')}</h2>
       <ul class="framework-rules">
         {['dimension', 'overall', 'unanswered', 'coverage', 'provisional', 'rounding', 'outcomes', 'versions'].map((rule) => (
@@ -50,7 +50,7 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
       {framework.dimensions.map((d) => (
         <section class="framework-dimension" aria-labelledby={d.code}>
           <h2 id={d.code}>{t(`sa.dimension.${d.code}`)}</h2>
-          <p {...own}>{d.description}</p>
+          <p {...own}>{text.dimensions[d.code].description}</p>
           {d.themes.length > 0 && (
             <p>
               {t('sa.themes')}:{' '}
@@ -66,7 +66,7 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
             {d.questions.map((q) => (
               <li id={q.code}>
                 <p class="framework-question" {...own}>
-                  {q.text}
+                  {text.questions[q.code].text}
                 </p>
                 <p class="meta">{t('sa.question.meta', { kind: t(`sa.kind.${q.kind}`), weight: q.weight })}</p>
                 <table class="data-table framework-options">
@@ -75,13 +75,13 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
                     {q.options.map((o) => (
                       <tr>
                         <td class="num">{t('sa.option.score', { score: o.score })}</td>
-                        <td {...own}>{o.label}</td>
+                        <td {...own}>{text.questions[q.code].options[o.value]}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
                 <p class="framework-evidence">
-                  <strong>{t('sa.evidence')}:</strong> <span {...own}>{q.evidence_hint}</span>
+                  <strong>{t('sa.evidence')}:</strong> <span {...own}>{text.questions[q.code].evidence_hint}</span>
                 </p>
               </li>
             ))}
@@ -105,10 +105,10 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
             {indicators.map((ind) => (
               <tr id={`indicator-${ind.code}`}>
                 <th scope="row" {...own}>
-                  <strong>{ind.title}</strong>
-                  <small>{ind.definition}</small>
+                  <strong>{text.indicators[ind.code].title}</strong>
+                  <small>{text.indicators[ind.code].definition}</small>
                 </th>
-                <td {...own}>{ind.unit}</td>
+                <td {...own}>{text.indicators[ind.code].unit}</td>
                 <td>{t(`sa.direction.${ind.direction}`)}</td>
                 <td>{ind.dimension === 'context' ? t('sa.dimension.context') : <a href={`#${ind.dimension}`}>{t(`sa.dimension.${ind.dimension}`)}</a>}</td>
               </tr>
