@@ -181,6 +181,53 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       expect(duisburg.practices).toBeGreaterThan(0);
     });
 
+    it('downloads the cities as CSV for spreadsheets: BOM, header, one row per city with its figures, formulas escaped', async () => {
+      await db.insertInto('cities').values({ country: 'DE', slug: 'formula-town', name: '=HYPERLINK("x")', population: 1000, population_year: 2020 }).execute();
+      const res = await app.request('/cities/export.csv?country=de');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="cities-de.csv"');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)).trim());
+      expect(header).toEqual([
+        'country',
+        'slug',
+        'name',
+        'lat',
+        'lon',
+        'practices',
+        'population',
+        'population_year',
+        'foreign_born_share',
+        'foreign_born_year',
+        'source_url',
+        'url',
+      ]);
+      const listed = await (await app.request('/api/v1/cities?country=DE&page_size=100')).json();
+      expect(rows.map((r) => r[2])).toEqual(listed.items.map((c: { name: string }) => (c.name.startsWith('=') ? `'${c.name}` : c.name)));
+      const duisburg = rows.find((r) => r[1] === 'duisburg');
+      expect(duisburg).toEqual([
+        'DE',
+        'duisburg',
+        'Duisburg',
+        expect.any(String),
+        expect.any(String),
+        String(listed.items.find((c: { slug: string }) => c.slug === 'duisburg').practices),
+        '500000',
+        '2019',
+        '15',
+        '2019',
+        'https://hopenothate.org.uk/2019/08/09/marxloh-miracle/',
+        `${publicUrl}/cities/de/duisburg`,
+      ]);
+      // Linked from pages, a download answers a bad parameter with the site's error page, saying which.
+      const refused = await app.request('/cities/export.csv?country=Germany');
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('country must be an ISO 3166-1 alpha-2 code');
+      await db.deleteFrom('cities').where('slug', '=', 'formula-town').execute();
+    });
+
     it('answers an unknown city with a 404 and odd parameters with a 400 problem naming each', async () => {
       expect((await expectProblem(await app.request('/api/v1/cities/de/atlantis'), 404)).code).toBe('not_found');
       expect((await expectProblem(await app.request('/api/v1/cities/deu/duisburg'), 404)).code).toBe('not_found');

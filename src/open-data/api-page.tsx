@@ -129,6 +129,9 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
       </pre>
       <p>{t('api.cities.body')}</p>
       <Example url={`${publicUrl}/api/v1/cities?country=DE`} />
+      <ul>
+        <FileLink path="/cities/export.csv" query="country=DE" label={t('api.download.cities_csv')} />
+      </ul>
 
       <h2 id="downloads">{t('api.downloads.heading')}</h2>
       <p>{t('api.downloads.body')}</p>

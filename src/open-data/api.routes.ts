@@ -9,11 +9,16 @@ import { toApiSearchResponse } from './api.present.ts';
 import { apiDocsRoutes } from './api-docs.routes.tsx';
 import { toApiCity } from './city-api.present.ts';
 import { readCityListQuery } from './city-api.query.ts';
+import { citiesCsv } from './city-csv.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
+
+/** More cities than any catalogue records (4,400 at 100k practices): the export's bound. */
+const maxCitiesInExport = 1_000_000;
 
 /**
  * The JSON API (GET /api/v1/practices, GET /api/v1/practices/{id}, GET /api/v1/cities, GET
- * /api/v1/cities/{country}/{slug}) and its documentation page (GET /api).
+ * /api/v1/cities/{country}/{slug}), the cities as CSV (GET /cities/export.csv) and the
+ * documentation page (GET /api).
  * @example const res = await app.request('/api/v1/practices?theme=housing');
  */
 export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -53,6 +58,16 @@ export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
       next: next && `${config.publicUrl}/api/v1/cities?${next}`,
       items: cities.map((city) => toApiCity(city, config.publicUrl)),
     });
+  });
+
+  // Every city (of a country) in one spreadsheet; the same parameters as the list, without paging.
+  app.get('/cities/export.csv', async (c) => {
+    const { country } = readCityListQuery(new URL(c.req.url).searchParams);
+    const { cities } = await listCountedCities(db, { country, offset: 0, limit: maxCitiesInExport });
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="cities${country ? `-${country.toLowerCase()}` : ''}.csv"`);
+    c.header('cache-control', 'public, max-age=60');
+    return c.body(citiesCsv(cities, (city) => toApiCity(city, config.publicUrl).url));
   });
 
   app.get('/api/v1/cities/:country/:slug', async (c) => {

@@ -103,6 +103,7 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /api/v1/practices/:id', as: 'anonymous', path: (f, p) => `/api/v1/practices/${p.id ?? f.practiceId}`, pathParams: { id: ['x'] }, query: none },
   { route: 'GET /api', as: 'anonymous', path: () => '/api', query: none },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
+  { route: 'GET /cities/export.csv', as: 'anonymous', path: () => '/cities/export.csv', query: { country: ['DE', 'it'] } },
   {
     route: 'GET /api/v1/cities/:country/:slug',
     as: 'anonymous',
