@@ -65,6 +65,10 @@ describe.each(testEngines())('city and country pages on %s', (engine) => {
     for (const id of ids) expect(html).toContain(`href="/practices/${id}"`);
     expect(html).toContain('href="/practices?city=de-duisburg"');
     expect(html).toMatch(/<svg id="city-map"[\s\S]*<circle class="marker"[\s\S]*<\/svg>/);
+    // The same figures as open data, and how a city can assess itself.
+    expect(html).toContain('<a href="/api/v1/cities/de/duisburg">These figures as open data (JSON)</a>');
+    expect((await app.request('/api/v1/cities/de/duisburg')).status).toBe(200);
+    expect(html).toContain('<a href="/self-assessment">How a city can assess its own policies</a>');
   });
 
   it('shows a population without a share born abroad, and a city with figures but no practices yet', async () => {

@@ -49,6 +49,10 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
         <div>
           <h2>{t('city.figures')}</h2>
           <CityFigures city={city} />
+          <p class="meta">
+            <a href={`/api/v1/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}`}>{t('city.figures.json')}</a> ·{' '}
+            <a href="/self-assessment">{t('city.figures.framework')}</a>
+          </p>
         </div>
         <aside aria-label={t('city.map.aside')}>
           <CityMap city={city} practices={practices.total} />
