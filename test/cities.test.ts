@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { practiceRecordSchema } from '../src/practices/practice.schema.ts';
+import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
-
-/** The visible text of a page's main element, tags removed and spaces collapsed. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*<\/main>/)?.[0] ?? '')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
 
 describe.each(testEngines())('city and country pages on %s', (engine) => {
   let db: Database;

@@ -3,15 +3,8 @@ import type { Database } from '../src/db/database.ts';
 import { locales } from '../src/i18n/i18n.ts';
 import { framework } from '../src/self-assessment/framework.ts';
 import { codeDifferences, frameworkLanguages, frameworkTextFor } from '../src/self-assessment/framework-text.ts';
+import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp } from './support/test-db.ts';
-
-/** The visible text of a page's main element, tags removed and spaces collapsed. */
-const mainText = (html: string) =>
-  (html.match(/<main[\s\S]*<\/main>/)?.[0] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 /** Text as the page escapes it. */
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -27,7 +27,7 @@ export interface CityPageData {
 export interface CountryPageData {
   code: string;
   regions: CountryRegions;
-  cities: (CityRow & { practices: number })[];
+  cities: CountedCity[];
   practices: PlacePractices;
 }
 
@@ -57,10 +57,18 @@ export async function loadCountryPage(db: Database, code: string, locale: string
   return { code, regions: regionsOf(code), cities, practices };
 }
 
+/** A recorded city with the number of its published practices. */
+export type CountedCity = CityRow & { practices: number };
+
+/** Cities with the practices a search finds in each, counted on the search snapshot (0 where it finds none). */
+async function withPracticeCounts(db: Database, cities: CityRow[] | Promise<CityRow[]>, params: SearchParams, locale = 'en'): Promise<CountedCity[]> {
+  const [rows, { counts }] = await Promise.all([cities, countsByValue(db, params, locale, 'city')]);
+  return rows.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 }));
+}
+
 /** A country's recorded cities by name, each with its practices counted on the search snapshot. */
-async function countryCities(db: Database, code: string, locale: string): Promise<(CityRow & { practices: number })[]> {
-  const [cities, { counts }] = await Promise.all([citiesOfCountry(db, code), countsByValue(db, placeSearchParams({ country: code }), locale, 'city')]);
-  return cities.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 }));
+function countryCities(db: Database, code: string, locale: string): Promise<CountedCity[]> {
+  return withPracticeCounts(db, citiesOfCountry(db, code), placeSearchParams({ country: code }), locale);
 }
 
 /**
@@ -76,9 +84,6 @@ export async function warmCountryMaps(db: Database, codes: string[]): Promise<vo
   }
 }
 
-/** A recorded city with the number of its published practices. */
-export type CountedCity = CityRow & { practices: number };
-
 /**
  * A page of the recorded cities (of one country, or all) by country and name, each with its
  * published practices counted on the search snapshot, and how many cities there are.
@@ -88,11 +93,17 @@ export async function listCountedCities(
   db: Database,
   options: { country?: string; offset: number; limit: number },
 ): Promise<{ cities: CountedCity[]; total: number }> {
-  const [{ rows, total }, { counts }] = await Promise.all([
-    listCities(db, options),
-    countsByValue(db, options.country ? placeSearchParams({ country: options.country }) : parseSearchParams(new URLSearchParams()).params, 'en', 'city'),
+  const page = listCities(db, options);
+  const params = options.country ? placeSearchParams({ country: options.country }) : parseSearchParams(new URLSearchParams()).params;
+  const [cities, { total }] = await Promise.all([
+    withPracticeCounts(
+      db,
+      page.then((p) => p.rows),
+      params,
+    ),
+    page,
   ]);
-  return { cities: rows.map((c) => ({ ...c, practices: counts.get(cityFilterValue(c.country, c.slug)) ?? 0 })), total };
+  return { cities, total };
 }
 
 /**
@@ -102,6 +113,6 @@ export async function listCountedCities(
 export async function countedCity(db: Database, country: string, slug: string): Promise<CountedCity | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const { counts } = await countsByValue(db, placeSearchParams({ country, slug }), 'en', 'city');
-  return { ...city, practices: counts.get(cityFilterValue(country, slug)) ?? 0 };
+  const [counted] = await withPracticeCounts(db, [city], placeSearchParams({ country, slug }));
+  return counted;
 }

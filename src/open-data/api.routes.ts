@@ -11,6 +11,7 @@ import { toApiCity } from './city-api.present.ts';
 import { readCityListQuery } from './city-api.query.ts';
 import { citiesCsv } from './city-csv.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
+import { cityPageUrl } from './open-data.urls.ts';
 
 /** More cities than any catalogue records (4,400 at 100k practices): the export's bound. */
 const maxCitiesInExport = 1_000_000;
@@ -67,7 +68,7 @@ export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="cities${country ? `-${country.toLowerCase()}` : ''}.csv"`);
     c.header('cache-control', 'public, max-age=60');
-    return c.body(citiesCsv(cities, (city) => toApiCity(city, config.publicUrl).url));
+    return c.body(citiesCsv(cities, (city) => cityPageUrl(config.publicUrl, city.country, city.slug)));
   });
 
   app.get('/api/v1/cities/:country/:slug', async (c) => {

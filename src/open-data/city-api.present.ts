@@ -1,5 +1,6 @@
 import type { CountedCity } from '../cities/city.service.ts';
 import { cityFilterValue } from '../cities/place-search.ts';
+import { cityApiUrl, cityPageUrl } from './open-data.urls.ts';
 
 /** A figure of a city with where it comes from, named by the framework's indicator code. */
 export interface ApiCityFigure {
@@ -30,7 +31,6 @@ export interface ApiCity {
  * @example toApiCity(city, 'https://example.org').figures[0].indicator // 'population-total'
  */
 export function toApiCity(city: CountedCity, publicUrl: string): ApiCity {
-  const path = `/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}`;
   const figures: ApiCityFigure[] = [];
   if (city.population !== null)
     figures.push({ indicator: 'population-total', value: city.population, unit: 'count', year: city.population_year, source_url: city.source_url });
@@ -40,8 +40,8 @@ export function toApiCity(city: CountedCity, publicUrl: string): ApiCity {
     country: city.country,
     slug: city.slug,
     name: city.name,
-    url: `${publicUrl}${path}`,
-    api_url: `${publicUrl}/api/v1${path}`,
+    url: cityPageUrl(publicUrl, city.country, city.slug),
+    api_url: cityApiUrl(publicUrl, city.country, city.slug),
     location: city.lat !== null && city.lon !== null ? { lat: city.lat, lon: city.lon } : null,
     practices: city.practices,
     practices_url: `${publicUrl}/api/v1/practices?city=${encodeURIComponent(cityFilterValue(city.country, city.slug))}`,

@@ -1,9 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { type CatalogueSnapshot, currentSnapshot, rowOfSeq } from './catalogue-snapshot.ts';
 import { analyze } from './engine/analyzer.ts';
+import { prepareBroadConcepts } from './engine/dense-counts.ts';
 import { textIndexFor } from './engine/index-sync.ts';
 import { parseQuery } from './engine/query-parser.ts';
-import { prepareBroadConcepts } from './engine/ranking.ts';
 import type { TextIndex } from './engine/text-index.ts';
 import { matchText, type TextMatch } from './engine/text-match.ts';
 

@@ -67,9 +67,7 @@ export function conceptsOf(alternatives: GlossaryTerm[]): ConceptSet | undefined
 }
 
 /** Every concept of the glossary on its own, for work done ahead (ranking's counts of broad concepts). */
-export function everyConcept(): ConceptSet[] {
-  return [...conceptTerms].map(([id, terms]) => ({ id, terms }));
-}
+export const everyConcept: readonly ConceptSet[] = [...conceptTerms].map(([id, terms]) => ({ id, terms }));
 
 /** Most words in one glossary term. */
 export const longestTermWords = longest;

@@ -1,6 +1,6 @@
 import { fieldCount, type PostingList, type TextIndex } from './text-index.ts';
 
-/** BM25F's field weights and length normalisation (see rankingParams in ranking.ts). */
+/** BM25F's field weights and length normalisation (see rankingParams in ranking-params.ts). */
 export interface FieldParams {
   weights: number[];
   b: number[];
