@@ -25,6 +25,7 @@ const pages: Record<string, string[]> = {
   'search-zh': ['/zh/practices?q=housing'],
   city: ['/cities/de/berlin'],
   'city-zh': ['/zh/cities/gb/cardiff'],
+  'city-ar': ['/ar/cities/de/berlin'],
   country: ['/countries/de', '/countries/DE'],
   map: ['/map'],
   'map-zh': ['/zh/map'],

@@ -214,6 +214,43 @@ describe('clearinghouse CLI while a server runs on the same folder', () => {
   );
 
   it(
+    'records city figures from a CSV file through the server: every error by line and column and nothing written, then the figures on the city page',
+    async () => {
+      // Cities come with their practices: one in Duisburg first.
+      const duisburg = practice(900, { id: 'cli-figures-duisburg', city: 'Duisburg', country: 'DE' });
+      expect((await runCli(['import', exchangeFile('duisburg.json', [duisburg])], { DATA_DIR: dataDir })).code).toBe(0);
+      const header = 'country,city,indicator,year,value,source_name,source_url\n';
+      const bad = path.join(tmp, 'figures-bad.csv');
+      fs.writeFileSync(
+        bad,
+        `${header}DE,Duisburg,employment-rate-gap,2020,-9.5,Statistik,https://example.org\nDE,Atlantis,employment-rate-gap,2020,1,S,\nDE,Duisburg,foreign-born-share,2020,150,S,\n`,
+      );
+      const refused = await runCli(['figures', bad], { DATA_DIR: dataDir });
+      expect(refused.code).toBe(65);
+      expect(refused.stderr).toMatch(throughServer(dataDir, server.pid));
+      expect(refused.stderr).toContain('line 3, column city: no recorded city "Atlantis" in DE');
+      expect(refused.stderr).toContain('line 4, column value: between 0 and 100 for foreign-born-share');
+      expect(refused.stderr).toContain('nothing was written');
+      expect(refused.stdout).toBe('Summary: created 0, updated 0, unchanged 0, failed 2\n');
+      const before = await (await fetch(`${server.url}/api/v1/cities/de/duisburg`)).json();
+      expect(before.figures_by_year.map((s: { indicator: string }) => s.indicator)).not.toContain('employment-rate-gap');
+
+      const good = path.join(tmp, 'figures-good.csv');
+      fs.writeFileSync(
+        good,
+        `${header}DE,Duisburg,employment-rate-gap,2020,-9.5,Statistik,https://example.org\nDE,duisburg,employment-rate-gap,2021,-8,Statistik,https://example.org\n`,
+      );
+      const recorded = await runCli(['figures', good], { DATA_DIR: dataDir });
+      expect(recorded.stdout).toBe('Summary: created 2, updated 0, unchanged 0, failed 0\n');
+      expect(recorded.code).toBe(0);
+      const page = await (await fetch(`${server.url}/cities/de/duisburg`)).text();
+      expect(page).toContain('-9.5 percentage points');
+      expect(page).toMatch(/<svg[^>]*role="img"/);
+    },
+    slow,
+  );
+
+  it(
     'imports through the server, which shows the practices at once, and nothing is lost after it stops',
     async () => {
       const practices = Array.from({ length: 40 }, (_, i) => practice(i + 1));
@@ -246,7 +283,8 @@ describe('clearinghouse CLI while a server runs on the same folder', () => {
       // Exports go through the server too, and migrate refuses with the way forward.
       const exported = await runCli(['export', '--format', 'csv'], { DATA_DIR: dataDir });
       expect(exported.code).toBe(0);
-      expect(exported.stdout.trim().split('\n')).toHaveLength(41);
+      // The header, the 40 imported here and the Duisburg practice of the figures test.
+      expect(exported.stdout.trim().split('\n')).toHaveLength(42);
       const migrate = await runCli(['migrate'], { DATA_DIR: dataDir });
       expect(migrate.code).toBe(75);
       expect(migrate.stderr).toContain('restart the server');
@@ -254,7 +292,7 @@ describe('clearinghouse CLI while a server runs on the same folder', () => {
       await server.stop();
       stopped = true;
       expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(false);
-      expect(await storedIds(dataDir)).toEqual(practices.map((p) => p.id).sort());
+      expect(await storedIds(dataDir)).toEqual([...practices.map((p) => p.id), 'cli-figures-duisburg'].sort());
     },
     slow,
   );

@@ -18,6 +18,7 @@ export const auditActions = [
   'restore',
   'import',
   'tags_merge',
+  'figures',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -4,6 +4,7 @@ import type { PracticeCardData } from '../practices/views/practice-card.tsx';
 import { parseSearchParams, type SearchParams } from '../search/search.params.ts';
 import { countsByValue, searchPractices } from '../search/search.service.ts';
 import { type CityRow, citiesOfCountry, findCity, listCities } from './city.repo.ts';
+import { cityFigureSeries, type FigureSeries } from './figure-series.ts';
 import { countryMapFrame, mappedCities } from './place-frames.ts';
 import { cityFilterValue, placeSearchParams } from './place-search.ts';
 
@@ -21,6 +22,8 @@ export interface CityPageData {
   city: CityRow;
   regions: CountryRegions;
   practices: PlacePractices;
+  /** The city's yearly figures by indicator, with its country's beside them. */
+  figures: FigureSeries[];
 }
 
 /** What a country page shows. */
@@ -44,8 +47,8 @@ async function practicesForPlace(db: Database, params: SearchParams, locale: str
 export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const practices = await practicesForPlace(db, placeSearchParams({ country, slug }), locale);
-  return { city, regions: regionsOf(country), practices };
+  const [practices, figures] = await Promise.all([practicesForPlace(db, placeSearchParams({ country, slug }), locale), cityFigureSeries(db, country, slug)]);
+  return { city, regions: regionsOf(country), practices, figures };
 }
 
 /**

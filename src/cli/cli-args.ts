@@ -6,6 +6,7 @@ import { CliError, exitCodes } from './cli-error.ts';
 export const commands = {
   migrate: [],
   import: ['partial'],
+  figures: ['partial'],
   export: ['format', 'out', 'q', 'lang', ...facetParams, 'from', 'to'],
   'seed-demo': [],
   user: ['email', 'role', 'name', 'password-stdin', 'new-database'],
@@ -63,6 +64,14 @@ Commands:
                            every error is printed with its JSON path and nothing is
                            written, unless --partial asks to write the valid records.
                            Records are matched by id; an identical record is left alone.
+  figures FILE [--partial] Record yearly figures of cities and countries from a CSV file
+                           ("-" reads standard input), one figure a line, with the columns
+                           country,city,indicator,year,value,source_name,source_url,basis,note
+                           (city empty for the country's own figure; indicator codes as on
+                           /self-assessment). Every error is printed with its line and
+                           column and nothing is written, unless --partial asks to record
+                           the valid lines. A figure replaces the one of the same place,
+                           indicator and year; each change is kept as a revision.
   export [options]         Export published practices, as exchange-format JSON or CSV.
       --format json|csv    File format (default json).
       --out FILE, -o FILE  Write to FILE instead of standard output.
@@ -123,6 +132,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const oneArgument: Partial<Record<CommandName, string>> = {
     import: 'import needs exactly one FILE (or "-" for standard input).',
+    figures: 'figures needs exactly one CSV FILE (or "-" for standard input), e.g. clearinghouse figures figures.csv',
     user: 'user needs a subcommand: "user create --email E --role R" or "user role --email E --role R".',
     backup: 'backup needs exactly one FILE, e.g. clearinghouse backup clearinghouse-backup.tar.gz',
     restore: 'restore needs exactly one FILE, e.g. clearinghouse restore clearinghouse-backup.tar.gz',

@@ -3,6 +3,7 @@ import { helpText, parseCliArgs } from './cli-args.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 import { backupCommand } from './commands/backup.command.ts';
 import { exportCommand } from './commands/export.command.ts';
+import { figuresCommand } from './commands/figures.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { restoreCommand } from './commands/restore.command.ts';
@@ -36,6 +37,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await migrateCommand(config);
       case 'import':
         return await importCommand(config, args.positionals[0], { partial: args.values.partial === true });
+      case 'figures':
+        return await figuresCommand(config, args.positionals[0], { partial: args.values.partial === true });
       case 'export':
         return await exportCommand(config, args.values);
       case 'seed-demo':

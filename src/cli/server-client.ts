@@ -1,3 +1,4 @@
+import type { FiguresImportSummary } from '../cities/figures-import.ts';
 import type { ServerInfo } from '../db/data-dir-lock.ts';
 import type { AdminImportEvent } from '../open-data/admin.protocol.ts';
 import type { ImportSummary } from '../practices/import/import-practices.command.ts';
@@ -104,4 +105,18 @@ export async function exportThroughServer(
 export async function seedDemoThroughServer(target: ServerTarget): Promise<ImportSummary> {
   const res = await callServer(target, '/internal/seed-demo', { method: 'POST' });
   return (await res.json()) as ImportSummary;
+}
+
+/**
+ * Imports a CSV file of figures through the running server (POST /internal/figures).
+ * @example const summary = await figuresThroughServer(target, text, { partial: false, source: 'figures.csv', author: 'cli:ana' });
+ */
+export async function figuresThroughServer(
+  target: ServerTarget,
+  text: string,
+  options: { partial: boolean; source: string; author: string },
+): Promise<FiguresImportSummary> {
+  const query = new URLSearchParams({ partial: options.partial ? '1' : '0', source: options.source, author: options.author });
+  const res = await callServer(target, `/internal/figures?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: text });
+  return (await res.json()) as FiguresImportSummary;
 }

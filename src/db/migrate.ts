@@ -16,6 +16,7 @@ import * as dropUnreadSearchUpkeep from './migrations/0013-drop-unread-search-up
 import * as dropPracticeState from './migrations/0014-drop-practice-state.ts';
 import * as siteVersion from './migrations/0015-site-version.ts';
 import * as citiesVersion from './migrations/0016-cities-version.ts';
+import * as cityFigures from './migrations/0017-city-figures.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-drop-practice-state': dropPracticeState,
   '0015-site-version': siteVersion,
   '0016-cities-version': citiesVersion,
+  '0017-city-figures': cityFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

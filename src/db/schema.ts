@@ -70,6 +70,51 @@ export interface CitiesTable {
   lon: number | null;
 }
 
+/** A city's figure of one indicator for one year, with its source. */
+export interface CityFiguresTable {
+  country: string;
+  slug: string;
+  indicator: string;
+  year: number;
+  value: number;
+  source_name: string;
+  source_url: string | null;
+  basis: string | null;
+  note: string | null;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  recorded_by: number | null;
+  recorded_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A country's figure of one indicator for one year, shown beside its cities'. */
+export interface CountryFiguresTable {
+  country: string;
+  indicator: string;
+  year: number;
+  value: number;
+  source_name: string;
+  source_url: string | null;
+  basis: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** One change of a figure: the row before and after (null when absent), by whom. */
+export interface FigureRevisionsTable {
+  id: Generated<string>;
+  country: string;
+  slug: string | null;
+  indicator: string;
+  year: number;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  author: string;
+  author_id: number | null;
+  message: ColumnType<string, string | undefined, string>;
+  at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AppStateTable {
   key: string;
   value: ColumnType<unknown, string, string>;
@@ -212,6 +257,9 @@ export interface DB {
   practice_links: PracticeLinksTable;
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;
+  city_figures: CityFiguresTable;
+  country_figures: CountryFiguresTable;
+  figure_revisions: FigureRevisionsTable;
   app_state: AppStateTable;
   catalogue_changes: CatalogueChangesTable;
   users: UsersTable;

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { upsertCityFigures } from '../cities/city.repo.ts';
+import type { PlacedFigure } from '../cities/figure.schema.ts';
+import { recordFigures } from '../cities/record-figures.command.ts';
 import type { Database } from '../db/database.ts';
 import { locateCity } from '../geo/geocode.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
@@ -22,6 +24,25 @@ const cityFiguresSchema = z.array(
   }),
 );
 
+/** The name of a source: its site, without "www.". */
+function sourceName(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A demo city's figures whose year is known, as yearly figures of the framework's indicators. */
+function yearlyFigures(c: z.infer<typeof cityFiguresSchema>[number]): PlacedFigure[] {
+  const base = { country: c.country, slug: slugify(c.city), source_name: sourceName(c.source_url), source_url: c.source_url, basis: null, note: null };
+  const out: PlacedFigure[] = [];
+  if (c.population !== null && c.population_year !== null) out.push({ ...base, indicator: 'population-total', year: c.population_year, value: c.population });
+  if (c.foreign_born_share !== null && c.foreign_born_year !== null)
+    out.push({ ...base, indicator: 'foreign-born-share', year: c.foreign_born_year, value: c.foreign_born_share });
+  return out;
+}
+
 /**
  * Loads the demo practices and city figures shipped in ./demo. It sits above both areas it fills
  * (practices and cities), so neither has to import the other to seed.
@@ -31,6 +52,7 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   const practices = await fs.readFile(path.join(demoDir, 'practices.json'), 'utf8');
   const summary = await importPractices(db, practices, { author: 'demo', source: 'demo/practices.json' });
   const cities = cityFiguresSchema.parse(JSON.parse(await fs.readFile(path.join(demoDir, 'cities.json'), 'utf8')));
+  const figures: PlacedFigure[] = [];
   for (const c of cities) {
     const at = locateCity(c.country, c.city);
     await upsertCityFigures(db, {
@@ -45,6 +67,8 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
       lat: at?.lat ?? null,
       lon: at?.lon ?? null,
     });
+    figures.push(...yearlyFigures(c));
   }
+  await recordFigures(db, figures, { name: 'demo', userId: null }, { message: 'Demo city figures (demo/cities.json)' });
   return summary;
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { importFigures } from '../cities/figures-import.ts';
 import { dumpDatabase } from '../db/backup.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -104,7 +105,7 @@ function importEvents(
 
 /**
  * Endpoints through which the local CLI works while this server holds the embedded data
- * folder (PGlite allows one writer): import, export and demo seeding. Only with the admin
+ * folder (PGlite allows one writer): import, export, figures and demo seeding. Only with the admin
  * token from server.json; on PostgreSQL there is none and all are refused.
  * @example await fetch(`${url}/internal/import?partial=1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
  */
@@ -128,6 +129,18 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
       'cache-control': 'no-store',
       'x-total-count': String(total),
     });
+  });
+
+  // City and country figures from a CSV file (clearinghouse figures FILE); the answer is the import's summary.
+  app.post('/internal/figures', async (c) => {
+    const query = parseQuery(importQuery, c.req.query());
+    const summary = await importFigures(db, await c.req.text(), {
+      partial: query.partial === '1',
+      source: query.source,
+      author: { name: query.author, userId: null },
+    });
+    log.info('figures import', { source: query.source, author: query.author, created: summary.created, updated: summary.updated, failed: summary.failed });
+    return c.json(summary);
   });
 
   app.post('/internal/seed-demo', async (c) => {

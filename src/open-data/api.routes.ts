@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { countedCity, listCountedCities } from '../cities/city.service.ts';
+import { cityFigureSeries } from '../cities/figure-series.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { findPublishedRecord } from '../practices/export/export.repo.ts';
 import { searchPractices } from '../search/search.service.ts';
 import { toApiSearchResponse } from './api.present.ts';
 import { apiDocsRoutes } from './api-docs.routes.tsx';
-import { toApiCity } from './city-api.present.ts';
+import { toApiCity, toApiFigureSeries } from './city-api.present.ts';
 import { readCityListQuery } from './city-api.query.ts';
 import { citiesCsv } from './city-csv.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
@@ -76,8 +77,9 @@ export function apiRoutes(deps: AppDeps): Hono<AppEnv> {
     const slug = c.req.param('slug').toLowerCase();
     const city = /^[A-Z]{2}$/.test(country) ? await countedCity(db, country, slug) : undefined;
     if (!city) throw notFound(`no city "${slug}" is recorded in "${country}"`);
+    const series = await cityFigureSeries(db, country, slug);
     c.header('cache-control', 'public, max-age=60');
-    return c.json(toApiCity(city, config.publicUrl));
+    return c.json({ ...toApiCity(city, config.publicUrl), figures_by_year: toApiFigureSeries(series) });
   });
 
   app.route('/', apiDocsRoutes(deps));

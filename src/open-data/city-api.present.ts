@@ -1,4 +1,6 @@
 import type { CountedCity } from '../cities/city.service.ts';
+import { isGap } from '../cities/figure-indicators.ts';
+import type { FigureSeries } from '../cities/figure-series.ts';
 import { cityFilterValue } from '../cities/place-search.ts';
 import { cityApiUrl, cityPageUrl } from './open-data.urls.ts';
 
@@ -47,4 +49,57 @@ export function toApiCity(city: CountedCity, publicUrl: string): ApiCity {
     practices_url: `${publicUrl}/api/v1/practices?city=${encodeURIComponent(cityFilterValue(city.country, city.slug))}`,
     figures,
   };
+}
+
+/** One yearly figure with its source, as the API gives it. */
+export interface ApiYearlyFigure {
+  year: number;
+  value: number;
+  source: { name: string; url: string | null };
+  basis: string | null;
+  note: string | null;
+}
+
+/** One indicator's yearly figures for a city, and its country's. */
+export interface ApiFigureSeries {
+  indicator: string;
+  title: string;
+  /** The framework's unit; for gap indicators "%" is percentage points (unit_note says so). */
+  unit: string;
+  unit_note?: 'percentage points, foreign-born minus native-born';
+  direction: string;
+  city: (ApiYearlyFigure & { example: boolean })[];
+  country: ApiYearlyFigure[];
+}
+
+const yearly = (r: {
+  year: number;
+  value: number;
+  source_name: string;
+  source_url: string | null;
+  basis: string | null;
+  note: string | null;
+}): ApiYearlyFigure => ({
+  year: r.year,
+  value: r.value,
+  source: { name: r.source_name, url: r.source_url },
+  basis: r.basis,
+  note: r.note,
+});
+
+/**
+ * A city's yearly figures by indicator in the API's shape, indicators named by their codes in
+ * the framework, with the country's figures of the same indicators.
+ * @example toApiFigureSeries(series)[0].city[0] // { year: 2019, value: 500000, source: { name: 'hopenothate.org.uk', url: '…' }, … }
+ */
+export function toApiFigureSeries(series: FigureSeries[]): ApiFigureSeries[] {
+  return series.map(({ indicator, city, country }) => ({
+    indicator: indicator.code,
+    title: indicator.title,
+    unit: indicator.unit,
+    ...(isGap(indicator) ? { unit_note: 'percentage points, foreign-born minus native-born' as const } : {}),
+    direction: indicator.direction,
+    city: city.map((r) => ({ ...yearly(r), example: r.example })),
+    country: country.map(yearly),
+  }));
 }

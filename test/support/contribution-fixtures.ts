@@ -54,7 +54,8 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT count(*) FROM submission_events),
       (SELECT string_agg(practice_id || ':' || practical || evidence_level, ';' ORDER BY practice_id) FROM practice_assessments),
       (SELECT string_agg(id || ':' || role || ':' || state || ':' || name, ';' ORDER BY id) FROM users),
-      (SELECT count(*) FROM audit_log WHERE action NOT IN ('login', 'login_failed', 'logout'))
+      (SELECT count(*) FROM audit_log WHERE action NOT IN ('login', 'login_failed', 'logout')),
+      (SELECT count(*) FROM figure_revisions)
     ) AS t`.execute(db);
   return rows.rows[0].t;
 }

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
@@ -210,7 +211,7 @@ export class InputFuzzer {
   async postProperty(route: PostRoute) {
     const names = await this.fieldNames(route);
     const changed = fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: Math.min(3, names.length) });
-    const asText = route.body === 'multipart' || route.body === 'json' || route.exchange !== undefined;
+    const asText = route.body === 'multipart' || route.body === 'json' || route.body === 'csv' || route.exchange !== undefined;
     const valueArb = asText
       ? fc.oneof({ weight: 4, arbitrary: oddText().map((v) => [v]) }, { weight: 1, arbitrary: fc.array(oddText(), { maxLength: 3 }) })
       : oddValues();
@@ -281,6 +282,17 @@ export class InputFuzzer {
     }
     const all: [string, string[]][] = Object.entries(fields).map(([name, v]) => [name, oddByName.get(name) ?? [v].flat()]);
     for (const [name, values] of oddByName) if (!(name in fields)) all.push([name, values]);
+    if (route.body === 'csv') {
+      // One line under a header of the fields' names; a repeated value becomes a second line.
+      const names = all.map(([name]) => name);
+      const lines = Math.max(...all.map(([, values]) => values.length));
+      const rows = Array.from({ length: lines }, (_, i) => all.map(([, values]) => values[i] ?? values[0] ?? ''));
+      const posted = all.flatMap(([name, values]) => values.map((v) => [name, v] as [string, string]));
+      return {
+        init: { method: 'POST', headers: { authorization: 'Bearer fuzz-admin-token', 'content-type': 'text/csv' }, body: stringify([names, ...rows]) },
+        posted,
+      };
+    }
     if (route.body === 'json') {
       const json = Object.fromEntries(all.map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
       const posted = all.flatMap(([name, values]) => values.map((v) => [name, v] as [string, string]));
@@ -314,7 +326,7 @@ export class InputFuzzer {
 
   /** The cases every run of a POST route starts with: a NUL in each of its free-text fields, one at a time. */
   postExamples(route: PostRoute): [[string, string[]][]][] {
-    const nul = route.body === 'multipart' || route.body === 'json' || route.exchange ? '\u0000' : '%00';
+    const nul = route.body === 'multipart' || route.body === 'json' || route.body === 'csv' || route.exchange ? '\u0000' : '%00';
     return route.text.map((name) => [[[name, [`a${nul}b`]]]]);
   }
 
@@ -335,6 +347,9 @@ const writtenTables = [
   'users',
   'audit_log',
   'cities',
+  'city_figures',
+  'country_figures',
+  'figure_revisions',
 ] as const;
 
 /**

@@ -38,8 +38,8 @@ export interface PostRoute {
   fields: (f: Fixtures) => Record<string, string | string[]>;
   /** Free-text fields: text no field may hold there must be refused, with nothing written. */
   text: readonly string[];
-  /** How the body is sent: a browser form (default), a multipart form, or JSON with the admin token. */
-  body?: 'form' | 'multipart' | 'json';
+  /** How the body is sent: a browser form (default), a multipart form, or JSON or CSV (a header and one line) with the admin token. */
+  body?: 'form' | 'multipart' | 'json' | 'csv';
   /** The body is an exchange file: the fuzzer varies the first record's fields (see exchangeRecord). */
   exchange?: 'json-field' | 'body';
   /** The post ends the session it is sent with (sign-out): each case signs in a session of its own. */
@@ -461,6 +461,26 @@ export const postRoutes: PostRoute[] = [
     text: ['title', 'summary', 'body', 'city', 'lead_organization', 'partners', 'target_groups', 'sources', 'adapted_from', 'translations'],
     // The answer streams progress and a summary: a refused import says it wrote nothing.
     refused: (status, body) => status >= 400 || /"written":false|"type":"error"/.test(body),
+  },
+  {
+    route: 'POST /internal/figures',
+    as: 'token',
+    action: () => '/internal/figures?source=fuzz.csv&author=fuzz',
+    body: 'csv',
+    fields: () => ({
+      country: 'DE',
+      city: 'Berlin',
+      indicator: 'employment-rate-gap',
+      year: '2020',
+      value: '-9.5',
+      source_name: 'Statistik Berlin-Brandenburg',
+      source_url: 'https://example.org/figures',
+      basis: 'Labour force survey',
+      note: 'A note',
+    }),
+    text: ['city', 'source_name', 'basis', 'note'],
+    // The answer is the import's summary: a refused file says it wrote nothing.
+    refused: (status, body) => status >= 400 || /"written":false/.test(body),
   },
   {
     route: 'POST /internal/users',

@@ -33,8 +33,12 @@ const SourceLink: FC<{ url: string }> = ({ url }) => {
   return <a href={parsed.href}>{parsed.hostname.replace(/^www\./, '')}</a>;
 };
 
-/** A city's figures with their year and source, or a note that none are recorded. */
-export const CityFigures: FC<{ city: Figures }> = ({ city }) => {
+/**
+ * A city's latest figures with their year and source, or a note that none are recorded. With
+ * `sourcesBelow`, each figure's source is in the yearly tables further down the page, and the
+ * source line points there (the city's one recorded source may no longer be the latest's).
+ */
+export const CityFigures: FC<{ city: Figures; sourcesBelow?: boolean }> = ({ city, sourcesBelow = false }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const population = populationText(i18n, city);
@@ -54,13 +58,22 @@ export const CityFigures: FC<{ city: Figures }> = ({ city }) => {
           <dd>{foreignBorn}</dd>
         </>
       )}
-      {city.source_url && (
+      {sourcesBelow ? (
         <>
           <dt>{t('city.figure.source')}</dt>
           <dd>
-            <SourceLink url={city.source_url} />
+            <a href="#figures-over-time">{t('city.figure.sources_below')}</a>
           </dd>
         </>
+      ) : (
+        city.source_url && (
+          <>
+            <dt>{t('city.figure.source')}</dt>
+            <dd>
+              <SourceLink url={city.source_url} />
+            </dd>
+          </>
+        )
       )}
     </dl>
   );

@@ -7,6 +7,7 @@ import { usePage } from '../../views/page-context.ts';
 import type { CityPageData } from '../city.service.ts';
 import { cityFilterValue } from '../place-search.ts';
 import { CityFigures } from './city-figures.tsx';
+import { FiguresOverTime } from './figures-over-time.tsx';
 import { CityMap } from './place-maps.tsx';
 import { PlaceBreadcrumbs, PlacePracticeList } from './place-parts.tsx';
 
@@ -48,7 +49,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
       <div class="place-layout">
         <div>
           <h2>{t('city.figures')}</h2>
-          <CityFigures city={city} />
+          <CityFigures city={city} sourcesBelow={data.figures.length > 0} />
           <p class="meta">
             <a href={`/api/v1/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}`}>{t('city.figures.json')}</a> ·{' '}
             <a href="/self-assessment">{t('city.figures.framework')}</a>
@@ -58,6 +59,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
           <CityMap city={city} practices={practices.total} />
         </aside>
       </div>
+      <FiguresOverTime series={data.figures} cityName={name} countryName={country} />
       <PlacePracticeList
         heading={t('city.practices', { city: isolated(name, i18n.dir) })}
         place={isolated(name, i18n.dir)}

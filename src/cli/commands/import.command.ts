@@ -1,34 +1,13 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { text as readAll } from 'node:stream/consumers';
 import type { Config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { countFailed, validateExchange } from '../../practices/import/exchange-validate.ts';
 import { type ImportSummary, importPractices } from '../../practices/import/import-practices.command.ts';
-import { CliError, exitCodes } from '../cli-error.ts';
+import { importingUser, readInput } from '../command-input.ts';
 import { openDataAccess } from '../data-access.ts';
 import { printImportReport } from '../import-report.ts';
 import { importProgress } from '../progress.ts';
 import { importThroughServer } from '../server-client.ts';
-
-async function readInput(file: string): Promise<string> {
-  if (file === '-') return readAll(process.stdin);
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, exitCodes.noInput);
-  }
-}
-
-/** Who the revisions of this import are attributed to: the operator's account on this machine. */
-function importingUser(): string {
-  try {
-    return `cli:${os.userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
 
 /**
  * `clearinghouse import FILE [--partial]`: validates the whole file first and, on any error
