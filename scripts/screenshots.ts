@@ -30,6 +30,8 @@ const pages: Record<string, string[]> = {
   map: ['/map'],
   'map-zh': ['/zh/map'],
   'self-assessment': ['/self-assessment'],
+  assessment: ['/cities/de/berlin/assessment'],
+  'assessment-ar': ['/ar/cities/de/berlin/assessment'],
   'self-assessment-ar': ['/ar/self-assessment'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
+import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { AccountClient, testPassword as password } from './support/account-client.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
 
 let counter = 0;
@@ -138,6 +140,47 @@ for (const engine of testEngines()) {
         expect(await db.selectFrom('sessions').select('id').orderBy('id').execute()).toEqual(sessionsBefore);
         expect((await db.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore.length);
       }
+    });
+
+    it('lets an admin make a member the representative of a city and end it; refuses unknown cities and non-admins', async () => {
+      // Cities come with their practices.
+      const duisburg = practiceRecord({ id: 'admin-duisburg', city: 'Duisburg', country: 'DE' });
+      await db.transaction().execute((trx) => upsertPractice(trx, duisburg, { author: 'test', message: 'a city for representatives' }));
+      const admin = await signedIn('admin');
+      const member = await signedIn('member', 'Derya Aydın');
+      const action = `/admin/users/${member.id}/cities`;
+      const memberRow = (html: string) => html.slice(html.indexOf(member.email), html.indexOf(`/admin/users/${member.id}/role`));
+
+      const granted = await admin.b.submit('/admin/users', action, { city: 'de/duisburg', intent: 'grant' });
+      expect(granted.status).toBe(303);
+      expect(granted.headers.get('location')).toBe('/admin/users?done=city_granted');
+      const listed = await admin.b.page('/admin/users?done=city_granted');
+      expect(listed.html).toContain('The person now represents the city.');
+      expect(memberRow(listed.html)).toContain('<a href="/cities/de/duisburg">Duisburg</a>');
+
+      const unknown = await admin.b.submit('/admin/users', action, { city: 'de/atlantis', intent: 'grant' });
+      expect(unknown.status).toBe(400);
+      const refusal = memberRow(await unknown.text());
+      expect(refusal).toContain('No such city is recorded.');
+      expect(refusal).toContain('value="de/atlantis"');
+      const malformed = await admin.b.submit('/admin/users', action, { city: 'Berlin', intent: 'grant' });
+      expect(malformed.status).toBe(400);
+      expect(await malformed.text()).toContain('for example de/berlin');
+
+      const editor = await signedIn('editor');
+      const auditBefore = (await db.selectFrom('audit_log').select('id').execute()).length;
+      expect((await editor.b.submit('/account', action, { city: 'de/duisburg', intent: 'revoke' })).status).toBe(403);
+      expect((await db.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
+
+      const revoked = await admin.b.submit('/admin/users', action, { city: 'de/duisburg', intent: 'revoke' });
+      expect(revoked.headers.get('location')).toBe('/admin/users?done=city_revoked');
+      expect(memberRow((await admin.b.page('/admin/users')).html)).not.toContain('/cities/de/duisburg');
+
+      const audit = await db.selectFrom('audit_log').select(['action', 'actor_user_id', 'details']).where('target', '=', member.email).orderBy('id').execute();
+      expect(audit.filter((a) => a.action.startsWith('representative_'))).toEqual([
+        { action: 'representative_grant', actor_user_id: admin.id, details: { city: 'de/duisburg' } },
+        { action: 'representative_revoke', actor_user_id: admin.id, details: { city: 'de/duisburg' } },
+      ]);
     });
 
     it('sends anonymous visitors to sign in, and back', async () => {

@@ -171,6 +171,38 @@ describe('clearinghouse CLI on the embedded database', () => {
     },
     slow,
   );
+
+  it(
+    'makes an account the representative of a city and ends it; an unknown city is a data error',
+    async () => {
+      const dataDir = newDataDir();
+      // Cities come with their practices: one in Duisburg first.
+      const duisburg = practice(800, { id: 'cli-city-duisburg', city: 'Duisburg', country: 'DE' });
+      expect((await runCli(['import', exchangeFile('city-duisburg.json', [duisburg])], { DATA_DIR: dataDir })).code).toBe(0);
+      const email = 'ana@example.org';
+      const created = await runCli(
+        ['user', 'create', '--email', email, '--role', 'member', '--password-stdin'],
+        { DATA_DIR: dataDir },
+        'a long enough password for ana',
+      );
+      expect(created.code).toBe(0);
+      const city = (sub: string, ref: string) => runCli(['city', sub, '--email', email, '--city', ref], { DATA_DIR: dataDir });
+
+      const granted = await city('grant', 'de/duisburg');
+      expect(granted.stdout).toBe(`${email} now represents de/duisburg.\n`);
+      expect(granted.code).toBe(0);
+      expect((await city('grant', 'DE/Duisburg')).stdout).toBe(`${email} already represents de/duisburg.\n`);
+
+      const unknown = await city('grant', 'de/atlantis');
+      expect(unknown.code).toBe(65);
+      expect(unknown.stderr).toContain('no city de/atlantis is recorded');
+      expect(unknown.stdout).toBe('');
+
+      expect((await city('revoke', 'de/duisburg')).stdout).toBe(`${email} no longer represents de/duisburg.\n`);
+      expect((await city('revoke', 'de/duisburg')).stdout).toBe(`${email} did not represent de/duisburg.\n`);
+    },
+    slow,
+  );
 });
 
 describe('clearinghouse CLI while a server runs on the same folder', () => {

@@ -101,7 +101,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
   afterAll(async () => drop());
   // One database per engine, emptied before each test, keeps the tests independent and quick.
   beforeEach(async () => {
-    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities, city_figures`.execute(db);
+    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities CASCADE`.execute(db);
   });
 
   it('writes a multi-batch import exactly as single writes do', async () => {
@@ -115,7 +115,7 @@ describe.each(testEngines())('import on %s', (engine: Engine) => {
     const summary = await importAs(db, exchangeFile(many));
     expect(summary).toMatchObject({ created: 600, written: true });
     const imported = await storedRows(db);
-    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities, city_figures`.execute(db);
+    await sql`TRUNCATE practices, practice_links, practice_revisions, practice_assessments, cities CASCADE`.execute(db);
     await db.transaction().execute(async (trx) => {
       for (const p of many) await upsertPractice(trx, practiceRecordSchema.parse(p), { author: 'test', message: 'import test.json' });
     });

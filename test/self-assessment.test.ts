@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { framework } from '../src/framework/framework.ts';
+import { codeDifferences, frameworkLanguages, frameworkTextFor } from '../src/framework/framework-text.ts';
 import { locales } from '../src/i18n/i18n.ts';
-import { framework } from '../src/self-assessment/framework.ts';
-import { codeDifferences, frameworkLanguages, frameworkTextFor } from '../src/self-assessment/framework-text.ts';
 import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp } from './support/test-db.ts';
 

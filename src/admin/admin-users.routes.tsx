@@ -6,21 +6,42 @@ import { privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { role, signedInAccount } from '../security/guards.ts';
 import { adminRoles } from '../security/roles.ts';
-import { roleForm, userId, userQuery } from './admin.schema.ts';
-import { type AdminRefusal, setUserRole, setUserState } from './user-admin.service.ts';
-import { UsersPage } from './views/users-page.tsx';
+import type { GrantOutcome } from '../self-assessment/grant-representative.command.ts';
+import { citiesRepresentedBy } from '../self-assessment/representative.repo.ts';
+import { withUnstorableReplaced } from '../shared/storable-text.ts';
+import { cityForm, roleForm, userId, userQuery } from './admin.schema.ts';
+import { type AdminRefusal, setUserCity, setUserRole, setUserState } from './user-admin.service.ts';
+import { type CityFieldError, UsersPage } from './views/users-page.tsx';
 
-const notices: Record<string, string> = { role: 'admin.users.done.role', disabled: 'admin.users.done.disabled', enabled: 'admin.users.done.enabled' };
+const notices: Record<string, string> = {
+  role: 'admin.users.done.role',
+  disabled: 'admin.users.done.disabled',
+  enabled: 'admin.users.done.enabled',
+  city_granted: 'admin.representatives.done.granted',
+  city_already: 'admin.representatives.done.already',
+  city_revoked: 'admin.representatives.done.revoked',
+  city_not: 'admin.representatives.done.not',
+};
+
+/** The notice (`done=`) after a city was added or removed. */
+const cityDone: Record<GrantOutcome, string> = {
+  granted: 'city_granted',
+  'already-representative': 'city_already',
+  revoked: 'city_revoked',
+  'not-representative': 'city_not',
+};
 
 /** /admin/users: the user list, and the role and disable / enable actions (admins only). */
 export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   /** The list page, for the GET and for a refused POST (status 400 with the reason). */
-  const listPage = async (c: Context<AppEnv>, account: SessionAccount, query: Record<string, string>, error?: string) => {
+  const listPage = async (c: Context<AppEnv>, account: SessionAccount, query: Record<string, string>, error?: string, cityError?: CityFieldError) => {
     const filters = userQuery.parse(query);
     const { rows, total } = await listUsers(db, filters);
-    const notice = error ? undefined : notices[query.done ?? ''];
+    const ids = rows.map((u) => u.id);
+    const cities = await citiesRepresentedBy(db, ids);
+    const notice = error || cityError ? undefined : notices[query.done ?? ''];
     const page = (
       <UsersPage
         rows={rows}
@@ -31,9 +52,11 @@ export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
         selfId={account.userId}
         notice={notice}
         error={error}
+        cities={cities}
+        cityError={cityError}
       />
     );
-    return privatePage(c, page, error ? 400 : 200);
+    return privatePage(c, page, error || cityError ? 400 : 200);
   };
 
   /** Runs one admin change (behind the admin guard) on the user in the path; a refusal re-renders the list with its message. */
@@ -64,6 +87,20 @@ export function adminUserRoutes({ db, config }: AppDeps): Hono<AppEnv> {
       'role',
     ),
   );
+  // Adds a city the user represents, or removes one; a refusal shows next to that user's city field, with what was typed.
+  app.post('/admin/users/:id/cities', role(...adminRoles), async (c) => {
+    const account = signedInAccount(c);
+    const id = userId.safeParse(c.req.param('id'));
+    if (!id.success) return listPage(c, account, {}, 'admin.users.error.not_found');
+    const body = await c.req.parseBody();
+    const refused = (message: string) =>
+      listPage(c, account, {}, undefined, { userId: id.data, value: typeof body.city === 'string' ? withUnstorableReplaced(body.city) : '', message });
+    const form = cityForm.safeParse(body);
+    if (!form.success) return refused(form.error.issues[0]?.path[0] === 'intent' ? 'admin.representatives.error.intent' : 'admin.representatives.error.format');
+    const result = await setUserCity(db, { ...actor(c, account), role: account.role }, id.data, form.data.city, form.data.intent);
+    if ('refusal' in result) return result.refusal === 'admin.users.error.not_found' ? listPage(c, account, {}, result.refusal) : refused(result.refusal);
+    return seeOther(c, `/admin/users?done=${cityDone[result.outcome]}`);
+  });
   app.post('/admin/users/:id/disable', role(...adminRoles), stateChange('disabled', 'disabled'));
   app.post('/admin/users/:id/enable', role(...adminRoles), stateChange('active', 'enabled'));
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditActions } from '../audit/audit.repo.ts';
 import { blankToUndefined } from '../shared/form-values.ts';
+import { storableString } from '../shared/storable-text.ts';
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 const day = z.preprocess(
@@ -31,6 +32,12 @@ export const auditQuery = z.object({
 
 /** The posted role of POST /admin/users/:id/role. */
 export const roleForm = z.object({ role: z.enum(['member', 'editor', 'admin']) });
+
+/** The posted city (`de/berlin`, checked against the cities by the command) and button of POST /admin/users/:id/cities. */
+export const cityForm = z.object({
+  city: storableString('admin.representatives.error.format').trim().min(1, 'admin.representatives.error.format').max(120, 'admin.representatives.error.format'),
+  intent: z.enum(['grant', 'revoke'], { error: 'admin.representatives.error.intent' }),
+});
 
 /** A user id in a path. */
 export const userId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

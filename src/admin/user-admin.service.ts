@@ -3,6 +3,8 @@ import { type AuditActor, changeRole } from '../accounts/user-admin.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
 import type { AccountState, Role } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import { type GrantOutcome, setRepresentative } from '../self-assessment/grant-representative.command.ts';
 
 /** Why an admin's change was refused, as a message key; undefined when it was done. */
 export type AdminRefusal = 'admin.users.error.not_found' | 'admin.users.error.own_role' | 'admin.users.error.own_state' | undefined;
@@ -37,4 +39,30 @@ export async function setUserState(db: Database, actor: AuditActor, userId: numb
     ip: actor.ip ?? null,
   });
   return undefined;
+}
+
+/** Why a city was not added to or removed from a user, as a message key. */
+export type CityRefusal = 'admin.users.error.not_found' | 'admin.representatives.error.format' | 'admin.representatives.error.unknown_city';
+
+/**
+ * Makes a user a representative of a city (`de/berlin`) on an admin's behalf, or ends it: what
+ * it did, or why it was refused (a user or city that does not exist, a city not written as country/slug).
+ * @example const result = await setUserCity(db, { userId: me, role: 'admin', ip }, 42, 'de/berlin', 'grant');
+ */
+export async function setUserCity(
+  db: Database,
+  actor: AuditActor & { role: Role },
+  userId: number,
+  city: string,
+  intent: 'grant' | 'revoke',
+): Promise<{ outcome: GrantOutcome } | { refusal: CityRefusal }> {
+  const user = await findUserById(db, userId);
+  if (!user) return { refusal: 'admin.users.error.not_found' };
+  try {
+    return { outcome: await setRepresentative(db, user.email, city, intent === 'grant', { ...actor, ip: actor.ip ?? null }) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'bad_request') return { refusal: 'admin.representatives.error.format' };
+    if (e instanceof AppError && e.code === 'not_found') return { refusal: 'admin.representatives.error.unknown_city' };
+    throw e;
+  }
 }

@@ -19,6 +19,10 @@ export const auditActions = [
   'import',
   'tags_merge',
   'figures',
+  'representative_grant',
+  'representative_revoke',
+  'assessment_answers',
+  'assessment_publish',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

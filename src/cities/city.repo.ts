@@ -65,3 +65,22 @@ export async function listCities(db: Database, options: { country?: string; offs
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/**
+ * The city's latest public self-assessment (the self-assessment area writes them; the city page
+ * only links to the latest): when it was published and whether it is the demo's example, not
+ * the city's own; undefined when it has none.
+ */
+export async function latestPublicAssessment(db: Database, country: string, slug: string): Promise<{ at: Date; example: boolean } | undefined> {
+  const row = await db
+    .selectFrom('city_assessments')
+    .select(['published_at', 'example'])
+    .where('country', '=', country)
+    .where('slug', '=', slug)
+    .where('state', '=', 'published')
+    .where('visibility', '=', 'public')
+    .orderBy('published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ? { at: row.published_at, example: row.example } : undefined;
+}

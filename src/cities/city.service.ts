@@ -3,7 +3,7 @@ import { type CountryRegions, regionsOf } from '../geo/countries.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
 import { parseSearchParams, type SearchParams } from '../search/search.params.ts';
 import { countsByValue, searchPractices } from '../search/search.service.ts';
-import { type CityRow, citiesOfCountry, findCity, listCities } from './city.repo.ts';
+import { type CityRow, citiesOfCountry, findCity, latestPublicAssessment, listCities } from './city.repo.ts';
 import { cityFigureSeries, type FigureSeries } from './figure-series.ts';
 import { countryMapFrame, mappedCities } from './place-frames.ts';
 import { cityFilterValue, placeSearchParams } from './place-search.ts';
@@ -24,6 +24,8 @@ export interface CityPageData {
   practices: PlacePractices;
   /** The city's yearly figures by indicator, with its country's beside them. */
   figures: FigureSeries[];
+  /** The city's latest public self-assessment; undefined when it has none. */
+  assessment?: { at: Date; example: boolean };
 }
 
 /** What a country page shows. */
@@ -47,8 +49,12 @@ async function practicesForPlace(db: Database, params: SearchParams, locale: str
 export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const [practices, figures] = await Promise.all([practicesForPlace(db, placeSearchParams({ country, slug }), locale), cityFigureSeries(db, country, slug)]);
-  return { city, regions: regionsOf(country), practices, figures };
+  const [practices, figures, assessment] = await Promise.all([
+    practicesForPlace(db, placeSearchParams({ country, slug }), locale),
+    cityFigureSeries(db, country, slug),
+    latestPublicAssessment(db, country, slug),
+  ]);
+  return { city, regions: regionsOf(country), practices, figures, assessment };
 }
 
 /**

@@ -1,5 +1,5 @@
+import type { OutcomeIndicator } from '../framework/framework.ts';
 import type { Translator } from '../i18n/i18n.ts';
-import type { OutcomeIndicator } from '../self-assessment/framework.ts';
 import { isGap } from './figure-indicators.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type OutcomeIndicator, outcomeIndicators } from '../self-assessment/framework.ts';
+import { type OutcomeIndicator, outcomeIndicators } from '../framework/framework.ts';
 
 /**
  * The indicators a figure can be recorded for: the framework's context and outcome indicators

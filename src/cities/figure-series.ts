@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { OutcomeIndicator } from '../self-assessment/framework.ts';
+import type { OutcomeIndicator } from '../framework/framework.ts';
 import { type CityFigureRow, type CountryFigureRow, figuresOfCity, figuresOfCountry } from './figure.repo.ts';
 import { figureIndicators } from './figure-indicators.ts';
 

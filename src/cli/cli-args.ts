@@ -10,6 +10,7 @@ export const commands = {
   export: ['format', 'out', 'q', 'lang', ...facetParams, 'from', 'to'],
   'seed-demo': [],
   user: ['email', 'role', 'name', 'password-stdin', 'new-database'],
+  city: ['email', 'city'],
   backup: [],
   restore: [],
 } as const;
@@ -91,6 +92,11 @@ Commands:
                            DATABASE_URL), unless --new-database asks to create one.
   user role --email E --role R
                            Give an existing account another role.
+  city grant --email E --city de/berlin
+  city revoke --email E --city de/berlin
+                           Make an account a representative of a city (country/slug, as
+                           in the city page's address), who may then answer its
+                           self-assessment; or end it.
   backup FILE              Write a copy of the embedded database to FILE (a .tar.gz),
                            through the running server when there is one. On PostgreSQL it
                            prints the pg_dump command to use instead.
@@ -105,9 +111,9 @@ and warns when it creates a new one. While a server runs on that folder, the com
 through the server (the embedded database allows one writer); otherwise the command holds
 the folder itself until it ends, and a server cannot start meanwhile.
 
-Exit status: 0 done · 64 wrong usage · 65 invalid records in the import file, or a backup
-that does not restore · 66 file not found, or no database yet · 75 data folder busy or server
-not answering · 78 bad configuration.
+Exit status: 0 done · 64 wrong usage · 65 invalid records in the import file, a backup
+that does not restore, or an unknown account or city · 66 file not found, or no database
+yet · 75 data folder busy or server not answering · 78 bad configuration.
 `;
 
 /**
@@ -134,6 +140,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     import: 'import needs exactly one FILE (or "-" for standard input).',
     figures: 'figures needs exactly one CSV FILE (or "-" for standard input), e.g. clearinghouse figures figures.csv',
     user: 'user needs a subcommand: "user create --email E --role R" or "user role --email E --role R".',
+    city: 'city needs a subcommand: "city grant --email E --city de/berlin" or "city revoke --email E --city de/berlin".',
     backup: 'backup needs exactly one FILE, e.g. clearinghouse backup clearinghouse-backup.tar.gz',
     restore: 'restore needs exactly one FILE, e.g. clearinghouse restore clearinghouse-backup.tar.gz',
   };

@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { helpText, parseCliArgs } from './cli-args.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 import { backupCommand } from './commands/backup.command.ts';
+import { cityCommand } from './commands/city.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { figuresCommand } from './commands/figures.command.ts';
 import { importCommand } from './commands/import.command.ts';
@@ -45,6 +46,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await seedDemoCommand(config);
       case 'user':
         return await userCommand(config, args.positionals[0], args.values);
+      case 'city':
+        return await cityCommand(config, args.positionals[0], args.values);
       case 'backup':
         return await backupCommand(config, args.positionals[0]);
       case 'restore':

@@ -2,6 +2,7 @@ import type { FiguresImportSummary } from '../cities/figures-import.ts';
 import type { ServerInfo } from '../db/data-dir-lock.ts';
 import type { AdminImportEvent } from '../open-data/admin.protocol.ts';
 import type { ImportSummary } from '../practices/import/import-practices.command.ts';
+import type { GrantOutcome } from '../self-assessment/grant-representative.command.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 
 /** The running server a command works through, and the folder it holds (for messages). */
@@ -10,8 +11,16 @@ export interface ServerTarget {
   dataDir: string;
 }
 
-/** Calls an admin endpoint of the server; unreachable servers and refusals become clear CliErrors. */
-export async function callServer({ server, dataDir }: ServerTarget, pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * Calls an admin endpoint of the server; unreachable servers and refusals become clear CliErrors.
+ * With `refusedWith`, a 400 or 404 (the server refused what was asked) is that exit status and the server's reason alone.
+ */
+export async function callServer(
+  { server, dataDir }: ServerTarget,
+  pathAndQuery: string,
+  init: RequestInit = {},
+  { refusedWith }: { refusedWith?: number } = {},
+): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(`${server.url}${pathAndQuery}`, {
@@ -34,6 +43,7 @@ export async function callServer({ server, dataDir }: ServerTarget, pathAndQuery
   }
   if (!res.ok) {
     const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
+    if (refusedWith !== undefined && (res.status === 400 || res.status === 404) && problem.detail) throw new CliError(problem.detail, refusedWith);
     throw new CliError(`The server at ${server.url} answered ${res.status}: ${problem.detail ?? problem.title ?? res.statusText}`, exitCodes.software);
   }
   return res;
@@ -119,4 +129,22 @@ export async function figuresThroughServer(
   const query = new URLSearchParams({ partial: options.partial ? '1' : '0', source: options.source, author: options.author });
   const res = await callServer(target, `/internal/figures?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: text });
   return (await res.json()) as FiguresImportSummary;
+}
+
+/**
+ * Makes an account a representative of a city, or ends it, through the running server (POST
+ * /internal/representatives); an unknown account or city is a CliError with the data-error status.
+ * @example const outcome = await representativeThroughServer(target, { email: 'ana@example.org', city: 'de/berlin', grant: true, operator: 'cli:ana' });
+ */
+export async function representativeThroughServer(
+  target: ServerTarget,
+  body: { email: string; city: string; grant: boolean; operator: string },
+): Promise<GrantOutcome> {
+  const res = await callServer(
+    target,
+    '/internal/representatives',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    { refusedWith: exitCodes.dataError },
+  );
+  return ((await res.json()) as { outcome: GrantOutcome }).outcome;
 }

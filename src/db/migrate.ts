@@ -17,6 +17,7 @@ import * as dropPracticeState from './migrations/0014-drop-practice-state.ts';
 import * as siteVersion from './migrations/0015-site-version.ts';
 import * as citiesVersion from './migrations/0016-cities-version.ts';
 import * as cityFigures from './migrations/0017-city-figures.ts';
+import * as cityAssessments from './migrations/0018-city-assessments.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015-site-version': siteVersion,
   '0016-cities-version': citiesVersion,
   '0017-city-figures': cityFigures,
+  '0018-city-assessments': cityAssessments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

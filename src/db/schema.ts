@@ -115,6 +115,59 @@ export interface FigureRevisionsTable {
   at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A person who may act for a city: answer its self-assessment, publish it, record its figures. */
+export interface CityRepresentativesTable {
+  user_id: number;
+  country: string;
+  slug: string;
+  granted_by: number | null;
+  granted_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type CityAssessmentState = 'draft' | 'published';
+export type CityAssessmentVisibility = 'public' | 'private';
+
+/** A city's self-assessment: the draft being answered, or a published snapshot. */
+export interface CityAssessmentsTable {
+  id: Generated<string>;
+  country: string;
+  slug: string;
+  framework_version: number;
+  state: CityAssessmentState;
+  visibility: ColumnType<CityAssessmentVisibility, CityAssessmentVisibility | undefined, CityAssessmentVisibility>;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  published_at: Date | null;
+  published_by: number | null;
+}
+
+/** One answer of an assessment: an option, or why there is none. */
+export interface CityAssessmentAnswersTable {
+  assessment_id: string;
+  question: string;
+  option: string | null;
+  unanswered: 'dont-know' | 'not-applicable' | null;
+  evidence_url: string | null;
+  note: string | null;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** One change of an assessment: an answer before and after, or a change of state (question null). */
+export interface CityAssessmentRevisionsTable {
+  id: Generated<string>;
+  assessment_id: string;
+  question: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  author: string;
+  author_id: number | null;
+  message: ColumnType<string, string | undefined, string>;
+  at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AppStateTable {
   key: string;
   value: ColumnType<unknown, string, string>;
@@ -260,6 +313,10 @@ export interface DB {
   city_figures: CityFiguresTable;
   country_figures: CountryFiguresTable;
   figure_revisions: FigureRevisionsTable;
+  city_representatives: CityRepresentativesTable;
+  city_assessments: CityAssessmentsTable;
+  city_assessment_answers: CityAssessmentAnswersTable;
+  city_assessment_revisions: CityAssessmentRevisionsTable;
   app_state: AppStateTable;
   catalogue_changes: CatalogueChangesTable;
   users: UsersTable;

@@ -7,6 +7,7 @@ import { recordFigures } from '../cities/record-figures.command.ts';
 import type { Database } from '../db/database.ts';
 import { locateCity } from '../geo/geocode.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
+import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
 
@@ -44,7 +45,7 @@ function yearlyFigures(c: z.infer<typeof cityFiguresSchema>[number]): PlacedFigu
 }
 
 /**
- * Loads the demo practices and city figures shipped in ./demo. It sits above both areas it fills
+ * Loads the demo practices, city figures and example self-assessments shipped in ./demo. It sits above the areas it fills
  * (practices and cities), so neither has to import the other to seed.
  * @example await seedDemo(db);
  */
@@ -70,5 +71,7 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
     figures.push(...yearlyFigures(c));
   }
   await recordFigures(db, figures, { name: 'demo', userId: null }, { message: 'Demo city figures (demo/cities.json)' });
+  // Example self-assessments, marked as such on every page: never presented as a city's own answers.
+  await seedExampleAssessments(db, JSON.parse(await fs.readFile(path.join(demoDir, 'example-assessments.json'), 'utf8')));
   return summary;
 }

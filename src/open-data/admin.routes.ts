@@ -7,6 +7,8 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
 import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
 import { importPractices } from '../practices/import/import-practices.command.ts';
+import { setRepresentative } from '../self-assessment/grant-representative.command.ts';
+import { storableString } from '../shared/storable-text.ts';
 import { type AdminImportEvent, importEventsMediaType } from './admin.protocol.ts';
 import { requireAdminToken } from './admin-auth.ts';
 import { readOpenDataQuery } from './open-data.query.ts';
@@ -20,6 +22,14 @@ const importQuery = z.object({
 });
 
 const exportQuery = z.object({ format: z.enum(exportFormats).default('json') });
+
+/** Body of POST /internal/representatives; `grant` may come as "true" / "false" too. */
+const representativeBody = z.object({
+  email: storableString().max(254),
+  city: storableString().max(120),
+  grant: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  operator: storableString().min(1).max(100).default('cli'),
+});
 
 /** Parses a query with zod, turning problems into a 400 problem document. */
 function parseQuery<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
@@ -105,8 +115,8 @@ function importEvents(
 
 /**
  * Endpoints through which the local CLI works while this server holds the embedded data
- * folder (PGlite allows one writer): import, export, figures and demo seeding. Only with the admin
- * token from server.json; on PostgreSQL there is none and all are refused.
+ * folder (PGlite allows one writer): import, export, figures, city representatives and demo
+ * seeding. Only with the admin token from server.json; on PostgreSQL there is none and all are refused.
  * @example await fetch(`${url}/internal/import?partial=1`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
  */
 export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppEnv> {
@@ -141,6 +151,16 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
     });
     log.info('figures import', { source: query.source, author: query.author, created: summary.created, updated: summary.updated, failed: summary.failed });
     return c.json(summary);
+  });
+
+  // Make an account a representative of a city, or end it (clearinghouse city grant|revoke).
+  app.post('/internal/representatives', async (c) => {
+    const body = representativeBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) throw badRequest('expected { email, city, grant: true|false, operator? }');
+    const { email, city, grant, operator } = body.data;
+    const outcome = await setRepresentative(db, email, city, grant, { operator });
+    log.info('city representative', { city, outcome, operator });
+    return c.json({ outcome });
   });
 
   app.post('/internal/seed-demo', async (c) => {

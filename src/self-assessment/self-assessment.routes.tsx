@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { framework, outcomeIndicators } from '../framework/framework.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { renderPage } from '../http/render.tsx';
-import { framework, outcomeIndicators } from './framework.ts';
 import { FrameworkPage } from './views/framework-page.tsx';
 
 /** GET /self-assessment — the city self-assessment framework, explained. */

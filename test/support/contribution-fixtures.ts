@@ -3,11 +3,16 @@ import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
 import { upsertPractice } from '../../src/practices/practice.repo.ts';
 import type { PracticeRecord } from '../../src/practices/practice.schema.ts';
+import { findDraft, insertDraft } from '../../src/self-assessment/city-assessment.repo.ts';
+import { insertRepresentative } from '../../src/self-assessment/representative.repo.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
 import { testPassword as password } from './account-client.ts';
 import { practiceDraft } from './practice-record.ts';
 
 let counter = 0;
+
+/** The city whose self-assessment the owner answers. */
+const berlin = { country: 'DE', slug: 'berlin' };
 
 /** What each cell starts from: a published practice with two revisions, a draft and a submitted submission of the owner. */
 export interface Fixtures {
@@ -20,7 +25,8 @@ export interface Fixtures {
 
 /**
  * Fresh fixtures: a published practice with two revisions (and duplicate-looking target-group
- * tags), a draft and a submitted submission of `owner`, and a member account to act upon.
+ * tags), a draft and a submitted submission of `owner`, and a member account to act upon; the
+ * owner represents Berlin (demo data), whose self-assessment has a draft open.
  */
 export async function contributionFixtures(db: Database, owner: number): Promise<Fixtures> {
   const n = ++counter;
@@ -41,6 +47,13 @@ export async function contributionFixtures(db: Database, owner: number): Promise
   const submitted = await createSubmission(db, { kind: 'practice', submitterId: owner, data: practiceDraft(`Submitted ${n}`), step: 5 });
   await setSubmissionState(db, submitted.id, 'draft', { state: 'submitted' });
   const victimId = await createUserWithRole(db, { email: `victim-${n}-${Date.now()}@example.org`, role: 'member', name: `Victim ${n}`, password });
+  await db
+    .insertInto('cities')
+    .values({ ...berlin, name: 'Berlin' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await insertRepresentative(db, owner, berlin, null);
+  if (!(await findDraft(db, berlin.country, berlin.slug))) await insertDraft(db, berlin.country, berlin.slug, 1);
   return { practiceId: record.id, firstRevision: Number(revs[0].id), draftId: draft.id, submittedId: submitted.id, victimId };
 }
 
@@ -55,7 +68,9 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT string_agg(practice_id || ':' || practical || evidence_level, ';' ORDER BY practice_id) FROM practice_assessments),
       (SELECT string_agg(id || ':' || role || ':' || state || ':' || name, ';' ORDER BY id) FROM users),
       (SELECT count(*) FROM audit_log WHERE action NOT IN ('login', 'login_failed', 'logout')),
-      (SELECT count(*) FROM figure_revisions)
+      (SELECT count(*) FROM figure_revisions),
+      (SELECT string_agg(id || ':' || state || ':' || version || ':' || visibility, ';' ORDER BY id) FROM city_assessments),
+      (SELECT count(*) FROM city_assessment_answers), (SELECT count(*) FROM city_assessment_revisions), (SELECT count(*) FROM city_representatives)
     ) AS t`.execute(db);
   return rows.rows[0].t;
 }

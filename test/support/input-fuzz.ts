@@ -350,6 +350,8 @@ const writtenTables = [
   'city_figures',
   'country_figures',
   'figure_revisions',
+  'city_assessment_answers',
+  'city_assessment_revisions',
 ] as const;
 
 /**

@@ -103,6 +103,22 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /api/v1/practices/:id', as: 'anonymous', path: (f, p) => `/api/v1/practices/${p.id ?? f.practiceId}`, pathParams: { id: ['x'] }, query: none },
   { route: 'GET /api', as: 'anonymous', path: () => '/api', query: none },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
+  { route: 'GET /cities/assessments.csv', as: 'anonymous', path: () => '/cities/assessments.csv', query: none },
+  { route: 'GET /cities/figures.csv', as: 'anonymous', path: () => '/cities/figures.csv', query: none },
+  {
+    route: 'GET /api/v1/cities/:country/:slug/assessments',
+    as: 'anonymous',
+    path: (_f, p) => `/api/v1/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/assessments`,
+    pathParams: { country: ['de', 'xx'], slug: ['berlin', 'atlantis'] },
+    query: none,
+  },
+  {
+    route: 'GET /api/v1/assessments/:id',
+    as: 'anonymous',
+    path: (_f, p) => `/api/v1/assessments/${p.id ?? '1'}`,
+    pathParams: { id: ['1', '2', '99999'] },
+    query: none,
+  },
   { route: 'GET /cities/export.csv', as: 'anonymous', path: () => '/cities/export.csv', query: { country: ['DE', 'it'] } },
   {
     route: 'GET /api/v1/cities/:country/:slug',
@@ -137,6 +153,27 @@ export const getRoutes: GetRoute[] = [
     path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}`,
     pathParams: { country: ['de', 'fr'], slug: ['berlin', 'lyon', 'sao-paulo'] },
     query: none,
+  },
+  {
+    route: 'GET /cities/:country/:slug/assessment',
+    as: 'anonymous',
+    path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/assessment`,
+    pathParams: { country: ['de', 'at'], slug: ['berlin', 'vienna'] },
+    query: { snapshot: ['1', '2', '99999999999'] },
+  },
+  {
+    route: 'GET /cities/:country/:slug/assessment/edit',
+    as: 'member',
+    path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/assessment/edit`,
+    pathParams: { country: ['de', 'at'], slug: ['berlin', 'vienna'] },
+    query: { done: ['saved'] },
+  },
+  {
+    route: 'GET /cities/:country/:slug/assessment/edit/:dimension',
+    as: 'member',
+    path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/assessment/edit/${p.dimension ?? 'leadership-and-strategy'}`,
+    pathParams: { country: ['de'], slug: ['berlin'], dimension: ['leadership-and-strategy', 'housing-and-neighbourhoods'] },
+    query: { done: ['saved'] },
   },
   { route: 'GET /countries/:code', as: 'anonymous', path: (_f, p) => `/countries/${p.code ?? 'de'}`, pathParams: { code: ['de', 'br'] }, query: none },
   {
@@ -435,6 +472,14 @@ export const postRoutes: PostRoute[] = [
     text: [],
   },
   {
+    route: 'POST /admin/users/:id/cities',
+    as: 'admin',
+    formPage: () => '/admin/users',
+    action: (f) => `/admin/users/${f.victimId}/cities`,
+    fields: () => ({ city: 'de/berlin', intent: 'grant' }),
+    text: ['city'],
+  },
+  {
     route: 'POST /admin/tags/merge',
     as: 'admin',
     formPage: () => '/admin/tags?tag=Refugees&tag=refugees',
@@ -461,6 +506,38 @@ export const postRoutes: PostRoute[] = [
     text: ['title', 'summary', 'body', 'city', 'lead_organization', 'partners', 'target_groups', 'sources', 'adapted_from', 'translations'],
     // The answer streams progress and a summary: a refused import says it wrote nothing.
     refused: (status, body) => status >= 400 || /"written":false|"type":"error"/.test(body),
+  },
+  {
+    route: 'POST /cities/:country/:slug/assessment/edit',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/assessment/edit',
+    action: () => '/cities/de/berlin/assessment/edit',
+    fields: () => ({}),
+    text: [],
+  },
+  {
+    route: 'POST /cities/:country/:slug/assessment/edit/:dimension',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/assessment/edit/leadership-and-strategy',
+    action: () => '/cities/de/berlin/assessment/edit/leadership-and-strategy',
+    fields: () => ({
+      'answer.leadership-and-strategy.1': 'current',
+      'evidence.leadership-and-strategy.1': 'https://example.org/strategy.pdf',
+      'note.leadership-and-strategy.1': 'Adopted in 2022.',
+      'answer.leadership-and-strategy.2': 'dont-know',
+      intent: 'stay',
+    }),
+    text: ['note.leadership-and-strategy.1', 'evidence.leadership-and-strategy.1'],
+  },
+  {
+    route: 'POST /cities/:country/:slug/assessment/publish',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/assessment/edit',
+    action: () => '/cities/de/berlin/assessment/publish',
+    fields: () => ({ visibility: 'private' }),
+    text: [],
+    // Publishing closes the draft: the next case needs one open again.
+    consumes: true,
   },
   {
     route: 'POST /internal/figures',
@@ -497,6 +574,15 @@ export const postRoutes: PostRoute[] = [
     body: 'json',
     fields: () => ({ email: 'nobody@example.org', role: 'editor' }),
     text: ['email'],
+  },
+  {
+    route: 'POST /internal/representatives',
+    as: 'token',
+    action: () => '/internal/representatives',
+    body: 'json',
+    // JSON fields are sent as strings: the endpoint takes "true" / "false" as well as booleans.
+    fields: () => ({ email: 'nobody@example.org', city: 'de/berlin', grant: 'true' }),
+    text: ['email', 'city'],
   },
 ];
 

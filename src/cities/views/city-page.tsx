@@ -33,6 +33,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
   // The city's name in the reader's language where CLDR has one (柏林, برلين); the data keeps the recorded name.
   const name = cityLabel(i18n, city.country, city.name);
   const filter = cityFilterValue(city.country, city.slug);
+  const cityPath = `/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}`;
   return (
     <Layout
       title={t('city.title', { city: isolated(name, i18n.dir), country })}
@@ -59,6 +60,24 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
           <CityMap city={city} practices={practices.total} />
         </aside>
       </div>
+      <section aria-labelledby="city-assessment">
+        <h2 id="city-assessment">{t('city.assessment.heading')}</h2>
+        {data.assessment ? (
+          <p>
+            <a href={`${cityPath}/assessment`}>
+              {t(data.assessment.example ? 'city.assessment.example' : 'city.assessment.scores', {
+                city: isolated(name, i18n.dir),
+                date: i18n.date(data.assessment.at),
+              })}
+            </a>
+          </p>
+        ) : (
+          <p>{t('city.assessment.none', { city: isolated(name, i18n.dir) })}</p>
+        )}
+        <p class="meta">
+          <a href={`${cityPath}/assessment/edit`}>{t('city.assessment.answer')}</a>
+        </p>
+      </section>
       <FiguresOverTime series={data.figures} cityName={name} countryName={country} />
       <PlacePracticeList
         heading={t('city.practices', { city: isolated(name, i18n.dir) })}

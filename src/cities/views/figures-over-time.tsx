@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { frameworkTextFor } from '../../self-assessment/framework-text.ts';
+import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { usePage } from '../../views/page-context.ts';
 import { axisNumber, figureCell, figureText, unitText } from '../figure-format.ts';
 import type { FigureSeries } from '../figure-series.ts';

@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
+import { type Framework, frameworkCounts, type OutcomeIndicator } from '../../framework/framework.ts';
+import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
-import { type Framework, frameworkCounts, type OutcomeIndicator } from '../framework.ts';
-import { frameworkTextFor } from '../framework-text.ts';
 
 /**
  * `/self-assessment`: what the framework asks and how it scores — every dimension with its

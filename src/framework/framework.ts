@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { themes } from '../vocabulary/vocabularies.ts';
-import outcomeData from './framework/outcome-indicators-v1.json' with { type: 'json' };
-import frameworkData from './framework/self-assessment-v1.json' with { type: 'json' };
+import outcomeData from './data/outcome-indicators-v1.json' with { type: 'json' };
+import frameworkData from './data/self-assessment-v1.json' with { type: 'json' };
 
 /**
  * The city self-assessment framework, shipped as versioned data of the project
- * (`framework/self-assessment-v<version>.json`, `framework/outcome-indicators-v<version>.json`,
+ * (`data/self-assessment-v<version>.json`, `data/outcome-indicators-v<version>.json`,
  * from the draft in the shared indicators folder): 12 dimensions of questions scored 0/50/100
  * with weights, and the yearly outcome indicators. Question and option codes are stable; a
  * change of meaning is a new code and a new version, and scores of different versions are never

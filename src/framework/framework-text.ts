@@ -4,7 +4,7 @@ import { projectPath } from '../shared/project-root.ts';
 import { type Framework, framework, type OutcomeIndicator, outcomeIndicators } from './framework.ts';
 
 /**
- * The framework's words in each interface language: `framework/self-assessment-v<version>.<lang>.json`
+ * The framework's words in each interface language: `data/self-assessment-v<version>.<lang>.json`
  * beside the English framework, holding every dimension's description, every question's text,
  * options and evidence hint, and every indicator's title, definition and unit, under the same
  * stable codes. English is the framework itself (and authoritative); a language without a file
@@ -60,7 +60,7 @@ export function codeDifferences(english: FrameworkText, other: FrameworkText): s
 function loadTexts(f: Framework, indicators: OutcomeIndicator[]): Map<string, FrameworkText> {
   const english = englishText(f, indicators);
   const texts = new Map<string, FrameworkText>([['en', english]]);
-  const dir = projectPath('src', 'self-assessment', 'framework');
+  const dir = projectPath('src', 'framework', 'data');
   const pattern = new RegExp(`^self-assessment-v${f.version}\\.([a-z]{2})\\.json$`);
   for (const file of fs.readdirSync(dir).sort()) {
     const lang = pattern.exec(file)?.[1];

@@ -1,0 +1,77 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Cities assess themselves: representatives (people an admin made able to act for a city),
+ * assessments (a city's draft, being answered, and its published snapshots, each of one
+ * framework version, public or private, marked when they are example data), their answers
+ * (an option, or "don't know" / "not applicable", with an evidence link and a note) and every
+ * change of an answer or of an assessment's state as a revision. Published snapshots show on
+ * pages, so their table moves the site version (0015's function).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE city_representatives (
+      user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      country char(2) NOT NULL,
+      slug text NOT NULL,
+      granted_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      granted_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (user_id, country, slug),
+      FOREIGN KEY (country, slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE
+    )`.execute(db);
+  await sql`CREATE INDEX city_representatives_city_idx ON city_representatives (country, slug)`.execute(db);
+  await sql`
+    CREATE TABLE city_assessments (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      country char(2) NOT NULL,
+      slug text NOT NULL,
+      framework_version integer NOT NULL,
+      state text NOT NULL CHECK (state IN ('draft', 'published')),
+      visibility text NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'private')),
+      example boolean NOT NULL DEFAULT false,
+      version integer NOT NULL DEFAULT 1,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz,
+      published_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      FOREIGN KEY (country, slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE,
+      CHECK ((state = 'published') = (published_at IS NOT NULL))
+    )`.execute(db);
+  // One draft per city at a time; snapshots by city and date.
+  await sql`CREATE UNIQUE INDEX city_assessments_one_draft_idx ON city_assessments (country, slug) WHERE state = 'draft'`.execute(db);
+  await sql`CREATE INDEX city_assessments_published_idx ON city_assessments (country, slug, published_at) WHERE state = 'published'`.execute(db);
+  await sql`
+    CREATE TABLE city_assessment_answers (
+      assessment_id bigint NOT NULL REFERENCES city_assessments (id) ON DELETE CASCADE,
+      question text NOT NULL,
+      option text,
+      unanswered text CHECK (unanswered IN ('dont-know', 'not-applicable')),
+      evidence_url text,
+      note text,
+      updated_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (assessment_id, question),
+      CHECK ((option IS NULL) <> (unanswered IS NULL))
+    )`.execute(db);
+  await sql`
+    CREATE TABLE city_assessment_revisions (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      assessment_id bigint NOT NULL REFERENCES city_assessments (id) ON DELETE CASCADE,
+      question text,
+      before jsonb,
+      after jsonb,
+      author text NOT NULL,
+      author_id bigint REFERENCES users (id) ON DELETE SET NULL,
+      message text NOT NULL DEFAULT '',
+      at timestamptz NOT NULL DEFAULT now()
+    )`.execute(db);
+  await sql`CREATE INDEX city_assessment_revisions_idx ON city_assessment_revisions (assessment_id, id)`.execute(db);
+  await sql`CREATE TRIGGER city_assessments_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_assessments
+    FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
+}
+
+/** Drops the assessments and the representatives. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const t of ['city_assessment_revisions', 'city_assessment_answers', 'city_assessments', 'city_representatives'])
+    await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
+}

@@ -1,0 +1,59 @@
+import { findCity } from '../cities/city.repo.ts';
+import type { Database } from '../db/database.ts';
+import { framework } from '../framework/framework.ts';
+import { type Answer, type AssessmentScore, scoreAssessment } from '../framework/scoring.ts';
+import { notFound } from '../http/errors.ts';
+import type { Actor } from '../security/authorize.ts';
+import { isEditor } from '../security/roles.ts';
+import { type AnswerRow, answersOfMany, type CityAssessmentRow, publishedSnapshots } from './city-assessment.repo.ts';
+import { isRepresentative } from './representative.repo.ts';
+import type { ScorePageData, SnapshotSummary } from './score-page.types.ts';
+
+/** Stored answers as the scoring reads them: an option, or the reason there is none. */
+export function scoringAnswers(rows: Map<string, AnswerRow>): Record<string, Answer> {
+  const out: Record<string, Answer> = {};
+  for (const [code, r] of rows) {
+    if (r.option !== null) out[code] = { option: r.option };
+    else if (r.unanswered !== null) out[code] = { unanswered: r.unanswered };
+  }
+  return out;
+}
+
+const summary = (r: CityAssessmentRow): SnapshotSummary => ({
+  id: String(r.id),
+  publishedAt: r.published_at as Date,
+  frameworkVersion: r.framework_version,
+  visibility: r.visibility,
+  example: r.example,
+});
+
+/**
+ * What the score page of a city shows to a reader: the snapshot asked for (by id) or the latest
+ * the reader may see, scored with the framework of its version, and the previous one of the same
+ * version for the change. Private snapshots only for the city's representatives and editors;
+ * for anyone else they do not exist (404), like a city with no snapshot.
+ * @example const data = await loadScorePage(db, 'DE', 'berlin', undefined, account);
+ */
+export async function loadScorePage(db: Database, country: string, slug: string, snapshotId: string | undefined, reader: Actor): Promise<ScorePageData> {
+  const city = await findCity(db, country, slug);
+  if (!city) throw notFound(`no city "${slug}" in "${country}"`);
+  const represented = reader ? await isRepresentative(db, reader.userId, country, slug) : false;
+  const rows = await publishedSnapshots(db, country, slug, represented || isEditor(reader));
+  const at = snapshotId === undefined ? 0 : rows.findIndex((r) => String(r.id) === snapshotId);
+  if (rows.length === 0 || at < 0)
+    throw notFound(`no published self-assessment of ${country.toLowerCase()}/${slug}${snapshotId ? ` with id ${snapshotId}` : ''}`);
+  const shown = rows[at];
+  // Only snapshots of the framework the site ships can be scored; older versions would need their own file.
+  // Example snapshots are compared only with examples: a city's own answers never with invented ones.
+  const previousRow = rows.slice(at + 1).find((r) => r.framework_version === shown.framework_version && r.example === shown.example);
+  const answers = await answersOfMany(db, [String(shown.id), ...(previousRow ? [String(previousRow.id)] : [])]);
+  const score = (row: CityAssessmentRow): AssessmentScore => scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
+  return {
+    city: { country: city.country, slug: city.slug, name: city.name },
+    snapshot: summary(shown),
+    score: score(shown),
+    ...(previousRow ? { previous: { snapshot: summary(previousRow), score: score(previousRow) } } : {}),
+    snapshots: rows.map(summary),
+    canAnswer: represented,
+  };
+}
