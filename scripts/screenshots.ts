@@ -32,6 +32,7 @@ const pages: Record<string, string[]> = {
   'self-assessment': ['/self-assessment'],
   assessment: ['/cities/de/berlin/assessment'],
   'assessment-ar': ['/ar/cities/de/berlin/assessment'],
+  benchmark: ['/benchmark'],
   'self-assessment-ar': ['/ar/self-assessment'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.

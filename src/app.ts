@@ -35,7 +35,9 @@ import { practiceRoutes } from './practices/practice.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
+import { benchmarkRoutes } from './self-assessment/benchmark.routes.tsx';
 import { cityAssessmentRoutes } from './self-assessment/city-assessment.routes.tsx';
+import { figuresEditRoutes } from './self-assessment/figures-edit.routes.tsx';
 import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes.tsx';
 import { carriedForms } from './submissions/carried-forms.ts';
 import { submissionRoutes } from './submissions/submission.routes.ts';
@@ -84,6 +86,8 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', mapRoutes(deps));
   app.route('/', selfAssessmentRoutes(deps));
   app.route('/', cityAssessmentRoutes(deps));
+  app.route('/', benchmarkRoutes(deps));
+  app.route('/', figuresEditRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', cityDataRoutes(deps));
   app.route('/', adminRoutes(deps));

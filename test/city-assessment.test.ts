@@ -193,9 +193,9 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
   });
 
   it('refuses answers that are not options of the question, and publishing nothing', async () => {
-    const rep = await signedIn('member', 'Vienna Representative');
-    await setRepresentative(db, rep.email, 'at/vienna', true, { operator: 'test' });
-    const edit = '/cities/at/vienna/assessment/edit';
+    const rep = await signedIn('member', 'Utrecht Representative');
+    await setRepresentative(db, rep.email, 'nl/utrecht', true, { operator: 'test' });
+    const edit = '/cities/nl/utrecht/assessment/edit';
     await rep.b.submit(edit, edit, {});
     const page = await rep.b.page(`${edit}/${first.code}`);
     const q = first.questions[0].code;
@@ -203,10 +203,10 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     expect(odd.status).toBe(400);
     expect(await odd.text()).toContain('Choose one of the options in the list.');
     const overview = await rep.b.page(edit);
-    const empty = await rep.b.submit(edit, '/cities/at/vienna/assessment/publish', { version: versionOn(overview.html), visibility: 'public' });
+    const empty = await rep.b.submit(edit, '/cities/nl/utrecht/assessment/publish', { version: versionOn(overview.html), visibility: 'public' });
     expect(empty.status).toBe(400);
     expect(mainText(await empty.text())).toContain('Nothing is answered yet');
-    expect((await app.request('/cities/at/vienna/assessment')).status).toBe(404);
+    expect((await app.request('/cities/nl/utrecht/assessment')).status).toBe(404);
   });
 
   it('the demo’s example assessments are marked as examples on every page, and a city’s own draft never starts from them', async () => {
@@ -269,5 +269,31 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     const figures = await (await app.request('/cities/figures.csv')).text();
     expect(figures).toContain('DE,Duisburg,duisburg,population-total,2019,500000,hopenothate.org.uk');
     expect((await app.request('/api/v1/assessments/abc')).status).toBe(404);
+  });
+
+  it('a representative records a yearly figure of the city, checked like the import, kept as a revision', async () => {
+    const rep = await signedIn('member', 'Figures Representative');
+    await setRepresentative(db, rep.email, 'es/barcelona', true, { operator: 'test' });
+    const edit = '/cities/es/barcelona/figures/edit';
+    const other = await signedIn('member', 'Not For Barcelona');
+    expect((await other.b.page(edit)).res.status).toBe(403);
+    const refused = await rep.b.submit(edit, edit, { indicator: 'foreign-born-share', year: '2023', value: '140', source_name: 'Ajuntament' });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('Enter a number in the indicator’s unit and range');
+    expect(refusedHtml).toContain('value="Ajuntament"');
+    const saved = await rep.b.submit(edit, edit, {
+      indicator: 'foreign-born-share',
+      year: '2023',
+      value: '25.4',
+      source_name: 'Ajuntament de Barcelona',
+      source_url: 'https://example.org/padro',
+      basis: 'municipal register, 1 January',
+    });
+    expect(saved.status).toBe(303);
+    const text = mainText(await (await app.request('/cities/es/barcelona')).text());
+    expect(text).toContain('2023 25.4% Ajuntament de Barcelona · municipal register, 1 January');
+    const revision = await db.selectFrom('figure_revisions').selectAll().where('slug', '=', 'barcelona').where('year', '=', 2023).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(revision).toMatchObject({ author: 'Figures Representative', message: 'Recorded by a representative' });
   });
 });

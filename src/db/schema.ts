@@ -141,6 +141,8 @@ export interface CityAssessmentsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   published_at: Date | null;
   published_by: number | null;
+  /** The scores as computed when published (AssessmentScore); null for a draft. */
+  scores: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** One answer of an assessment: an option, or why there is none. */

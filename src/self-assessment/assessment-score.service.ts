@@ -5,7 +5,10 @@ import { type Answer, type AssessmentScore, scoreAssessment } from '../framework
 import { notFound } from '../http/errors.ts';
 import type { Actor } from '../security/authorize.ts';
 import { isEditor } from '../security/roles.ts';
+import { latestPublicIndexes } from './benchmark.repo.ts';
 import { type AnswerRow, answersOfMany, type CityAssessmentRow, publishedSnapshots } from './city-assessment.repo.ts';
+import { peerGroups } from './peer-comparison.ts';
+import { recommendPractices } from './recommendations.ts';
 import { isRepresentative } from './representative.repo.ts';
 import type { ScorePageData, SnapshotSummary } from './score-page.types.ts';
 
@@ -32,9 +35,16 @@ const summary = (r: CityAssessmentRow): SnapshotSummary => ({
  * the reader may see, scored with the framework of its version, and the previous one of the same
  * version for the change. Private snapshots only for the city's representatives and editors;
  * for anyone else they do not exist (404), like a city with no snapshot.
- * @example const data = await loadScorePage(db, 'DE', 'berlin', undefined, account);
+ * @example const data = await loadScorePage(db, 'DE', 'berlin', undefined, account, 'fr');
  */
-export async function loadScorePage(db: Database, country: string, slug: string, snapshotId: string | undefined, reader: Actor): Promise<ScorePageData> {
+export async function loadScorePage(
+  db: Database,
+  country: string,
+  slug: string,
+  snapshotId: string | undefined,
+  reader: Actor,
+  locale = 'en',
+): Promise<ScorePageData> {
   const city = await findCity(db, country, slug);
   if (!city) throw notFound(`no city "${slug}" in "${country}"`);
   const represented = reader ? await isRepresentative(db, reader.userId, country, slug) : false;
@@ -48,12 +58,25 @@ export async function loadScorePage(db: Database, country: string, slug: string,
   const previousRow = rows.slice(at + 1).find((r) => r.framework_version === shown.framework_version && r.example === shown.example);
   const answers = await answersOfMany(db, [String(shown.id), ...(previousRow ? [String(previousRow.id)] : [])]);
   const score = (row: CityAssessmentRow): AssessmentScore => scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
+  const shownScore = score(shown);
+  // Peers over their latest public snapshots: examples beside examples, a city's own beside cities' own.
+  const [indexes, recommendations] = await Promise.all([
+    latestPublicIndexes(db, { examples: shown.example }),
+    recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale }),
+  ]);
+  const peers = peerGroups(
+    indexes,
+    city,
+    framework.dimensions.map((d) => d.code),
+  );
   return {
     city: { country: city.country, slug: city.slug, name: city.name },
     snapshot: summary(shown),
-    score: score(shown),
+    score: shownScore,
     ...(previousRow ? { previous: { snapshot: summary(previousRow), score: score(previousRow) } } : {}),
     snapshots: rows.map(summary),
     canAnswer: represented,
+    peers,
+    recommendations,
   };
 }

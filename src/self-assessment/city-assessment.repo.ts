@@ -95,11 +95,17 @@ export async function bumpVersion(db: Database, assessmentId: string): Promise<n
   return row.version;
 }
 
-/** Turns a draft into a published snapshot. */
-export async function markPublished(db: Database, assessmentId: string, userId: number | null, visibility: CityAssessmentVisibility): Promise<void> {
+/** Turns a draft into a published snapshot, keeping the scores it has. */
+export async function markPublished(
+  db: Database,
+  assessmentId: string,
+  userId: number | null,
+  visibility: CityAssessmentVisibility,
+  scores: unknown,
+): Promise<void> {
   await db
     .updateTable('city_assessments')
-    .set({ state: 'published', visibility, published_at: sql<Date>`now()`, published_by: userId, updated_at: sql<Date>`now()` })
+    .set({ state: 'published', visibility, published_at: sql<Date>`now()`, published_by: userId, updated_at: sql<Date>`now()`, scores: JSON.stringify(scores) })
     .where('id', '=', assessmentId)
     .execute();
 }

@@ -191,7 +191,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const query = snapshotQuery.safeParse({ snapshot: c.req.query('snapshot') });
     if (!query.success) throw notFound('no such snapshot');
     const account = c.get('account');
-    const data = await loadScorePage(db, country, slug, query.data.snapshot, account);
+    const data = await loadScorePage(db, country, slug, query.data.snapshot, account, c.get('i18n').locale);
     data.city.name = cityLabel(c.get('i18n'), data.city.country, data.city.name);
     // A private snapshot, or the links a representative sees, are that reader's page.
     if (account) c.header('cache-control', 'private, no-store');

@@ -56,6 +56,7 @@ export async function seedExampleAssessments(db: Database, file: unknown): Promi
           visibility: 'public',
           example: true,
           published_at: sql<Date>`${a.published}::timestamptz`,
+          scores: JSON.stringify(scoreAssessment(framework, answers)),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

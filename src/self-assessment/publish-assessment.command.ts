@@ -1,7 +1,10 @@
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
 import type { CityAssessmentVisibility } from '../db/schema.ts';
+import { framework } from '../framework/framework.ts';
+import { scoreAssessment } from '../framework/scoring.ts';
 import { badRequest, conflict } from '../http/errors.ts';
+import { scoringAnswers } from './assessment-score.service.ts';
 import { answersOf, insertAssessmentRevision, lockDraft, markPublished } from './city-assessment.repo.ts';
 import { type AssessmentActor, representedCity } from './represented-city.ts';
 
@@ -26,7 +29,7 @@ export async function publishAssessment(
     const id = String(draft.id);
     const answers = await answersOf(trx, id);
     if (answers.size === 0) throw badRequest('nothing is answered yet: answer at least one question before publishing');
-    await markPublished(trx, id, actor.userId, input.visibility);
+    await markPublished(trx, id, actor.userId, input.visibility, scoreAssessment(framework, scoringAnswers(answers)));
     await insertAssessmentRevision(trx, id, {
       question: null,
       before: { state: 'draft' },

@@ -1,4 +1,6 @@
 import type { AssessmentScore } from '../framework/scoring.ts';
+import type { PeerGroup } from './peer-comparison.ts';
+import type { DimensionRecommendations } from './recommendations.ts';
 
 /** A published snapshot as its page and the city's list name it. */
 export interface SnapshotSummary {
@@ -21,4 +23,8 @@ export interface ScorePageData {
   snapshots: SnapshotSummary[];
   /** The reader represents the city: links to answer again and to publish. */
   canAnswer: boolean;
+  /** The city's peers' scores (region, size band, all), over their latest public snapshots. */
+  peers?: PeerGroup[];
+  /** Practices to learn from for the city's three weakest dimensions. */
+  recommendations?: DimensionRecommendations[];
 }

@@ -103,6 +103,18 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /api/v1/practices/:id', as: 'anonymous', path: (f, p) => `/api/v1/practices/${p.id ?? f.practiceId}`, pathParams: { id: ['x'] }, query: none },
   { route: 'GET /api', as: 'anonymous', path: () => '/api', query: none },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
+  {
+    route: 'GET /benchmark',
+    as: 'anonymous',
+    path: () => '/benchmark',
+    query: { region: ['150', '019'], band: ['500k-2m', 'over-2m'], dimension: ['language-learning'], sort: ['score', 'city', 'coverage'] },
+  },
+  {
+    route: 'GET /benchmark.csv',
+    as: 'anonymous',
+    path: () => '/benchmark.csv',
+    query: { region: ['150'], band: ['over-2m'], dimension: ['language-learning'], sort: ['city'] },
+  },
   { route: 'GET /cities/assessments.csv', as: 'anonymous', path: () => '/cities/assessments.csv', query: none },
   { route: 'GET /cities/figures.csv', as: 'anonymous', path: () => '/cities/figures.csv', query: none },
   {
@@ -173,6 +185,13 @@ export const getRoutes: GetRoute[] = [
     as: 'member',
     path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/assessment/edit/${p.dimension ?? 'leadership-and-strategy'}`,
     pathParams: { country: ['de'], slug: ['berlin'], dimension: ['leadership-and-strategy', 'housing-and-neighbourhoods'] },
+    query: { done: ['saved'] },
+  },
+  {
+    route: 'GET /cities/:country/:slug/figures/edit',
+    as: 'member',
+    path: (_f, p) => `/cities/${p.country ?? 'de'}/${p.slug ?? 'berlin'}/figures/edit`,
+    pathParams: { country: ['de'], slug: ['berlin', 'vienna'] },
     query: { done: ['saved'] },
   },
   { route: 'GET /countries/:code', as: 'anonymous', path: (_f, p) => `/countries/${p.code ?? 'de'}`, pathParams: { code: ['de', 'br'] }, query: none },
@@ -538,6 +557,22 @@ export const postRoutes: PostRoute[] = [
     text: [],
     // Publishing closes the draft: the next case needs one open again.
     consumes: true,
+  },
+  {
+    route: 'POST /cities/:country/:slug/figures/edit',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/figures/edit',
+    action: () => '/cities/de/berlin/figures/edit',
+    fields: () => ({
+      indicator: 'employment-rate-gap',
+      year: '2021',
+      value: '-8.5',
+      source_name: 'Statistik Berlin-Brandenburg',
+      source_url: 'https://example.org/figures',
+      basis: 'Labour force survey',
+      note: 'A note',
+    }),
+    text: ['source_name', 'basis', 'note'],
   },
   {
     route: 'POST /internal/figures',

@@ -78,7 +78,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
           <a href={`${cityPath}/assessment/edit`}>{t('city.assessment.answer')}</a>
         </p>
       </section>
-      <FiguresOverTime series={data.figures} cityName={name} countryName={country} />
+      <FiguresOverTime series={data.figures} cityName={name} countryName={country} cityPath={cityPath} />
       <PlacePracticeList
         heading={t('city.practices', { city: isolated(name, i18n.dir) })}
         place={isolated(name, i18n.dir)}

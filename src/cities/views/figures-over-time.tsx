@@ -86,11 +86,19 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
 };
 
 /** A city's yearly figures, indicator by indicator, or a note on how they are recorded. */
-export const FiguresOverTime: FC<{ series: FigureSeries[]; cityName: string; countryName: string }> = ({ series, cityName, countryName }) => {
+export const FiguresOverTime: FC<{ series: FigureSeries[]; cityName: string; countryName: string; cityPath: string }> = ({
+  series,
+  cityName,
+  countryName,
+  cityPath: editBase,
+}) => {
   const { t } = usePage().i18n;
   return (
     <section class="figures-over-time" aria-labelledby="figures-over-time">
       <h2 id="figures-over-time">{t('figures.heading')}</h2>
+      <p class="meta">
+        <a href={`${editBase}/figures/edit`}>{t('figures.edit.link')}</a>
+      </p>
       {series.length === 0 ? (
         <p>
           {t('figures.none')} <a href="/self-assessment#indicators">{t('figures.none.framework')}</a>

@@ -5,7 +5,9 @@ import { type Kysely, sql } from 'kysely';
  * assessments (a city's draft, being answered, and its published snapshots, each of one
  * framework version, public or private, marked when they are example data), their answers
  * (an option, or "don't know" / "not applicable", with an evidence link and a note) and every
- * change of an answer or of an assessment's state as a revision. Published snapshots show on
+ * change of an answer or of an assessment's state as a revision. A published snapshot keeps its
+ * scores as computed when published (it never changes after), so comparisons between cities read
+ * them without rescoring every answer. Published snapshots show on
  * pages, so their table moves the site version (0015's function).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -34,8 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       published_at timestamptz,
       published_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      scores jsonb,
       FOREIGN KEY (country, slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE,
-      CHECK ((state = 'published') = (published_at IS NOT NULL))
+      CHECK ((state = 'published') = (published_at IS NOT NULL)),
+      CHECK ((state = 'published') = (scores IS NOT NULL))
     )`.execute(db);
   // One draft per city at a time; snapshots by city and date.
   await sql`CREATE UNIQUE INDEX city_assessments_one_draft_idx ON city_assessments (country, slug) WHERE state = 'draft'`.execute(db);

@@ -5,6 +5,8 @@ import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { ScorePageData, SnapshotSummary } from '../score-page.types.ts';
 import { DimensionBars } from './dimension-bars.tsx';
+import { PeerComparison } from './peer-comparison.tsx';
+import { Recommendations } from './recommendations.tsx';
 
 /**
  * The address of a city's self-assessment score page.
@@ -99,6 +101,8 @@ export const AssessmentScorePage: FC<{ data: ScorePageData }> = ({ data }) => {
         />
         <DimensionTable score={score} previous={previous?.score} previousDate={previousDate} />
       </section>
+      {data.peers && <PeerComparison groups={data.peers} score={score} example={snapshot.example} />}
+      {data.recommendations && <Recommendations groups={data.recommendations} cityName={city.name} />}
       <SnapshotList city={city} current={snapshot.id} snapshots={snapshots} />
       {canAnswer && (
         <p>

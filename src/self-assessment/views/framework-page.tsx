@@ -29,6 +29,9 @@ export const FrameworkPage: FC<{ framework: Framework; indicators: OutcomeIndica
         <strong>{t('sa.version', { version: framework.version })}</strong>
       </p>
       <p>{t('sa.counts', { policy: counts.byKind.policy, practice: counts.byKind.practice, outcome: counts.byKind.outcome, double: counts.doubleWeight })}</p>
+      <p>
+        <a href="/benchmark">{t('peers.benchmark_link')}</a>
+      </p>
       {other && <p class="notice">{t('sa.english_only')}</p>}
       {!other && lang !== 'en' && <p class="notice notice--quiet">{t('sa.translated')}</p>}
       <h2 id="scoring">{t('sa.rules.heading')}</h2>

@@ -1,0 +1,91 @@
+import { type Context, Hono } from 'hono';
+import type { CityRow } from '../cities/city.repo.ts';
+import { figureInputSchema } from '../cities/figure.schema.ts';
+import { recordFigures } from '../cities/record-figures.command.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
+import { clientAddress } from '../security/client-address.ts';
+import { signedIn, signedInAccount } from '../security/guards.ts';
+import type { FieldErrors, FormValues } from '../shared/form-values.ts';
+import { cityLabel } from '../views/labels.ts';
+import { representedCity } from './represented-city.ts';
+import { FiguresEditPage } from './views/figures-edit-page.tsx';
+
+const path = '/cities/:country{[a-z][a-z]}/:slug/figures/edit';
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * GET and POST /cities/{country}/{slug}/figures/edit: the city's representatives record its
+ * yearly figures one at a time (the operator's CSV import records many at once). Each change is
+ * a revision with its author and an audit entry.
+ */
+export function figuresEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const actorOf = (c: Context<AppEnv>) => {
+    const account = signedInAccount(c);
+    return { userId: account.userId, name: account.name, role: account.role, ip: clientAddress(c, config.TRUST_PROXY) };
+  };
+  const place = (c: Context<AppEnv>) => ({ country: (c.req.param('country') ?? '').toUpperCase(), slug: c.req.param('slug') ?? '' });
+  const page = (c: Context<AppEnv>, row: CityRow, values: FormValues, extra: { errors?: FieldErrors; notice?: string } = {}, status: 200 | 400 = 200) =>
+    privatePage(
+      c,
+      <FiguresEditPage
+        city={{ country: row.country, slug: row.slug, name: cityLabel(c.get('i18n'), row.country, row.name) }}
+        values={values}
+        csrf={signedInAccount(c).csrfToken}
+        {...extra}
+      />,
+      status,
+    );
+
+  app.get(path, signedIn(), async (c) => {
+    const { country, slug } = place(c);
+    const row = await representedCity(db, country, slug, actorOf(c));
+    return page(c, row, {}, { notice: c.req.query('done') === 'saved' ? 'figures.edit.saved' : undefined });
+  });
+
+  app.post(path, signedIn(), async (c) => {
+    const { country, slug } = place(c);
+    const actor = actorOf(c);
+    const row = await representedCity(db, country, slug, actor);
+    const values = await postedForm(c);
+    const parsed = figureInputSchema.safeParse({
+      country,
+      indicator: first(values.indicator) ?? '',
+      year: first(values.year) ?? '',
+      value: first(values.value) ?? '',
+      source_name: first(values.source_name) ?? '',
+      source_url: first(values.source_url) ?? '',
+      basis: first(values.basis) ?? '',
+      note: first(values.note) ?? '',
+    });
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      // The schema speaks to files in words; the form shows them as they are.
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= `figures.edit.error.${String(issue.path[0] ?? 'form')}`;
+      return page(c, row, values, { errors }, 400);
+    }
+    const f = parsed.data;
+    await recordFigures(
+      db,
+      [
+        {
+          country: row.country,
+          slug: row.slug,
+          indicator: f.indicator,
+          year: f.year,
+          value: f.value,
+          source_name: f.source_name,
+          source_url: f.source_url ?? null,
+          basis: f.basis ?? null,
+          note: f.note ?? null,
+        },
+      ],
+      { name: actor.name, userId: actor.userId, ip: actor.ip },
+      { message: 'Recorded by a representative' },
+    );
+    return seeOther(c, `/cities/${row.country.toLowerCase()}/${encodeURIComponent(row.slug)}/figures/edit?done=saved`);
+  });
+
+  return app;
+}
