@@ -293,7 +293,13 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     expect(saved.status).toBe(303);
     const text = mainText(await (await app.request('/cities/es/barcelona')).text());
     expect(text).toContain('2023 25.4% Ajuntament de Barcelona · municipal register, 1 January');
-    const revision = await db.selectFrom('figure_revisions').selectAll().where('slug', '=', 'barcelona').where('year', '=', 2023).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const revision = await db
+      .selectFrom('figure_revisions')
+      .selectAll()
+      .where('slug', '=', 'barcelona')
+      .where('year', '=', 2023)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(revision).toMatchObject({ author: 'Figures Representative', message: 'Recorded by a representative' });
   });
 });

@@ -12,15 +12,22 @@ export interface PublishedIndex {
   foreignBornShare: number | null;
   publishedAt: Date;
   example: boolean;
+  frameworkVersion: number;
   scores: AssessmentScore;
+}
+
+/** The version of the cities' assessments: moved by every statement that changes `city_assessments` (migration 0018). */
+export async function readAssessmentsVersion(db: Database): Promise<number> {
+  const row = await db.selectFrom('app_state').select(sql<string>`value #>> '{}'`.as('v')).where('key', '=', 'assessments_version').executeTakeFirst();
+  return Number(row?.v ?? 0);
 }
 
 /**
  * Every city's latest PUBLIC snapshot (private ones never), either the cities' own or the
  * demo's examples (`examples`), with the scores kept when it was published.
- * @example const rows = await latestPublicIndexes(db, { examples: false });
+ * @example const rows = await readLatestPublicIndexes(db, { examples: false });
  */
-export async function latestPublicIndexes(db: Database, options: { examples: boolean }): Promise<PublishedIndex[]> {
+export async function readLatestPublicIndexes(db: Database, options: { examples: boolean }): Promise<PublishedIndex[]> {
   const rows = await sql<{
     id: string;
     country: string;
@@ -30,10 +37,11 @@ export async function latestPublicIndexes(db: Database, options: { examples: boo
     foreign_born_share: number | null;
     published_at: Date;
     example: boolean;
+    framework_version: number;
     scores: AssessmentScore | string;
   }>`
-    SELECT s.id, s.country, s.slug, c.name, c.population, c.foreign_born_share, s.published_at, s.example, s.scores
-      FROM (SELECT DISTINCT ON (country, slug) id, country, slug, published_at, example, scores
+    SELECT s.id, s.country, s.slug, c.name, c.population, c.foreign_born_share, s.published_at, s.example, s.framework_version, s.scores
+      FROM (SELECT DISTINCT ON (country, slug) id, country, slug, published_at, example, framework_version, scores
               FROM city_assessments
              WHERE state = 'published' AND visibility = 'public' AND example = ${options.examples}
              ORDER BY country, slug, published_at DESC, id DESC) s
@@ -48,6 +56,32 @@ export async function latestPublicIndexes(db: Database, options: { examples: boo
     foreignBornShare: r.foreign_born_share,
     publishedAt: new Date(r.published_at),
     example: r.example,
+    frameworkVersion: r.framework_version,
     scores: typeof r.scores === 'string' ? (JSON.parse(r.scores) as AssessmentScore) : r.scores,
   }));
+}
+
+/** The indexes kept per database handle, with the assessments version they were read at. */
+const kept = new WeakMap<Database, { version: number; own?: Promise<PublishedIndex[]>; examples?: Promise<PublishedIndex[]> }>();
+
+/**
+ * Every city's latest public snapshot (see `readLatestPublicIndexes`), read once per version of
+ * the assessments (one primary-key read a call): every comparison page until the next change to
+ * a city's self-assessment shares one read, and a write anywhere else leaves it current.
+ * @example const rows = await latestPublicIndexes(db, { examples: false });
+ */
+export async function latestPublicIndexes(db: Database, options: { examples: boolean }): Promise<PublishedIndex[]> {
+  const version = await readAssessmentsVersion(db);
+  let entry = kept.get(db);
+  if (!entry || entry.version !== version) {
+    entry = { version };
+    kept.set(db, entry);
+  }
+  const which = options.examples ? 'examples' : 'own';
+  const current = entry;
+  current[which] ??= readLatestPublicIndexes(db, options).catch((e) => {
+    current[which] = undefined;
+    throw e;
+  });
+  return current[which];
 }

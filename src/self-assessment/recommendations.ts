@@ -1,10 +1,10 @@
-import { findCity } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import { framework } from '../framework/framework.ts';
 import type { AssessmentScore } from '../framework/scoring.ts';
-import { regionsOf } from '../geo/countries.ts';
-import { type RecommendationRow, recommendationRows } from './recommendation.repo.ts';
-import { sizeBand } from './size-band.ts';
+import { currentSnapshot } from '../search/catalogue-snapshot.ts';
+import { latestPublicIndexes } from './benchmark.repo.ts';
+import { cityContexts, practiceTitles } from './recommendation.repo.ts';
+import { peerScoresOf, type RankedPractice, rankForDimension } from './recommendation-ranking.ts';
 
 /** A practice recommended for a weak dimension, with the facts that say why. */
 export interface RecommendedPractice {
@@ -58,51 +58,25 @@ export function weakestDimensions(score: AssessmentScore): WeakestDimension[] {
     .map((d, i) => ({ rank: (i + 1) as 1 | 2 | 3, code: d.code, score: d.score, themes: d.themes }));
 }
 
-/** Beyond any city's population: the upper search bound of the top size band. */
-const noCityThisBig = 1e10;
-
-/**
- * The population range [from, to) of the size band a population falls in (to null for the top
- * band), asked of `sizeBand` itself by bisection so its thresholds stay written in one place.
- */
-function bandRange(population: number): { from: number; to: number | null } {
-  const band = sizeBand(population);
-  let [low, high] = [0, population];
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    if (sizeBand(mid) === band) high = mid;
-    else low = mid + 1;
-  }
-  const from = low;
-  if (sizeBand(noCityThisBig) === band) return { from, to: null };
-  [low, high] = [population, noCityThisBig];
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (sizeBand(mid) === band) low = mid;
-    else high = mid;
-  }
-  return { from, to: high };
-}
-
-/** A row as the page shows it: the title in the reader's language where there is one. */
-const recommended = (r: RecommendationRow, locale: string): RecommendedPractice => ({
+/** A ranked practice as the page shows it: the title in the reader's language where there is one. */
+const recommended = (r: RankedPractice, title: { title: string; lang: string } | undefined): RecommendedPractice => ({
   id: r.id,
-  title: r.tr_title ?? r.title,
-  lang: r.tr_title ? locale : r.language,
+  title: title?.title ?? r.id,
+  lang: title?.lang ?? 'en',
   city: r.city,
   country: r.country,
-  evidenceLevel: r.evidence_level,
+  evidenceLevel: r.evidenceLevel,
   transferable: r.transferable,
-  peerScore: r.peer_score,
-  similarSize: r.similar_size,
-  sameRegion: r.same_region,
-  closeShare: r.close_share,
+  peerScore: r.peerScore,
+  similarSize: r.similarSize,
+  sameRegion: r.sameRegion,
+  closeShare: r.closeShare,
 });
 
 /**
  * Practices to learn from for a city's three weakest assessed dimensions, up to five each (see
- * `recommendationRows` for the ranking): none when no dimension is assessed. The city's size,
- * share born abroad and region come from its row in `cities`.
+ * `rankForDimension` for the ranking, on the catalogue snapshot in memory): none when no
+ * dimension is assessed. The city's size, share born abroad and region come from `cities`.
  * @example const groups = await recommendPractices(db, { country: 'DE', slug: 'berlin', score, locale: 'fr' });
  */
 export async function recommendPractices(
@@ -111,26 +85,16 @@ export async function recommendPractices(
 ): Promise<DimensionRecommendations[]> {
   const weakest = weakestDimensions(input.score);
   if (weakest.length === 0) return [];
-  const city = await findCity(db, input.country, input.slug);
-  const range = city?.population === null || city?.population === undefined ? undefined : bandRange(city.population);
-  const rows = await recommendationRows(
-    db,
-    weakest,
-    {
-      country: input.country,
-      slug: input.slug,
-      region: regionsOf(input.country).region,
-      sizeFrom: range?.from ?? null,
-      sizeTo: range?.to ?? null,
-      foreignBornShare: city?.foreign_born_share ?? null,
-    },
-    framework.version,
-    input.locale,
-  );
-  return weakest.map((d) => ({
+  const [snap, contexts, indexes] = await Promise.all([currentSnapshot(db), cityContexts(db), latestPublicIndexes(db, { examples: false })]);
+  const cities = new Map(contexts.map((c) => [`${c.country}/${c.slug}`, c]));
+  const self = cities.get(`${input.country}/${input.slug}`);
+  const target = { country: input.country, slug: input.slug, population: self?.population ?? null, foreignBornShare: self?.foreignBornShare ?? null };
+  const ranked = weakest.map((d) => rankForDimension(snap, d.themes, target, cities, peerScoresOf(indexes, d.code, framework.version)));
+  const titles = await practiceTitles(db, [...new Set(ranked.flat().map((r) => r.id))], input.locale);
+  return weakest.map((d, i) => ({
     dimension: d.code,
     rank: d.rank,
     score: d.score,
-    practices: rows.filter((r) => r.rank === d.rank).map((r) => recommended(r, input.locale)),
+    practices: ranked[i].map((r) => recommended(r, titles.get(r.id))),
   }));
 }

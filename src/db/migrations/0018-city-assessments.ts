@@ -72,10 +72,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX city_assessment_revisions_idx ON city_assessment_revisions (assessment_id, id)`.execute(db);
   await sql`CREATE TRIGGER city_assessments_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_assessments
     FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
+  // A version of the assessments alone: comparisons between cities are kept per this version,
+  // so a practice published elsewhere does not make them read every city's snapshot again.
+  await sql`
+    CREATE FUNCTION city_assessments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO app_state (key, value) VALUES ('assessments_version', '1'::jsonb)
+        ON CONFLICT (key) DO UPDATE SET value = to_jsonb((app_state.value #>> '{}')::bigint + 1);
+      RETURN NULL;
+    END $$`.execute(db);
+  await sql`CREATE TRIGGER city_assessments_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_assessments
+    FOR EACH STATEMENT EXECUTE FUNCTION city_assessments_changed()`.execute(db);
 }
 
 /** Drops the assessments and the representatives. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['city_assessment_revisions', 'city_assessment_answers', 'city_assessments', 'city_representatives'])
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS city_assessments_changed()`.execute(db);
+  await sql`DELETE FROM app_state WHERE key = 'assessments_version'`.execute(db);
 }

@@ -1,0 +1,157 @@
+import { regionsOf } from '../geo/countries.ts';
+import type { CatalogueSnapshot } from '../search/catalogue-snapshot.ts';
+import type { PublishedIndex } from './benchmark.repo.ts';
+import { type CityContext, closeShareWithin, peerThreshold, practicesPerDimension } from './recommendation.repo.ts';
+import { sizeBand } from './size-band.ts';
+
+/** A candidate practice with the facts of its ranking. */
+export interface RankedPractice {
+  id: string;
+  city: string | null;
+  country: string | null;
+  evidenceLevel: number | null;
+  transferable: boolean;
+  peerScore: number | null;
+  similarSize: boolean;
+  sameRegion: boolean;
+  closeShare: boolean;
+  points: number;
+}
+
+/** The city recommended to. */
+export interface RankingTarget {
+  country: string;
+  slug: string;
+  population: number | null;
+  foreignBornShare: number | null;
+}
+
+const regionOfCountry = new Map<string, string | null>();
+const regionOf = (country: string) => {
+  let r = regionOfCountry.get(country);
+  if (r === undefined) {
+    r = regionsOf(country).region;
+    regionOfCountry.set(country, r);
+  }
+  return r;
+};
+
+/**
+ * The cities scoring at least `peerThreshold` on a dimension in their latest public own snapshot
+ * of `frameworkVersion` (the indexes hold neither private snapshots nor the demo's examples):
+ * `COUNTRY/slug` → score.
+ * @example peerScoresOf(indexes, 'housing-and-neighbourhoods', 1)
+ */
+export function peerScoresOf(indexes: PublishedIndex[], dimension: string, frameworkVersion: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const i of indexes) {
+    const score = i.scores.dimensions[dimension]?.score;
+    if (!i.example && i.frameworkVersion === frameworkVersion && typeof score === 'number' && score >= peerThreshold) out.set(`${i.country}/${i.slug}`, score);
+  }
+  return out;
+}
+
+/** What a city brings to a practice's points, per code of the snapshot's city column. */
+interface CityFacts {
+  place: (CityContext | undefined)[];
+  similarSize: Uint8Array;
+  closeShare: Uint8Array;
+  peerScore: Float64Array;
+}
+
+function cityFacts(snap: CatalogueSnapshot, target: RankingTarget, cities: Map<string, CityContext>, peers: Map<string, number>): CityFacts {
+  const col = snap.facets.city;
+  const n = col.values.length;
+  const facts: CityFacts = {
+    place: new Array(n),
+    similarSize: new Uint8Array(n),
+    closeShare: new Uint8Array(n),
+    peerScore: new Float64Array(n).fill(Number.NaN),
+  };
+  const band = sizeBand(target.population);
+  for (let code = 0; code < n; code++) {
+    const value = col.values[code];
+    const key = `${value.slice(0, 2).toUpperCase()}/${value.slice(3)}`;
+    const place = cities.get(key);
+    facts.place[code] = place;
+    if (!place) continue;
+    if (band !== undefined && sizeBand(place.population) === band) facts.similarSize[code] = 1;
+    if (target.foreignBornShare !== null && place.foreignBornShare !== null && Math.abs(place.foreignBornShare - target.foreignBornShare) <= closeShareWithin)
+      facts.closeShare[code] = 1;
+    const peer = peers.get(key);
+    if (peer !== undefined) facts.peerScore[code] = peer;
+  }
+  return facts;
+}
+
+/**
+ * The best practices to learn from for one dimension, ranked on the catalogue snapshot held in
+ * memory (no scan of the practices table): the published practices having one of `themes`, the
+ * target city's own left out, scored by evidence level ×2, +2 judged transferable, +1 same UN
+ * region, +1 same size band, +1 share born abroad within five points, +2 when the practice's
+ * city scores 75 or more on the dimension (`peers`, public own snapshots only); ties by
+ * evidence level, then id. Up to five. The facts of each city and country are worked out once,
+ * and a practice becomes an object only when it enters the best five.
+ * @example rankForDimension(snap, ['housing'], target, contexts, peers)
+ */
+export function rankForDimension(
+  snap: CatalogueSnapshot,
+  themes: string[],
+  target: RankingTarget,
+  cities: Map<string, CityContext>,
+  peers: Map<string, number>,
+): RankedPractice[] {
+  const { theme, evidence, assessed, city: cityCol, country: countryCol } = snap.facets;
+  const facts = cityFacts(snap, target, cities, peers);
+  const levelOf = evidence.values.map((v) => Number(v) || 0);
+  const targetRegion = regionOf(target.country);
+  const sameRegionOf = countryCol.values.map((c) => (targetRegion !== null && regionOf(c) === targetRegion ? 1 : 0));
+  const own = cityCol.codeOf.get(`${target.country.toLowerCase()}-${target.slug}`) ?? -1;
+  const transferableCode = assessed.codeOf.get('transferable') ?? -1;
+  const seen = new Uint8Array(snap.size);
+  const best: RankedPractice[] = [];
+  const worse = (points: number, level: number, id: string, b: RankedPractice) =>
+    points - b.points || level - (b.evidenceLevel ?? 0) || (id < b.id ? 1 : id > b.id ? -1 : 0);
+  for (const t of themes) {
+    const themeCode = theme.codeOf.get(t);
+    if (themeCode === undefined) continue;
+    for (const row of theme.rowsOf[themeCode]) {
+      if (seen[row] || !snap.live[row]) continue;
+      seen[row] = 1;
+      const cityCode = cityCol.offsets[row] < cityCol.offsets[row + 1] ? cityCol.codes[cityCol.offsets[row]] : -1;
+      if (cityCode === own && own >= 0) continue;
+      const countryCode = countryCol.offsets[row] < countryCol.offsets[row + 1] ? countryCol.codes[countryCol.offsets[row]] : -1;
+      const level = evidence.offsets[row] < evidence.offsets[row + 1] ? levelOf[evidence.codes[evidence.offsets[row]]] : 0;
+      let transferable = 0;
+      for (let j = assessed.offsets[row]; j < assessed.offsets[row + 1]; j++) if (assessed.codes[j] === transferableCode) transferable = 1;
+      const peer = cityCode >= 0 ? facts.peerScore[cityCode] : Number.NaN;
+      const sameRegion = countryCode >= 0 ? sameRegionOf[countryCode] : 0;
+      const similarSize = cityCode >= 0 ? facts.similarSize[cityCode] : 0;
+      const closeShare = cityCode >= 0 ? facts.closeShare[cityCode] : 0;
+      const points = level * 2 + transferable * 2 + sameRegion + similarSize + closeShare + (Number.isNaN(peer) ? 0 : 2);
+      const id = snap.ids[row];
+      // The best five so far, kept sorted: most candidates fall below the fifth at once.
+      if (best.length === practicesPerDimension && worse(points, level, id, best[best.length - 1]) <= 0) continue;
+      const place = cityCode >= 0 ? facts.place[cityCode] : undefined;
+      const candidate: RankedPractice = {
+        id,
+        city: place?.name ?? (cityCode >= 0 ? cityCol.labels[cityCode] : null),
+        country: countryCode >= 0 ? countryCol.values[countryCode] : null,
+        evidenceLevel: level || null,
+        transferable: transferable === 1,
+        peerScore: Number.isNaN(peer) ? null : peer,
+        similarSize: similarSize === 1,
+        sameRegion: sameRegion === 1,
+        closeShare: closeShare === 1,
+        points,
+      };
+      let at = best.length < practicesPerDimension ? best.length : practicesPerDimension - 1;
+      best[at] = candidate;
+      while (at > 0 && worse(best[at].points, best[at].evidenceLevel ?? 0, best[at].id, best[at - 1]) > 0) {
+        [best[at], best[at - 1]] = [best[at - 1], best[at]];
+        at--;
+      }
+    }
+  }
+  return best;
+}
