@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { framework } from '../src/framework/framework.ts';
 import { type Answer, scoreAssessment } from '../src/framework/scoring.ts';
+import { setRepresentative } from '../src/self-assessment/grant-representative.command.ts';
+import { signedInClient } from './support/account-client.ts';
 import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
 
@@ -49,7 +51,7 @@ describe.each(testEngines())('peers and the benchmark on %s', (engine) => {
 
   beforeAll(async () => {
     ({ db, drop } = await createDemoDatabase(engine));
-    app = createTestApp(db);
+    app = createTestApp(db, { TRUST_PROXY: 'true' });
   });
   afterAll(() => drop());
 
@@ -97,5 +99,24 @@ describe.each(testEngines())('peers and the benchmark on %s', (engine) => {
     expect(text).toMatch(/All cities with a published self-assessment: 4 cities/);
     // Size band 500,000 to 2 million: Turin and Recife only, too few to show.
     expect(text).toMatch(/Cities of 500,000 to 2 million people: 2 cities .* Fewer than 3 peer cities: not shown/);
+  });
+
+  it('a representative chooses peer cities: the page compares with them too, and a wrong city is refused with what was typed kept', async () => {
+    const rep = await signedInClient(app, db, 'member', 'Lyon Representative');
+    await setRepresentative(db, rep.email, 'fr/lyon', true, { operator: 'test' });
+    const edit = '/cities/fr/lyon/assessment/edit';
+    const refused = await rep.b.submit(edit, '/cities/fr/lyon/assessment/peers', { peers: 'it/turin atlantis' });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('Write each city as in the address of its page');
+    expect(html).toContain('value="it/turin atlantis"');
+    const saved = await rep.b.submit(edit, '/cities/fr/lyon/assessment/peers', { peers: 'it/turin pt/porto, es/bilbao' });
+    expect(saved.status).toBe(303);
+    expect((await rep.b.page(edit)).html).toContain('value="es/bilbao it/turin pt/porto"');
+    const text = mainText(await (await app.request('/cities/fr/lyon/assessment')).text());
+    // Turin 50, Porto 0, Bilbao 50: median 50, range 0–50, over the three chosen.
+    expect(text).toMatch(/The peer cities this city chose: 3 cities Dimension This city Peers’ median Range Peer cities Overall index 100 50 0–50 3/);
+    const other = await signedInClient(app, db, 'member', 'Not Lyon');
+    expect((await other.b.submit('/account', '/cities/fr/lyon/assessment/peers', { peers: '' })).status).toBe(403);
   });
 });

@@ -23,6 +23,7 @@ export const auditActions = [
   'representative_revoke',
   'assessment_answers',
   'assessment_publish',
+  'assessment_peers',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

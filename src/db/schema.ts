@@ -170,6 +170,16 @@ export interface CityAssessmentRevisionsTable {
   at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A peer city a city's representatives chose to compare with. */
+export interface CityPeerChoicesTable {
+  country: string;
+  slug: string;
+  peer_country: string;
+  peer_slug: string;
+  chosen_by: number | null;
+  chosen_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AppStateTable {
   key: string;
   value: ColumnType<unknown, string, string>;
@@ -319,6 +329,7 @@ export interface DB {
   city_assessments: CityAssessmentsTable;
   city_assessment_answers: CityAssessmentAnswersTable;
   city_assessment_revisions: CityAssessmentRevisionsTable;
+  city_peer_choices: CityPeerChoicesTable;
   app_state: AppStateTable;
   catalogue_changes: CatalogueChangesTable;
   users: UsersTable;

@@ -7,6 +7,7 @@ import type { Actor } from '../security/authorize.ts';
 import { isEditor } from '../security/roles.ts';
 import { latestPublicIndexes } from './benchmark.repo.ts';
 import { type AnswerRow, answersOfMany, type CityAssessmentRow, publishedSnapshots } from './city-assessment.repo.ts';
+import { chosenPeers } from './peer-choice.repo.ts';
 import { peerGroups } from './peer-comparison.ts';
 import { recommendPractices } from './recommendations.ts';
 import { isRepresentative } from './representative.repo.ts';
@@ -60,14 +61,16 @@ export async function loadScorePage(
   const score = (row: CityAssessmentRow): AssessmentScore => scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
   const shownScore = score(shown);
   // Peers over their latest public snapshots: examples beside examples, a city's own beside cities' own.
-  const [indexes, recommendations] = await Promise.all([
+  const [indexes, recommendations, chosen] = await Promise.all([
     latestPublicIndexes(db, { examples: shown.example }),
     recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale }),
+    chosenPeers(db, city.country, city.slug),
   ]);
   const peers = peerGroups(
     indexes,
     city,
     framework.dimensions.map((d) => d.code),
+    chosen,
   );
   return {
     city: { country: city.country, slug: city.slug, name: city.name },

@@ -10,11 +10,14 @@ import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
 import type { FormValues } from '../shared/form-values.ts';
+import { isStorableText } from '../shared/storable-text.ts';
 import { cityLabel } from '../views/labels.ts';
 import { answerField, evidenceField, noteField, readDimensionAnswers } from './assessment-answers.schema.ts';
 import { loadScorePage } from './assessment-score.service.ts';
+import { choosePeers } from './choose-peers.command.ts';
 import { type AnswerRow, answersOf, findDraft, latestSnapshot } from './city-assessment.repo.ts';
 import { openDraft } from './open-draft.command.ts';
+import { chosenPeers } from './peer-choice.repo.ts';
 import { publishAssessment } from './publish-assessment.command.ts';
 import { type AssessmentActor, representedCity } from './represented-city.ts';
 import { saveDimensionAnswers } from './save-answers.command.ts';
@@ -70,11 +73,15 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     c: Context<AppEnv>,
     database: Database,
     row: CityRow,
-    extra: { errors?: Record<string, string>; notice?: string } = {},
+    extra: { errors?: Record<string, string>; notice?: string; peers?: string } = {},
     status: 200 | 400 | 409 = 200,
   ) => {
     const account = signedInAccount(c);
-    const [draft, last] = await Promise.all([findDraft(database, row.country, row.slug), latestSnapshot(database, row.country, row.slug)]);
+    const [draft, last, peers] = await Promise.all([
+      findDraft(database, row.country, row.slug),
+      latestSnapshot(database, row.country, row.slug),
+      chosenPeers(database, row.country, row.slug),
+    ]);
     const answers: Map<string, AnswerRow> = draft ? await answersOf(database, String(draft.id)) : new Map();
     // Coverage as the scores will count it: a question is answered by one of its options, not by "don't know".
     const progress = framework.dimensions.map((d) => ({
@@ -90,6 +97,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
         lastPublished={last?.published_at ?? undefined}
         csrf={account.csrfToken}
         {...extra}
+        peers={extra.peers ?? peers.map((p) => `${p.country.toLowerCase()}/${p.slug}`).join(' ')}
       />,
       status,
     );
@@ -98,7 +106,8 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   app.get(`${city}/assessment/edit`, signedIn(), async (c) => {
     const { country, slug } = place(c);
     const row = await representedCity(db, country, slug, actorOf(c, signedInAccount(c)));
-    return overview(c, db, row, { notice: c.req.query('done') === 'saved' ? 'sa.edit.notice.saved' : undefined });
+    const done = c.req.query('done');
+    return overview(c, db, row, { notice: done === 'saved' ? 'sa.edit.notice.saved' : done === 'peers' ? 'sa.edit.peers.saved' : undefined });
   });
 
   app.post(`${city}/assessment/edit`, signedIn(), async (c) => {
@@ -168,6 +177,22 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const next = framework.dimensions[index + 1];
     if (values.intent === 'stay') return seeOther(c, `${base}/${dimension.code}?done=saved`);
     return seeOther(c, next ? `${base}/${next.code}` : `${base}?done=saved#publish`);
+  });
+
+  app.post(`${city}/assessment/peers`, signedIn(), async (c) => {
+    const { country, slug } = place(c);
+    const actor = actorOf(c, signedInAccount(c));
+    const row = await representedCity(db, country, slug, actor);
+    const values = await postedForm(c);
+    const typed = (Array.isArray(values.peers) ? values.peers[0] : values.peers) ?? '';
+    if (!isStorableText(typed) || typed.length > 2000) return overview(c, db, row, { errors: { peers: 'sa.edit.peers.error' }, peers: typed }, 400);
+    try {
+      await choosePeers(db, country, slug, typed, actor);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'bad_request') throw e;
+      return overview(c, db, row, { errors: { peers: 'sa.edit.peers.error' }, peers: typed }, 400);
+    }
+    return seeOther(c, `${editPath({ country, slug })}?done=peers#peers`);
   });
 
   app.post(`${city}/assessment/publish`, signedIn(), async (c) => {

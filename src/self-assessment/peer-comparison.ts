@@ -15,7 +15,7 @@ export interface PeerStats {
 
 /** One group of peer cities and their scores, dimension by dimension; null where fewer than three have one. */
 export interface PeerGroup {
-  kind: 'region' | 'size' | 'all';
+  kind: 'chosen' | 'region' | 'size' | 'all';
   /** The UN region's code or the size band, for the label. */
   value: string;
   cities: number;
@@ -44,17 +44,33 @@ function group(kind: PeerGroup['kind'], value: string, peers: PublishedIndex[], 
 }
 
 /**
- * How a city's peers score: the cities of its UN region, of its size band (when its population
- * is known) and all cities, each over their latest public snapshots, the city itself left out.
+ * How a city's peers score: the peer cities its representatives chose (when they chose some),
+ * the cities of its UN region, of its size band (when its population is known) and all cities, each over their latest public snapshots, the city itself left out.
  * A median is only given over three cities or more, so no single city's answers can be read
  * from it.
  * @example peerGroups(indexes, { country: 'DE', slug: 'berlin', population: 3_670_000 }, dimensionCodes)
  */
-export function peerGroups(indexes: PublishedIndex[], city: { country: string; slug: string; population: number | null }, dimensions: string[]): PeerGroup[] {
+export function peerGroups(
+  indexes: PublishedIndex[],
+  city: { country: string; slug: string; population: number | null },
+  dimensions: string[],
+  chosen: { country: string; slug: string }[] = [],
+): PeerGroup[] {
   const others = indexes.filter((i) => !(i.country === city.country && i.slug === city.slug));
   const region = regionsOf(city.country).region;
   const band: SizeBand | undefined = sizeBand(city.population);
   const groups: PeerGroup[] = [];
+  if (chosen.length) {
+    const picked = new Set(chosen.map((c) => `${c.country}/${c.slug}`));
+    groups.push(
+      group(
+        'chosen',
+        '',
+        others.filter((i) => picked.has(`${i.country}/${i.slug}`)),
+        dimensions,
+      ),
+    );
+  }
   if (region)
     groups.push(
       group(

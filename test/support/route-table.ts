@@ -549,6 +549,14 @@ export const postRoutes: PostRoute[] = [
     text: ['note.leadership-and-strategy.1', 'evidence.leadership-and-strategy.1'],
   },
   {
+    route: 'POST /cities/:country/:slug/assessment/peers',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/assessment/edit',
+    action: () => '/cities/de/berlin/assessment/peers',
+    fields: () => ({ peers: 'de/hamburg at/vienna' }),
+    text: ['peers'],
+  },
+  {
     route: 'POST /cities/:country/:slug/assessment/publish',
     as: 'member',
     formPage: () => '/cities/de/berlin/assessment/edit',

@@ -70,6 +70,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
   await sql`CREATE INDEX city_assessment_revisions_idx ON city_assessment_revisions (assessment_id, id)`.execute(db);
+  // The peer cities a city's representatives chose to compare with, beside region and size.
+  await sql`
+    CREATE TABLE city_peer_choices (
+      country char(2) NOT NULL,
+      slug text NOT NULL,
+      peer_country char(2) NOT NULL,
+      peer_slug text NOT NULL,
+      chosen_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      chosen_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (country, slug, peer_country, peer_slug),
+      FOREIGN KEY (country, slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE,
+      FOREIGN KEY (peer_country, peer_slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE,
+      CHECK ((country, slug) <> (peer_country, peer_slug))
+    )`.execute(db);
+  await sql`CREATE TRIGGER city_peer_choices_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_peer_choices
+    FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
   await sql`CREATE TRIGGER city_assessments_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_assessments
     FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
   // A version of the assessments alone: comparisons between cities are kept per this version,
@@ -87,7 +103,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops the assessments and the representatives. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['city_assessment_revisions', 'city_assessment_answers', 'city_assessments', 'city_representatives'])
+  for (const t of ['city_peer_choices', 'city_assessment_revisions', 'city_assessment_answers', 'city_assessments', 'city_representatives'])
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
   await sql`DROP FUNCTION IF EXISTS city_assessments_changed()`.execute(db);
   await sql`DELETE FROM app_state WHERE key = 'assessments_version'`.execute(db);

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { framework } from '../../framework/framework.ts';
 import type { FieldErrors } from '../../shared/form-values.ts';
-import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
+import { CsrfInput, ErrorSummary, Field, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 
@@ -22,6 +22,8 @@ export interface AssessmentEditProps {
   csrf: string;
   errors?: FieldErrors;
   notice?: string;
+  /** The peer cities chosen, as typed in the form ("nl/utrecht be/mechelen"). */
+  peers: string;
 }
 
 /** The address of the draft's pages of a city. */
@@ -32,7 +34,7 @@ export const editPath = (city: { country: string; slug: string }) => `/cities/${
  * self-assessment — the dimensions with how much of each is answered (each a page of its own),
  * the running coverage, and publishing; or the button that opens the first draft.
  */
-export const AssessmentEditPage: FC<AssessmentEditProps> = ({ city, draft, lastPublished, csrf, errors, notice }) => {
+export const AssessmentEditPage: FC<AssessmentEditProps> = ({ city, draft, lastPublished, csrf, errors, notice, peers }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const base = editPath(city);
@@ -91,6 +93,14 @@ export const AssessmentEditPage: FC<AssessmentEditProps> = ({ city, draft, lastP
           </form>
         </>
       )}
+      <h2 id="peers">{t('sa.edit.peers.heading')}</h2>
+      <form method="post" action={base.replace(/\/edit$/, '/peers')}>
+        <CsrfInput token={csrf} />
+        <Field name="peers" label={t('sa.edit.peers.label')} hint={t('sa.edit.peers.hint')} value={peers} errors={errors} maxlength={2000} />
+        <button type="submit" class="button--secondary">
+          {t('sa.edit.peers.submit')}
+        </button>
+      </form>
     </Layout>
   );
 };

@@ -36,11 +36,13 @@ export const PeerComparison: FC<{ groups: PeerGroup[]; score: AssessmentScore; e
   const { t } = i18n;
   const codes = Object.keys(score.dimensions);
   const name = (g: PeerGroup) =>
-    g.kind === 'region'
-      ? t('peers.group.region', { region: regionLabel(i18n, g.value) })
-      : g.kind === 'size'
-        ? t('peers.group.size', { band: t(`band.${g.value}`) })
-        : t('peers.group.all');
+    g.kind === 'chosen'
+      ? t('peers.group.chosen')
+      : g.kind === 'region'
+        ? t('peers.group.region', { region: regionLabel(i18n, g.value) })
+        : g.kind === 'size'
+          ? t('peers.group.size', { band: t(`band.${g.value}`) })
+          : t('peers.group.all');
   return (
     <section aria-labelledby="peers">
       <h2 id="peers">{t('peers.heading')}</h2>
