@@ -302,4 +302,35 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
       .executeTakeFirstOrThrow();
     expect(revision).toMatchObject({ author: 'Figures Representative', message: 'Recorded by a representative' });
   });
+
+  it('a representative saves a recommended practice to the shortlist or dismisses it; it is recommended no more', async () => {
+    const rep = await signedIn('member', 'Berlin Shortlister');
+    await setRepresentative(db, rep.email, 'de/berlin', true, { operator: 'test' });
+    const page = '/cities/de/berlin/assessment';
+    const before = await rep.b.page(page);
+    const recommended = [...before.html.matchAll(/name="practice" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(recommended.length).toBeGreaterThan(2);
+    // Anyone else sees the recommendations without the buttons.
+    expect(await (await app.request(page)).text()).not.toContain('Save to shortlist');
+    const [keep, drop] = recommended;
+    expect((await rep.b.submit(page, `${page}/recommendations`, { practice: keep, choice: 'shortlisted', snapshot: '' })).status).toBe(303);
+    expect((await rep.b.submit(page, `${page}/recommendations`, { practice: drop, choice: 'dismissed', snapshot: '' })).status).toBe(303);
+    const after = await rep.b.page(page);
+    const still = [...after.html.matchAll(/name="choice" value="shortlisted"[^>]*aria-label="Save “[^”]+” to the shortlist"/g)].length;
+    expect(still).toBeGreaterThan(0);
+    const text = mainText(after.html);
+    expect(text).toContain('Your shortlist');
+    const shortlist = after.html.slice(after.html.indexOf('id="shortlist"'));
+    expect(shortlist).toContain(`href="/practices/${keep}"`);
+    // Neither is recommended again; the dismissed one is nowhere.
+    const recommendedNow = after.html.slice(after.html.indexOf('id="recommendations"'), after.html.indexOf('id="shortlist"'));
+    expect(recommendedNow).not.toContain(`value="${keep}"`);
+    expect(recommendedNow).not.toContain(`value="${drop}"`);
+    // Someone who does not represent Berlin may not.
+    const other = await signedIn('member', 'Not Berlin');
+    expect((await other.b.submit('/account', `${page}/recommendations`, { practice: keep, choice: 'dismissed', snapshot: '' })).status).toBe(403);
+    expect((await rep.b.submit(page, `${page}/recommendations`, { practice: 'no-such-practice', choice: 'dismissed', snapshot: '' })).status).toBe(404);
+    const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'recommendation_choice').execute();
+    expect(audit.length).toBe(2);
+  });
 });

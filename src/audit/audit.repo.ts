@@ -24,6 +24,7 @@ export const auditActions = [
   'assessment_answers',
   'assessment_publish',
   'assessment_peers',
+  'recommendation_choice',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -180,6 +180,16 @@ export interface CityPeerChoicesTable {
   chosen_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A recommended practice a city's representatives saved to their shortlist or dismissed. */
+export interface RecommendationChoicesTable {
+  country: string;
+  slug: string;
+  practice_id: string;
+  choice: 'shortlisted' | 'dismissed';
+  chosen_by: number | null;
+  chosen_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface AppStateTable {
   key: string;
   value: ColumnType<unknown, string, string>;
@@ -330,6 +340,7 @@ export interface DB {
   city_assessment_answers: CityAssessmentAnswersTable;
   city_assessment_revisions: CityAssessmentRevisionsTable;
   city_peer_choices: CityPeerChoicesTable;
+  recommendation_choices: RecommendationChoicesTable;
   app_state: AppStateTable;
   catalogue_changes: CatalogueChangesTable;
   users: UsersTable;

@@ -9,6 +9,8 @@ import { latestPublicIndexes } from './benchmark.repo.ts';
 import { type AnswerRow, answersOfMany, type CityAssessmentRow, publishedSnapshots } from './city-assessment.repo.ts';
 import { chosenPeers } from './peer-choice.repo.ts';
 import { peerGroups } from './peer-comparison.ts';
+import { practiceTitles } from './recommendation.repo.ts';
+import { recommendationChoices } from './recommendation-choice.repo.ts';
 import { recommendPractices } from './recommendations.ts';
 import { isRepresentative } from './representative.repo.ts';
 import type { ScorePageData, SnapshotSummary } from './score-page.types.ts';
@@ -61,10 +63,12 @@ export async function loadScorePage(
   const score = (row: CityAssessmentRow): AssessmentScore => scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
   const shownScore = score(shown);
   // Peers over their latest public snapshots: examples beside examples, a city's own beside cities' own.
-  const [indexes, recommendations, chosen] = await Promise.all([
+  const choices = await recommendationChoices(db, city.country, city.slug);
+  const [indexes, recommendations, chosen, titles] = await Promise.all([
     latestPublicIndexes(db, { examples: shown.example }),
-    recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale }),
+    recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale, exclude: new Set(choices.keys()) }),
     chosenPeers(db, city.country, city.slug),
+    represented ? practiceTitles(db, [...choices.keys()], locale) : Promise.resolve(new Map<string, { title: string; lang: string }>()),
   ]);
   const peers = peerGroups(
     indexes,
@@ -81,5 +85,12 @@ export async function loadScorePage(
     canAnswer: represented,
     peers,
     recommendations,
+    ...(represented
+      ? {
+          shortlist: [...choices]
+            .filter(([id, choice]) => choice === 'shortlisted' && titles.has(id))
+            .map(([id]) => ({ id, ...(titles.get(id) as { title: string; lang: string }) })),
+        }
+      : {}),
   };
 }

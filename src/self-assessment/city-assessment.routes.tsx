@@ -4,7 +4,7 @@ import type { CityRow } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
 import { framework } from '../framework/framework.ts';
 import type { AppDeps, AppEnv, SessionAccount } from '../http/app-env.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
@@ -15,6 +15,7 @@ import { cityLabel } from '../views/labels.ts';
 import { answerField, evidenceField, noteField, readDimensionAnswers } from './assessment-answers.schema.ts';
 import { loadScorePage } from './assessment-score.service.ts';
 import { choosePeers } from './choose-peers.command.ts';
+import { chooseRecommendation } from './choose-recommendation.command.ts';
 import { type AnswerRow, answersOf, findDraft, latestSnapshot } from './city-assessment.repo.ts';
 import { openDraft } from './open-draft.command.ts';
 import { chosenPeers } from './peer-choice.repo.ts';
@@ -39,6 +40,20 @@ function formOf(answers: Map<string, AnswerRow>): FormValues {
 }
 
 const publishForm = z.object({ version: z.coerce.number().int().min(1).max(1_000_000), visibility: z.enum(['public', 'private']) });
+const recommendationForm = z.object({
+  practice: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(200),
+  choice: z.enum(['shortlisted', 'dismissed', 'clear']),
+  snapshot: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
+  ),
+});
 const snapshotQuery = z.object({
   snapshot: z
     .string()
@@ -211,6 +226,15 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     }
   });
 
+  app.post(`${city}/assessment/recommendations`, signedIn(), async (c) => {
+    const { country, slug } = place(c);
+    const parsed = recommendationForm.safeParse(await postedForm(c));
+    if (!parsed.success) throw badRequest('choose a practice and what to do with it');
+    const { practice, choice, snapshot } = parsed.data;
+    await chooseRecommendation(db, country, slug, practice, choice === 'clear' ? null : choice, actorOf(c, signedInAccount(c)));
+    return seeOther(c, `/cities/${country.toLowerCase()}/${encodeURIComponent(slug)}/assessment${snapshot ? `?snapshot=${snapshot}` : ''}#recommendations`);
+  });
+
   app.get(`${city}/assessment`, async (c) => {
     const { country, slug } = place(c);
     const query = snapshotQuery.safeParse({ snapshot: c.req.query('snapshot') });
@@ -218,6 +242,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const account = c.get('account');
     const data = await loadScorePage(db, country, slug, query.data.snapshot, account, c.get('i18n').locale);
     data.city.name = cityLabel(c.get('i18n'), data.city.country, data.city.name);
+    if (account && data.canAnswer) data.csrf = account.csrfToken;
     // A private snapshot, or the links a representative sees, are that reader's page.
     if (account) c.header('cache-control', 'private, no-store');
     return renderPage(c, <AssessmentScorePage data={data} />);

@@ -100,6 +100,7 @@ export function rankForDimension(
   target: RankingTarget,
   cities: Map<string, CityContext>,
   peers: Map<string, number>,
+  exclude: ReadonlySet<string> = new Set(),
 ): RankedPractice[] {
   const { theme, evidence, assessed, city: cityCol, country: countryCol } = snap.facets;
   const facts = cityFacts(snap, target, cities, peers);
@@ -130,6 +131,7 @@ export function rankForDimension(
       const closeShare = cityCode >= 0 ? facts.closeShare[cityCode] : 0;
       const points = level * 2 + transferable * 2 + sameRegion + similarSize + closeShare + (Number.isNaN(peer) ? 0 : 2);
       const id = snap.ids[row];
+      if (exclude.has(id)) continue;
       // The best five so far, kept sorted: most candidates fall below the fifth at once.
       if (best.length === practicesPerDimension && worse(points, level, id, best[best.length - 1]) <= 0) continue;
       const place = cityCode >= 0 ? facts.place[cityCode] : undefined;

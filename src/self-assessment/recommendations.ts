@@ -81,7 +81,13 @@ const recommended = (r: RankedPractice, title: { title: string; lang: string } |
  */
 export async function recommendPractices(
   db: Database,
-  input: { country: string; slug: string; score: AssessmentScore; locale: string },
+  input: {
+    country: string;
+    slug: string;
+    score: AssessmentScore;
+    locale: string /** Practices the city's representatives shortlisted or dismissed. */;
+    exclude?: ReadonlySet<string>;
+  },
 ): Promise<DimensionRecommendations[]> {
   const weakest = weakestDimensions(input.score);
   if (weakest.length === 0) return [];
@@ -89,7 +95,7 @@ export async function recommendPractices(
   const cities = new Map(contexts.map((c) => [`${c.country}/${c.slug}`, c]));
   const self = cities.get(`${input.country}/${input.slug}`);
   const target = { country: input.country, slug: input.slug, population: self?.population ?? null, foreignBornShare: self?.foreignBornShare ?? null };
-  const ranked = weakest.map((d) => rankForDimension(snap, d.themes, target, cities, peerScoresOf(indexes, d.code, framework.version)));
+  const ranked = weakest.map((d) => rankForDimension(snap, d.themes, target, cities, peerScoresOf(indexes, d.code, framework.version), input.exclude));
   const titles = await practiceTitles(db, [...new Set(ranked.flat().map((r) => r.id))], input.locale);
   return weakest.map((d, i) => ({
     dimension: d.code,

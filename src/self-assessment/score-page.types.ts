@@ -27,4 +27,7 @@ export interface ScorePageData {
   peers?: PeerGroup[];
   /** Practices to learn from for the city's three weakest dimensions. */
   recommendations?: DimensionRecommendations[];
+  /** For the city's representatives: the practices they saved, and the form token of the actions. */
+  shortlist?: { id: string; title: string; lang: string }[];
+  csrf?: string;
 }

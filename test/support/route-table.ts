@@ -557,6 +557,14 @@ export const postRoutes: PostRoute[] = [
     text: ['peers'],
   },
   {
+    route: 'POST /cities/:country/:slug/assessment/recommendations',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/assessment',
+    action: () => '/cities/de/berlin/assessment/recommendations',
+    fields: () => ({ practice: 'nyc-idnyc', choice: 'shortlisted', snapshot: '' }),
+    text: [],
+  },
+  {
     route: 'POST /cities/:country/:slug/assessment/publish',
     as: 'member',
     formPage: () => '/cities/de/berlin/assessment/edit',

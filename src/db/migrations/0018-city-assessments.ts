@@ -84,6 +84,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (peer_country, peer_slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE,
       CHECK ((country, slug) <> (peer_country, peer_slug))
     )`.execute(db);
+  // What a city's representatives did with a recommended practice: saved it to their shortlist, or dismissed it.
+  await sql`
+    CREATE TABLE recommendation_choices (
+      country char(2) NOT NULL,
+      slug text NOT NULL,
+      practice_id text NOT NULL REFERENCES practices (id) ON DELETE CASCADE,
+      choice text NOT NULL CHECK (choice IN ('shortlisted', 'dismissed')),
+      chosen_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      chosen_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (country, slug, practice_id),
+      FOREIGN KEY (country, slug) REFERENCES cities (country, slug) ON DELETE CASCADE ON UPDATE CASCADE
+    )`.execute(db);
+  await sql`CREATE TRIGGER recommendation_choices_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON recommendation_choices
+    FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
   await sql`CREATE TRIGGER city_peer_choices_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_peer_choices
     FOR EACH STATEMENT EXECUTE FUNCTION site_changed()`.execute(db);
   await sql`CREATE TRIGGER city_assessments_site_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON city_assessments
@@ -103,7 +117,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops the assessments and the representatives. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['city_peer_choices', 'city_assessment_revisions', 'city_assessment_answers', 'city_assessments', 'city_representatives'])
+  for (const t of [
+    'recommendation_choices',
+    'city_peer_choices',
+    'city_assessment_revisions',
+    'city_assessment_answers',
+    'city_assessments',
+    'city_representatives',
+  ])
     await sql`DROP TABLE IF EXISTS ${sql.table(t)}`.execute(db);
   await sql`DROP FUNCTION IF EXISTS city_assessments_changed()`.execute(db);
   await sql`DELETE FROM app_state WHERE key = 'assessments_version'`.execute(db);

@@ -7,6 +7,7 @@ import type { ScorePageData, SnapshotSummary } from '../score-page.types.ts';
 import { DimensionBars } from './dimension-bars.tsx';
 import { PeerComparison } from './peer-comparison.tsx';
 import { Recommendations } from './recommendations.tsx';
+import { Shortlist } from './shortlist.tsx';
 
 /**
  * The address of a city's self-assessment score page.
@@ -102,7 +103,14 @@ export const AssessmentScorePage: FC<{ data: ScorePageData }> = ({ data }) => {
         <DimensionTable score={score} previous={previous?.score} previousDate={previousDate} />
       </section>
       {data.peers && <PeerComparison groups={data.peers} score={score} example={snapshot.example} />}
-      {data.recommendations && <Recommendations groups={data.recommendations} cityName={city.name} />}
+      {data.recommendations && (
+        <Recommendations
+          groups={data.recommendations}
+          cityName={city.name}
+          actions={canAnswer && data.csrf ? { action: `${assessmentPath(city)}/recommendations`, csrf: data.csrf, snapshot: snapshot.id } : undefined}
+        />
+      )}
+      {data.shortlist && <Shortlist items={data.shortlist} action={`${assessmentPath(city)}/recommendations`} csrf={data.csrf ?? ''} snapshot={snapshot.id} />}
       <SnapshotList city={city} current={snapshot.id} snapshots={snapshots} />
       {canAnswer && (
         <p>

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { framework } from '../../framework/framework.ts';
 import type { Translator } from '../../i18n/i18n.ts';
+import { CsrfInput } from '../../views/form-parts.tsx';
 import { cityLabel, isolated } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
 import { PlaceName } from '../../views/place-name.tsx';
@@ -38,7 +39,37 @@ export function themeSearchPath(dimension: string): string {
  * the practices recommended for it, each with why; nothing when no dimension is assessed.
  * @example <Recommendations groups={await recommendPractices(db, { country, slug, score, locale })} cityName="Ghent" />
  */
-export const Recommendations: FC<{ groups: DimensionRecommendations[]; cityName: string }> = ({ groups, cityName }) => {
+/** For the city's representatives: where a practice is saved or dismissed, and the form token. */
+export interface RecommendationActions {
+  action: string;
+  csrf: string;
+  /** The snapshot shown, to come back to it. */
+  snapshot: string;
+}
+
+/** Save to the shortlist, or dismiss: two buttons of one small form per practice. */
+const ChoiceForm: FC<{ actions: RecommendationActions; practice: string; title: string }> = ({ actions, practice, title }) => {
+  const { t } = usePage().i18n;
+  return (
+    <form method="post" action={actions.action} class="inline-actions">
+      <CsrfInput token={actions.csrf} />
+      <input type="hidden" name="practice" value={practice} />
+      <input type="hidden" name="snapshot" value={actions.snapshot} />
+      <button type="submit" name="choice" value="shortlisted" class="button--secondary" aria-label={t('rec.action.shortlist_named', { title })}>
+        {t('rec.action.shortlist')}
+      </button>{' '}
+      <button type="submit" name="choice" value="dismissed" class="button--secondary" aria-label={t('rec.action.dismiss_named', { title })}>
+        {t('rec.action.dismiss')}
+      </button>
+    </form>
+  );
+};
+
+export const Recommendations: FC<{ groups: DimensionRecommendations[]; cityName: string; actions?: RecommendationActions }> = ({
+  groups,
+  cityName,
+  actions,
+}) => {
   const { i18n } = usePage();
   if (groups.length === 0) return null;
   return (
@@ -46,14 +77,14 @@ export const Recommendations: FC<{ groups: DimensionRecommendations[]; cityName:
       <h2 id="recommendations">{i18n.t('rec.heading')}</h2>
       <p>{i18n.t('rec.intro', { city: cityName, count: groups.length })}</p>
       {groups.map((group) => (
-        <DimensionPractices group={group} />
+        <DimensionPractices group={group} actions={actions} />
       ))}
     </section>
   );
 };
 
 /** One weak dimension: its title and score, its practices best first (or that there are none), and the search of its themes. */
-const DimensionPractices: FC<{ group: DimensionRecommendations }> = ({ group }) => {
+const DimensionPractices: FC<{ group: DimensionRecommendations; actions?: RecommendationActions }> = ({ group, actions }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const dimension = t(`sa.dimension.${group.dimension}`);
@@ -76,6 +107,7 @@ const DimensionPractices: FC<{ group: DimensionRecommendations }> = ({ group }) 
                 </>
               )}
               <p class="meta">{reasonLine(i18n, group, p)}</p>
+              {actions && <ChoiceForm actions={actions} practice={p.id} title={p.title} />}
             </li>
           ))}
         </ol>
