@@ -316,7 +316,8 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     expect((await rep.b.submit(page, `${page}/recommendations`, { practice: keep, choice: 'shortlisted', snapshot: '' })).status).toBe(303);
     expect((await rep.b.submit(page, `${page}/recommendations`, { practice: drop, choice: 'dismissed', snapshot: '' })).status).toBe(303);
     const after = await rep.b.page(page);
-    const still = [...after.html.matchAll(/name="choice" value="shortlisted"[^>]*aria-label="Save “[^”]+” to the shortlist"/g)].length;
+    const still = [...after.html.matchAll(/name="choice" value="shortlisted" class="button--secondary">Save to shortlist<span class="visually-hidden">: /g)]
+      .length;
     expect(still).toBeGreaterThan(0);
     const text = mainText(after.html);
     expect(text).toContain('Your shortlist');

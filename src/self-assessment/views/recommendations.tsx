@@ -55,11 +55,14 @@ const ChoiceForm: FC<{ actions: RecommendationActions; practice: string; title: 
       <CsrfInput token={actions.csrf} />
       <input type="hidden" name="practice" value={practice} />
       <input type="hidden" name="snapshot" value={actions.snapshot} />
-      <button type="submit" name="choice" value="shortlisted" class="button--secondary" aria-label={t('rec.action.shortlist_named', { title })}>
+      {/* The name starts with the words shown, then says which practice (WCAG 2.5.3, label in name). */}
+      <button type="submit" name="choice" value="shortlisted" class="button--secondary">
         {t('rec.action.shortlist')}
+        <span class="visually-hidden">: {title}</span>
       </button>{' '}
-      <button type="submit" name="choice" value="dismissed" class="button--secondary" aria-label={t('rec.action.dismiss_named', { title })}>
+      <button type="submit" name="choice" value="dismissed" class="button--secondary">
         {t('rec.action.dismiss')}
+        <span class="visually-hidden">: {title}</span>
       </button>
     </form>
   );

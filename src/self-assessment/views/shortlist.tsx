@@ -29,8 +29,9 @@ export const Shortlist: FC<{ items: { id: string; title: string; lang: string }[
                 <CsrfInput token={csrf} />
                 <input type="hidden" name="practice" value={p.id} />
                 <input type="hidden" name="snapshot" value={snapshot} />
-                <button type="submit" name="choice" value="clear" class="button--secondary" aria-label={t('rec.shortlist.remove_named', { title: p.title })}>
+                <button type="submit" name="choice" value="clear" class="button--secondary">
                   {t('rec.shortlist.remove')}
+                  <span class="visually-hidden">: {p.title}</span>
                 </button>
               </form>
             </li>
