@@ -92,7 +92,8 @@ async function loadSnapshots(db: Database): Promise<{ country: string; slug: str
       }
     });
   }
-  await sql`ANALYZE city_assessments, city_assessment_answers, cities`.execute(db);
+  // Earlier runs leave the rows they replaced behind: cleared, so every run starts alike.
+  await sql`VACUUM ANALYZE city_assessments, city_assessment_answers, cities`.execute(db);
   return cities;
 }
 

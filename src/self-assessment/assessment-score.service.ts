@@ -48,9 +48,12 @@ export async function loadScorePage(
   reader: Actor,
   locale = 'en',
 ): Promise<ScorePageData> {
-  const city = await findCity(db, country, slug);
+  const [city, represented, choices] = await Promise.all([
+    findCity(db, country, slug),
+    reader ? isRepresentative(db, reader.userId, country, slug) : false,
+    recommendationChoices(db, country, slug),
+  ]);
   if (!city) throw notFound(`no city "${slug}" in "${country}"`);
-  const represented = reader ? await isRepresentative(db, reader.userId, country, slug) : false;
   const rows = await publishedSnapshots(db, country, slug, represented || isEditor(reader));
   const at = snapshotId === undefined ? 0 : rows.findIndex((r) => String(r.id) === snapshotId);
   if (rows.length === 0 || at < 0)
@@ -59,11 +62,14 @@ export async function loadScorePage(
   // Only snapshots of the framework the site ships can be scored; older versions would need their own file.
   // Example snapshots are compared only with examples: a city's own answers never with invented ones.
   const previousRow = rows.slice(at + 1).find((r) => r.framework_version === shown.framework_version && r.example === shown.example);
-  const answers = await answersOfMany(db, [String(shown.id), ...(previousRow ? [String(previousRow.id)] : [])]);
-  const score = (row: CityAssessmentRow): AssessmentScore => scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
+  // A published snapshot keeps the scores it was published with; one without them is scored from its answers.
+  const kept = (row: CityAssessmentRow): AssessmentScore | undefined =>
+    typeof row.scores === 'string' ? JSON.parse(row.scores) : ((row.scores as AssessmentScore | null) ?? undefined);
+  const unscored = [shown, ...(previousRow ? [previousRow] : [])].filter((r) => !kept(r)).map((r) => String(r.id));
+  const answers = unscored.length ? await answersOfMany(db, unscored) : new Map();
+  const score = (row: CityAssessmentRow): AssessmentScore => kept(row) ?? scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
   const shownScore = score(shown);
   // Peers over their latest public snapshots: examples beside examples, a city's own beside cities' own.
-  const choices = await recommendationChoices(db, city.country, city.slug);
   const [indexes, recommendations, chosen, titles] = await Promise.all([
     latestPublicIndexes(db, { examples: shown.example }),
     recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale, exclude: new Set(choices.keys()) }),

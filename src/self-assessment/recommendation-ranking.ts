@@ -131,9 +131,10 @@ export function rankForDimension(
       const closeShare = cityCode >= 0 ? facts.closeShare[cityCode] : 0;
       const points = level * 2 + transferable * 2 + sameRegion + similarSize + closeShare + (Number.isNaN(peer) ? 0 : 2);
       const id = snap.ids[row];
-      if (exclude.has(id)) continue;
       // The best five so far, kept sorted: most candidates fall below the fifth at once.
       if (best.length === practicesPerDimension && worse(points, level, id, best[best.length - 1]) <= 0) continue;
+      // Shortlisted or dismissed practices are few: looked up only for a practice that would enter.
+      if (exclude.size > 0 && exclude.has(id)) continue;
       const place = cityCode >= 0 ? facts.place[cityCode] : undefined;
       const candidate: RankedPractice = {
         id,
