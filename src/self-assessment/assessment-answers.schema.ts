@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Dimension } from '../framework/framework.ts';
-import { blankToUndefined, type FieldErrors, type FormValues } from '../shared/form-values.ts';
+import { blankToUndefined, type FieldErrors, type FormValues, firstValue } from '../shared/form-values.ts';
 import { storable } from '../shared/storable-text.ts';
 import type { AnswerContent } from './city-assessment.repo.ts';
 
@@ -11,8 +11,6 @@ export const unansweredChoices = ['dont-know', 'not-applicable'] as const;
 export const answerField = (code: string) => `answer.${code}`;
 export const evidenceField = (code: string) => `evidence.${code}`;
 export const noteField = (code: string) => `note.${code}`;
-
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const evidenceUrl = z.preprocess(
   (v) => blankToUndefined(firstValue(v)),

@@ -9,7 +9,7 @@ import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
-import type { FormValues } from '../shared/form-values.ts';
+import { type FormValues, firstValue } from '../shared/form-values.ts';
 import { isStorableText } from '../shared/storable-text.ts';
 import { cityLabel } from '../views/labels.ts';
 import { answerField, evidenceField, noteField, readDimensionAnswers } from './assessment-answers.schema.ts';
@@ -178,7 +178,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
         status,
       );
     const read = readDimensionAnswers(dimension, values);
-    const postedVersion = Number(Array.isArray(values.version) ? values.version[0] : values.version) || 1;
+    const postedVersion = Number(firstValue(values.version)) || 1;
     if ('errors' in read) return page({ errors: read.errors, version: postedVersion }, 400);
     try {
       await saveDimensionAnswers(db, country, slug, dimension, read, actor);
@@ -199,7 +199,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const actor = actorOf(c, signedInAccount(c));
     const row = await representedCity(db, country, slug, actor);
     const values = await postedForm(c);
-    const typed = (Array.isArray(values.peers) ? values.peers[0] : values.peers) ?? '';
+    const typed = firstValue(values.peers) ?? '';
     if (!isStorableText(typed) || typed.length > 2000) return overview(c, db, row, { errors: { peers: 'sa.edit.peers.error' }, peers: typed }, 400);
     try {
       await choosePeers(db, country, slug, typed, actor);

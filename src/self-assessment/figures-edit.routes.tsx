@@ -6,13 +6,12 @@ import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
-import type { FieldErrors, FormValues } from '../shared/form-values.ts';
+import { type FieldErrors, type FormValues, firstValue } from '../shared/form-values.ts';
 import { cityLabel } from '../views/labels.ts';
 import { representedCity } from './represented-city.ts';
 import { FiguresEditPage } from './views/figures-edit-page.tsx';
 
 const path = '/cities/:country{[a-z][a-z]}/:slug/figures/edit';
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * GET and POST /cities/{country}/{slug}/figures/edit: the city's representatives record its
@@ -51,13 +50,13 @@ export function figuresEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const values = await postedForm(c);
     const parsed = figureInputSchema.safeParse({
       country,
-      indicator: first(values.indicator) ?? '',
-      year: first(values.year) ?? '',
-      value: first(values.value) ?? '',
-      source_name: first(values.source_name) ?? '',
-      source_url: first(values.source_url) ?? '',
-      basis: first(values.basis) ?? '',
-      note: first(values.note) ?? '',
+      indicator: firstValue(values.indicator) ?? '',
+      year: firstValue(values.year) ?? '',
+      value: firstValue(values.value) ?? '',
+      source_name: firstValue(values.source_name) ?? '',
+      source_url: firstValue(values.source_url) ?? '',
+      basis: firstValue(values.basis) ?? '',
+      note: firstValue(values.note) ?? '',
     });
     if (!parsed.success) {
       const errors: FieldErrors = {};

@@ -6,25 +6,12 @@ import { latestPublicIndexes } from './benchmark.repo.ts';
 import { cityContexts, practiceTitles } from './recommendation.repo.ts';
 import { peerScoresOf, type RankedPractice, rankForDimension } from './recommendation-ranking.ts';
 
-/** A practice recommended for a weak dimension, with the facts that say why. */
-export interface RecommendedPractice {
-  id: string;
-  /** In the reader's language when the record has a translation, else the original. */
+/** A practice recommended for a weak dimension, with the facts that say why, titled in the reader's language where it can be. */
+export type RecommendedPractice = Omit<RankedPractice, 'points'> & {
   title: string;
   /** Language of `title`. */
   lang: string;
-  city: string | null;
-  country: string | null;
-  evidenceLevel: number | null;
-  /** Editors judged it transferable. */
-  transferable: boolean;
-  /** Its city's score on the dimension in its latest public own snapshot, when at least 75; else null. */
-  peerScore: number | null;
-  similarSize: boolean;
-  sameRegion: boolean;
-  /** Shares born abroad within five points of each other. */
-  closeShare: boolean;
-}
+};
 
 /** One of the city's weakest dimensions and the practices recommended for it, best first. */
 export interface DimensionRecommendations {
@@ -59,18 +46,10 @@ export function weakestDimensions(score: AssessmentScore): WeakestDimension[] {
 }
 
 /** A ranked practice as the page shows it: the title in the reader's language where there is one. */
-const recommended = (r: RankedPractice, title: { title: string; lang: string } | undefined): RecommendedPractice => ({
-  id: r.id,
+const recommended = ({ points: _points, ...r }: RankedPractice, title: { title: string; lang: string } | undefined): RecommendedPractice => ({
+  ...r,
   title: title?.title ?? r.id,
   lang: title?.lang ?? 'en',
-  city: r.city,
-  country: r.country,
-  evidenceLevel: r.evidenceLevel,
-  transferable: r.transferable,
-  peerScore: r.peerScore,
-  similarSize: r.similarSize,
-  sameRegion: r.sameRegion,
-  closeShare: r.closeShare,
 });
 
 /**

@@ -21,6 +21,15 @@ export function formValues(body: Record<string, unknown>): FormValues {
 }
 
 /**
+ * The first value of a posted field (a field sent twice gives a list), or undefined.
+ * @example firstValue(values.version) // '3'
+ */
+export function firstValue(v: unknown): string | undefined {
+  const one = Array.isArray(v) ? v[0] : v;
+  return typeof one === 'string' ? one : undefined;
+}
+
+/**
  * A field left empty (or only spaces) as absent, for zod's preprocess: a filter form's empty
  * choice then means "no filter" rather than an invalid value.
  * @example z.preprocess(blankToUndefined, z.enum(themes).optional())

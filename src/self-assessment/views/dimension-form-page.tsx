@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { Dimension } from '../../framework/framework.ts';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
-import type { FieldErrors, FormValues } from '../../shared/form-values.ts';
+import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
@@ -25,7 +25,7 @@ export interface DimensionFormProps {
   notice?: string;
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const first = (v: string | string[] | undefined) => firstValue(v) ?? '';
 
 /** One question: its options, "don't know" and "not applicable" as radios, then the evidence link and a note. */
 const QuestionFields: FC<{ code: string; values: FormValues; errors?: FieldErrors; saved?: FormValues; labelOf: (choice: string) => string }> = ({

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { figureIndicators } from '../../cities/figure-indicators.ts';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
-import type { FieldErrors, FormValues } from '../../shared/form-values.ts';
+import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary, Field, FieldFrame, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
@@ -15,7 +15,7 @@ export interface FiguresEditProps {
   notice?: string;
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const first = (v: string | string[] | undefined) => firstValue(v) ?? '';
 
 /**
  * GET/POST /cities/{country}/{slug}/figures/edit: a representative records one yearly figure of
