@@ -303,6 +303,51 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     expect(revision).toMatchObject({ author: 'Figures Representative', message: 'Recorded by a representative' });
   });
 
+  it('a representative removes a figure typed for the wrong year: gone from the page, kept as a revision', async () => {
+    const rep = await signedIn('member', 'Figures Remover');
+    await setRepresentative(db, rep.email, 'es/barcelona', true, { operator: 'test' });
+    const edit = '/cities/es/barcelona/figures/edit';
+    const remove = '/cities/es/barcelona/figures/remove';
+    const typo = { indicator: 'employment-rate-gap', year: '2004', value: '-7.5', source_name: 'Wrong year source' };
+    expect((await rep.b.submit(edit, edit, typo)).status).toBe(303);
+    const listed = await rep.b.page(edit);
+    expect(mainText(listed.html)).toContain('Employment rate gap, ages 20-64 2004 -7.5 percentage points Wrong year source Remove Employment rate gap, ages 20-64, 2004');
+    expect(mainText(await (await app.request('/cities/es/barcelona')).text())).toContain('Wrong year source');
+    // Someone who does not represent the city may not remove it; a tampered year is refused with a message.
+    const other = await signedIn('member', 'Not A Remover');
+    expect((await other.b.submit('/account', remove, { indicator: 'employment-rate-gap', year: '2004' })).status).toBe(403);
+    const tampered = await rep.b.submit(edit, remove, { indicator: 'employment-rate-gap', year: 'last' });
+    expect(tampered.status).toBe(400);
+    expect(await tampered.text()).toContain('This figure cannot be removed');
+    const removed = await rep.b.submit(edit, remove, { indicator: 'employment-rate-gap', year: '2004' });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe(`${edit}?done=removed`);
+    expect(mainText((await rep.b.page(`${edit}?done=removed`)).html)).toContain('The figure is removed.');
+    expect(mainText(await (await app.request('/cities/es/barcelona')).text())).not.toContain('Wrong year source');
+    // Removing it again: there is nothing to remove.
+    expect((await rep.b.submit(edit, remove, { indicator: 'employment-rate-gap', year: '2004' })).status).toBe(404);
+    const revision = await db
+      .selectFrom('figure_revisions')
+      .selectAll()
+      .where('slug', '=', 'barcelona')
+      .where('year', '=', 2004)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(revision).toMatchObject({ author: 'Figures Remover', message: 'Removed by a representative', after: null });
+    expect(typeof revision.before === 'string' ? JSON.parse(revision.before) : revision.before).toMatchObject({
+      value: -7.5,
+      source_name: 'Wrong year source',
+    });
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'figures')
+      .where('target', '=', 'es/barcelona')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ removed: 1, indicator: 'employment-rate-gap', year: 2004 });
+  });
+
   it('a representative saves a recommended practice to the shortlist or dismisses it; it is recommended no more', async () => {
     const rep = await signedIn('member', 'Berlin Shortlister');
     await setRepresentative(db, rep.email, 'de/berlin', true, { operator: 'test' });

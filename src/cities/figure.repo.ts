@@ -71,6 +71,26 @@ export async function upsertFigure(db: Database, f: PlacedFigure, recordedBy: nu
     .execute();
 }
 
+/** Deletes the figure of a place, indicator and year; false when there was none. */
+export async function deleteFigure(db: Database, f: Pick<PlacedFigure, 'country' | 'slug' | 'indicator' | 'year'>): Promise<boolean> {
+  const result =
+    f.slug === null
+      ? await db
+          .deleteFrom('country_figures')
+          .where('country', '=', f.country)
+          .where('indicator', '=', f.indicator)
+          .where('year', '=', f.year)
+          .executeTakeFirst()
+      : await db
+          .deleteFrom('city_figures')
+          .where('country', '=', f.country)
+          .where('slug', '=', f.slug)
+          .where('indicator', '=', f.indicator)
+          .where('year', '=', f.year)
+          .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 /** Keeps one change of a figure: its content before and after (null when absent), by whom. */
 export async function insertFigureRevision(
   db: Database,

@@ -591,6 +591,14 @@ export const postRoutes: PostRoute[] = [
     text: ['source_name', 'basis', 'note'],
   },
   {
+    route: 'POST /cities/:country/:slug/figures/remove',
+    as: 'member',
+    formPage: () => '/cities/de/berlin/figures/edit',
+    action: () => '/cities/de/berlin/figures/remove',
+    fields: () => ({ indicator: 'population-total', year: '2019' }),
+    text: [],
+  },
+  {
     route: 'POST /internal/figures',
     as: 'token',
     action: () => '/internal/figures?source=fuzz.csv&author=fuzz',

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { figureIndicators } from '../../cities/figure-indicators.ts';
+import { figureText } from '../../cities/figure-format.ts';
+import { figureIndicator, figureIndicators } from '../../cities/figure-indicators.ts';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary, Field, FieldFrame, Notice } from '../../views/form-parts.tsx';
@@ -13,6 +14,17 @@ export interface FiguresEditProps {
   csrf: string;
   errors?: FieldErrors;
   notice?: string;
+  /** The figures the city has, by indicator and year: each can be removed. */
+  recorded: RecordedFigure[];
+}
+
+/** A figure the city has, as the list of recorded figures shows it. */
+export interface RecordedFigure {
+  indicator: string;
+  year: number;
+  value: number;
+  source_name: string;
+  example: boolean;
 }
 
 const first = (v: string | string[] | undefined) => firstValue(v) ?? '';
@@ -21,8 +33,9 @@ const first = (v: string | string[] | undefined) => firstValue(v) ?? '';
  * GET/POST /cities/{country}/{slug}/figures/edit: a representative records one yearly figure of
  * the city (an indicator of the framework, the year, the value in its unit, the source and its
  * basis); a figure of the same indicator and year replaces the one recorded, as a revision.
+ * Below the form, the figures recorded, each with a button that removes it (kept in the history).
  */
-export const FiguresEditPage: FC<FiguresEditProps> = ({ city, values, csrf, errors, notice }) => {
+export const FiguresEditPage: FC<FiguresEditProps> = ({ city, values, csrf, errors, notice, recorded }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const { text } = frameworkTextFor(i18n.locale);
@@ -69,6 +82,71 @@ export const FiguresEditPage: FC<FiguresEditProps> = ({ city, values, csrf, erro
         <Field name="note" label={t('figures.edit.note')} value={first(values.note)} errors={errors} maxlength={1000} />
         <button type="submit">{t('figures.edit.submit')}</button>
       </form>
+      <RecordedFigures cityPath={cityPath} recorded={recorded} csrf={csrf} />
     </Layout>
+  );
+};
+
+/** The figures the city has, in the framework's order of indicators and newest year first, each with a remove button naming what it removes. */
+const RecordedFigures: FC<{ cityPath: string; recorded: RecordedFigure[]; csrf: string }> = ({ cityPath, recorded, csrf }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const { text } = frameworkTextFor(i18n.locale);
+  const order = new Map(figureIndicators.map((i, at) => [i.code, at]));
+  const rows = recorded
+    .flatMap((f) => {
+      const indicator = figureIndicator(f.indicator);
+      return indicator ? [{ ...f, indicator, title: text.indicators[f.indicator]?.title ?? indicator.title }] : [];
+    })
+    .sort((a, b) => (order.get(a.indicator.code) ?? 0) - (order.get(b.indicator.code) ?? 0) || b.year - a.year);
+  return (
+    <section aria-labelledby="recorded-figures">
+      <h2 id="recorded-figures">{t('figures.edit.recorded')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('figures.none')}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="recorded-figures" tabindex={0}>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('figures.edit.indicator')}</th>
+                <th scope="col">{t('figures.table.year')}</th>
+                <th scope="col">{t('figures.edit.value')}</th>
+                <th scope="col">{t('figures.table.source')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('figures.edit.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <tr>
+                  <th scope="row">
+                    {f.title}
+                    {f.example && <span class="meta"> ({t('figures.example')})</span>}
+                  </th>
+                  <td>{f.year}</td>
+                  <td>
+                    <bdi>{figureText(i18n, f.indicator, f.value)}</bdi>
+                  </td>
+                  <td>{f.source_name}</td>
+                  <td>
+                    <form method="post" action={`${cityPath}/figures/remove`}>
+                      <CsrfInput token={csrf} />
+                      <input type="hidden" name="indicator" value={f.indicator.code} />
+                      <input type="hidden" name="year" value={String(f.year)} />
+                      <button type="submit" class="button--secondary">
+                        {t('figures.edit.remove')}
+                        <span class="visually-hidden"> {t('figures.edit.remove_what', { indicator: f.title, year: String(f.year) })}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 };
