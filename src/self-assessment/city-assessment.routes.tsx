@@ -18,6 +18,7 @@ import { choosePeers } from './choose-peers.command.ts';
 import { chooseRecommendation } from './choose-recommendation.command.ts';
 import { type AnswerRow, answersOf, findDraft, latestSnapshot } from './city-assessment.repo.ts';
 import { openDraft } from './open-draft.command.ts';
+import { outcomeSuggestions } from './outcome-suggestions.ts';
 import { chosenPeers } from './peer-choice.repo.ts';
 import { publishAssessment } from './publish-assessment.command.ts';
 import { type AssessmentActor, representedCity } from './represented-city.ts';
@@ -139,6 +140,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const draft = await findDraft(db, country, slug);
     if (!draft) return seeOther(c, editPath({ country, slug }));
     const dimension = framework.dimensions[index];
+    const [answers, suggested] = await Promise.all([answersOf(db, String(draft.id)), outcomeSuggestions(db, row, dimension, new Date())]);
     return privatePage(
       c,
       <DimensionFormPage
@@ -146,10 +148,11 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
         dimension={dimension}
         position={index + 1}
         count={framework.dimensions.length}
-        values={formOf(await answersOf(db, String(draft.id)))}
+        values={formOf(answers)}
         version={draft.version}
         csrf={account.csrfToken}
         notice={c.req.query('done') === 'saved' ? 'sa.edit.notice.saved' : undefined}
+        suggestions={{ items: suggested, preselect: true }}
       />,
     );
   });
@@ -163,7 +166,8 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const dimension = framework.dimensions[index];
     const values = await postedForm(c);
     const base = editPath({ country, slug });
-    const page = (props: { errors?: Record<string, string>; saved?: FormValues; version: number }, status: 400 | 409) =>
+    // Posted back, what was typed wins: the figures' suggestions are shown, never preselected.
+    const page = async (props: { errors?: Record<string, string>; saved?: FormValues; version: number }, status: 400 | 409) =>
       privatePage(
         c,
         <DimensionFormPage
@@ -173,6 +177,7 @@ export function cityAssessmentRoutes({ db, config }: AppDeps): Hono<AppEnv> {
           count={framework.dimensions.length}
           values={values}
           csrf={account.csrfToken}
+          suggestions={{ items: await outcomeSuggestions(db, row, dimension, new Date()), preselect: false }}
           {...props}
         />,
         status,

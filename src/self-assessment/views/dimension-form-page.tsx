@@ -1,12 +1,14 @@
 import type { FC } from 'hono/jsx';
 import type { Dimension } from '../../framework/framework.ts';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
+import type { OutcomeSuggestion } from '../../framework/outcome-evidence.ts';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { answerField, evidenceField, noteField, unansweredChoices } from '../assessment-answers.schema.ts';
 import { editPath } from './assessment-edit-page.tsx';
+import { OutcomeEvidenceNote } from './outcome-evidence-note.tsx';
 
 /** What the page of one dimension shows. */
 export interface DimensionFormProps {
@@ -23,25 +25,32 @@ export interface DimensionFormProps {
   /** Another representative saved meanwhile: the saved answers, by question, to compare with what is typed. */
   saved?: FormValues;
   notice?: string;
+  /**
+   * The options the city's figures suggest for its outcome questions; with `preselect`, each is
+   * chosen where the question has no answer yet (a page first shown, never one posted back).
+   */
+  suggestions?: { items: OutcomeSuggestion[]; preselect: boolean };
 }
 
 const first = (v: string | string[] | undefined) => firstValue(v) ?? '';
 
 /** One question: its options, "don't know" and "not applicable" as radios, then the evidence link and a note. */
-const QuestionFields: FC<{ code: string; values: FormValues; errors?: FieldErrors; saved?: FormValues; labelOf: (choice: string) => string }> = ({
-  code,
-  values,
-  errors,
-  saved,
-  labelOf,
-}) => {
+const QuestionFields: FC<{
+  code: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  saved?: FormValues;
+  labelOf: (choice: string) => string;
+  suggestion?: { item: OutcomeSuggestion; preselect: boolean; figuresPath: string };
+}> = ({ code, values, errors, saved, labelOf, suggestion }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const { lang, text } = frameworkTextFor(i18n.locale);
   const own = lang !== i18n.locale ? { lang, dir: 'ltr' as const } : {};
   const q = text.questions[code];
   const name = answerField(code);
-  const chosen = first(values[name]);
+  const preselected = Boolean(suggestion?.preselect) && first(values[name]) === '';
+  const chosen = preselected ? (suggestion?.item.option ?? '') : first(values[name]);
   const error = errors?.[name];
   const evidenceName = evidenceField(code);
   const noteName = noteField(code);
@@ -50,7 +59,7 @@ const QuestionFields: FC<{ code: string; values: FormValues; errors?: FieldError
   return (
     <fieldset
       class={error ? 'form-field form-field--error assessment-question' : 'form-field assessment-question'}
-      aria-describedby={`f-${name}-hint${error ? ` f-${name}-error` : ''}`}
+      aria-describedby={`f-${name}-hint${suggestion ? ` f-${name}-figures` : ''}${error ? ` f-${name}-error` : ''}`}
     >
       <legend id={`f-${name}`} {...own}>
         {q.text}
@@ -58,6 +67,9 @@ const QuestionFields: FC<{ code: string; values: FormValues; errors?: FieldError
       <p class="form-field__hint" id={`f-${name}-hint`}>
         <strong>{t('sa.evidence')}:</strong> <span {...own}>{q.evidence_hint}</span>
       </p>
+      {suggestion && (
+        <OutcomeEvidenceNote id={`f-${name}-figures`} suggestion={suggestion.item} preselected={preselected} figuresPath={suggestion.figuresPath} />
+      )}
       {error && (
         <p class="form-field__error" id={`f-${name}-error`}>
           {t(error)}
@@ -121,13 +133,18 @@ const QuestionFields: FC<{ code: string; values: FormValues; errors?: FieldError
  * GET/POST /cities/{country}/{slug}/assessment/edit/{dimension}: one dimension's questions,
  * saved to the draft with "Save and continue" (to the next dimension) or "Save".
  */
-export const DimensionFormPage: FC<DimensionFormProps> = ({ city, dimension, position, count, values, version, csrf, errors, saved, notice }) => {
+export const DimensionFormPage: FC<DimensionFormProps> = ({ city, dimension, position, count, values, version, csrf, errors, saved, notice, suggestions }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const { lang, text } = frameworkTextFor(i18n.locale);
   const own = lang !== i18n.locale ? { lang, dir: 'ltr' as const } : {};
   const base = editPath(city);
   const title = t(`sa.dimension.${dimension.code}`);
+  const figuresPath = `/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}/figures/edit`;
+  const suggestionOf = (code: string) => {
+    const item = suggestions?.items.find((s) => s.question === code);
+    return item && suggestions ? { item, preselect: suggestions.preselect, figuresPath } : undefined;
+  };
   return (
     <Layout title={t('sa.edit.dimension_title', { dimension: title, city: city.name })} canonical={`${base}/${dimension.code}`}>
       <p>
@@ -151,6 +168,7 @@ export const DimensionFormPage: FC<DimensionFormProps> = ({ city, dimension, pos
             labelOf={(choice) =>
               (unansweredChoices as readonly string[]).includes(choice) ? t(`sa.edit.choice.${choice}`) : text.questions[q.code].options[choice]
             }
+            suggestion={suggestionOf(q.code)}
           />
         ))}
         <div class="form-actions">
