@@ -138,6 +138,61 @@ describe.each(testEngines())('city figures over time on %s', (engine) => {
     expect(gap.country.map((f: { year: number }) => f.year)).toEqual([2019, 2023]);
   });
 
+  it('records the top countries of birth as up to five pairs, named in the reader’s language, exported as they import', async () => {
+    const refused = await run(
+      db,
+      csv(
+        'AT,Vienna,top-countries-of-birth,2023,DEU 50000; XYZ 10,Statistik Austria,,,',
+        'AT,Vienna,top-countries-of-birth,2022,DEU 50000; DEU 10,Statistik Austria,,,',
+        'AT,Vienna,top-countries-of-birth,2021,DEU 1; SRB 2; TUR 3; POL 4; ROU 5; BIH 6,Statistik Austria,,,',
+        'AT,Vienna,top-countries-of-birth,2020,Germany,Statistik Austria,,,',
+      ),
+    );
+    expect(refused.written).toBe(false);
+    expect(refused.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [2, 'value', 'XYZ is not an ISO 3166-1 alpha-3 country code (e.g. TUR, SYR, POL)'],
+      [3, 'value', 'DEU is listed twice'],
+      [4, 'value', 'at most 5 pairs of a country code and a count, separated by semicolons, e.g. TUR 97000; SYR 45000'],
+      [5, 'value', '“Germany” is not a country code and a count: pairs of a country code and a count, separated by semicolons, e.g. TUR 97000; SYR 45000'],
+    ]);
+    const summary = await run(
+      db,
+      csv(
+        'AT,Vienna,top-countries-of-birth,2023,"SRB 80,000; DEU 105000; tur 52000; POL 48000; ROU 38000",Statistik Austria,https://example.org/at,population register,',
+      ),
+    );
+    expect(summary).toMatchObject({ created: 1, written: true });
+    const text = mainText(await page('/cities/at/vienna'));
+    expect(text).toContain('2023 Germany 105,000 Serbia 80,000 Türkiye 52,000 Poland 48,000 Romania 38,000 Statistik Austria · population register');
+    expect(mainText(await page('/fr/cities/at/vienna'))).toContain('Allemagne 105 000');
+    const record = await (await app.request('/api/v1/cities/at/vienna')).json();
+    const top = record.figures_by_year.find((f: { indicator: string }) => f.indicator === 'top-countries-of-birth');
+    expect(top.city[0]).toMatchObject({
+      year: 2023,
+      value: 323000,
+      parts: [
+        { country: 'DEU', count: 105000 },
+        { country: 'SRB', count: 80000 },
+        { country: 'TUR', count: 52000 },
+        { country: 'POL', count: 48000 },
+        { country: 'ROU', count: 38000 },
+      ],
+    });
+    // The export holds the pairs as the import reads them: importing it again changes nothing.
+    const exported = await (await app.request('/cities/figures.csv')).text();
+    const line = exported.split('\n').find((l) => l.includes('top-countries-of-birth'));
+    expect(line).toBe(
+      'AT,Vienna,vienna,top-countries-of-birth,2023,DEU 105000; SRB 80000; TUR 52000; POL 48000; ROU 38000,Statistik Austria,https://example.org/at,population register,,no',
+    );
+    const again = await run(
+      db,
+      csv(
+        'AT,Vienna,top-countries-of-birth,2023,DEU 105000; SRB 80000; TUR 52000; POL 48000; ROU 38000,Statistik Austria,https://example.org/at,population register,',
+      ),
+    );
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+  });
+
   it('leaves identical figures alone, keeps every change as a revision, and audits the import', async () => {
     const again = await run(
       db,

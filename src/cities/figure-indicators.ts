@@ -1,10 +1,10 @@
 import { type OutcomeIndicator, outcomeIndicators } from '../framework/framework.ts';
 
 /**
- * The indicators a figure can be recorded for: the framework's context and outcome indicators
- * that hold one number a year (the top countries of birth hold five pairs, not yet recorded).
+ * The indicators a figure can be recorded for: every context and outcome indicator of the
+ * framework (one number a year, or for the top countries of birth up to five pairs).
  */
-export const figureIndicators: OutcomeIndicator[] = outcomeIndicators.filter((i) => i.code !== 'top-countries-of-birth');
+export const figureIndicators: OutcomeIndicator[] = outcomeIndicators;
 
 const byCode = new Map(figureIndicators.map((i) => [i.code, i]));
 

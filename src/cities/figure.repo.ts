@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CityFiguresTable, CountryFiguresTable } from '../db/schema.ts';
 import type { PlacedFigure } from './figure.schema.ts';
+import { type FigurePart, storedParts } from './figure-parts.ts';
 
 /** A recorded figure of a city. */
 export type CityFigureRow = Selectable<CityFiguresTable>;
@@ -9,9 +10,15 @@ export type CityFigureRow = Selectable<CityFiguresTable>;
 export type CountryFigureRow = Selectable<CountryFiguresTable>;
 
 /** What a figure says, without who recorded it when: what a revision keeps and a change compares. */
-export type FigureContent = Pick<PlacedFigure, 'value' | 'source_name' | 'source_url' | 'basis' | 'note'>;
+export type FigureContent = Pick<PlacedFigure, 'value' | 'parts' | 'source_name' | 'source_url' | 'basis' | 'note'>;
 
-const contentColumns = ['value', 'source_name', 'source_url', 'basis', 'note'] as const;
+const contentColumns = ['value', 'parts', 'source_name', 'source_url', 'basis', 'note'] as const;
+
+/** A stored figure's content, its pairs parsed. */
+const content = (row: Omit<FigureContent, 'parts'> & { parts: FigurePart[] | string | null }): FigureContent => ({
+  ...row,
+  parts: row.parts === null ? null : storedParts(row.parts),
+});
 
 /** A city's figures, by indicator and year. */
 export async function figuresOfCity(db: Database, country: string, slug: string): Promise<CityFigureRow[]> {
@@ -33,28 +40,36 @@ export async function figuresOfCountry(db: Database, country: string, indicators
 
 /** The content of a figure as recorded, undefined when there is none for that place, indicator and year. */
 export async function findFigure(db: Database, f: Pick<PlacedFigure, 'country' | 'slug' | 'indicator' | 'year'>): Promise<FigureContent | undefined> {
-  if (f.slug === null) {
-    return db
-      .selectFrom('country_figures')
-      .select(contentColumns)
-      .where('country', '=', f.country)
-      .where('indicator', '=', f.indicator)
-      .where('year', '=', f.year)
-      .executeTakeFirst();
-  }
-  return db
-    .selectFrom('city_figures')
-    .select(contentColumns)
-    .where('country', '=', f.country)
-    .where('slug', '=', f.slug)
-    .where('indicator', '=', f.indicator)
-    .where('year', '=', f.year)
-    .executeTakeFirst();
+  const row =
+    f.slug === null
+      ? await db
+          .selectFrom('country_figures')
+          .select(contentColumns)
+          .where('country', '=', f.country)
+          .where('indicator', '=', f.indicator)
+          .where('year', '=', f.year)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('city_figures')
+          .select(contentColumns)
+          .where('country', '=', f.country)
+          .where('slug', '=', f.slug)
+          .where('indicator', '=', f.indicator)
+          .where('year', '=', f.year)
+          .executeTakeFirst();
+  return row ? content(row) : undefined;
 }
 
 /** Records a figure, replacing the one of the same place, indicator and year. */
 export async function upsertFigure(db: Database, f: PlacedFigure, recordedBy: number | null, example = false): Promise<void> {
-  const content = { value: f.value, source_name: f.source_name, source_url: f.source_url, basis: f.basis, note: f.note };
+  const content = {
+    value: f.value,
+    parts: f.parts ? JSON.stringify(f.parts) : null,
+    source_name: f.source_name,
+    source_url: f.source_url,
+    basis: f.basis,
+    note: f.note,
+  };
   const recorded = { ...content, recorded_by: recordedBy, recorded_at: sql<Date>`now()` };
   if (f.slug === null) {
     await db

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storable, storableString, unstorableProblem } from '../shared/storable-text.ts';
 import { figureIndicator, valueRange } from './figure-indicators.ts';
+import { type FigurePart, isListIndicator, readParts } from './figure-parts.ts';
 
 /** A blank cell is an absent value, not an empty string or a zero. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -36,9 +37,10 @@ export const figureInputSchema = z
         .min(1900, 'a year from 1900')
         .refine((y) => y <= latestFigureYear(), 'a year that has begun'),
     ),
+    // A number, or for a list indicator (the top countries of birth) its pairs: read once the indicator is known.
     value: z.preprocess(
-      (v) => (typeof v === 'string' ? blankToUndefined(v.replace(/[\s\u00a0]/g, '')) : v),
-      z.coerce.number({ message: 'a number, e.g. 12.5 (a point for decimals)' }).finite('a number, e.g. 12.5'),
+      (v) => (typeof v === 'number' ? String(v) : v),
+      fileText().trim().min(1, 'a number, e.g. 12.5 (a point for decimals)').max(300, 'at most 300 characters'),
     ),
     source_name: z
       .string({ message: 'the name of the source, e.g. "Statistics Office, population register"' })
@@ -56,13 +58,24 @@ export const figureInputSchema = z
     basis: optionalText(300),
     note: optionalText(1000),
   })
-  .superRefine((f, ctx) => {
+  .transform(({ value: typed, ...f }, ctx) => {
     const indicator = figureIndicator(f.indicator);
-    if (!indicator) return;
+    const problem = (message: string) => {
+      ctx.addIssue({ code: 'custom', path: ['value'], message });
+      return z.NEVER;
+    };
+    if (!indicator) return z.NEVER;
+    if (isListIndicator(indicator)) {
+      const read = readParts(typed);
+      if ('problem' in read) return problem(read.problem);
+      return { ...f, value: read.parts.reduce((sum, p) => sum + p.count, 0), parts: read.parts };
+    }
+    const value = Number(typed.replace(/[\s\u00a0]/g, ''));
+    if (!Number.isFinite(value) || /^[\s\u00a0]*$/.test(typed)) return problem('a number, e.g. 12.5 (a point for decimals)');
     const { min, max, integer } = valueRange(indicator);
-    if (f.value < min || f.value > max)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `between ${min} and ${max} for ${indicator.code} (unit: ${indicator.unit})` });
-    else if (integer && !Number.isInteger(f.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `a whole number for ${indicator.code}` });
+    if (value < min || value > max) return problem(`between ${min} and ${max} for ${indicator.code} (unit: ${indicator.unit})`);
+    if (integer && !Number.isInteger(value)) return problem(`a whole number for ${indicator.code}`);
+    return { ...f, value, parts: null as FigurePart[] | null };
   });
 
 export type FigureInput = z.infer<typeof figureInputSchema>;
@@ -74,6 +87,8 @@ export interface PlacedFigure {
   indicator: string;
   year: number;
   value: number;
+  /** The pairs of a list figure (top countries of birth), largest first; null for one number. */
+  parts: FigurePart[] | null;
   source_name: string;
   source_url: string | null;
   basis: string | null;

@@ -117,6 +117,7 @@ export async function importFigures(
             indicator: f.indicator,
             year: f.year,
             value: f.value,
+            parts: f.parts,
             source_name: f.source_name,
             source_url: f.source_url ?? null,
             basis: f.basis ?? null,

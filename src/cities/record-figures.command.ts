@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
-import { findFigure, insertFigureRevision, syncCitySummary, upsertFigure } from './figure.repo.ts';
+import { type FigureContent, findFigure, insertFigureRevision, syncCitySummary, upsertFigure } from './figure.repo.ts';
 import type { PlacedFigure } from './figure.schema.ts';
+import { partsText } from './figure-parts.ts';
 
 /** Who records figures, and from where (for the revisions and the audit log). */
 export interface FigureAuthor {
@@ -17,8 +18,15 @@ export interface FiguresSummary {
   unchanged: number;
 }
 
-const sameContent = (a: Omit<PlacedFigure, 'country' | 'slug' | 'indicator' | 'year'>, b: Omit<PlacedFigure, 'country' | 'slug' | 'indicator' | 'year'>) =>
-  a.value === b.value && a.source_name === b.source_name && a.source_url === b.source_url && a.basis === b.basis && a.note === b.note;
+const sameContent = (a: FigureContent, b: FigureContent) =>
+  a.value === b.value &&
+  // Pairs compared as text: jsonb keeps an object's keys in its own order.
+  (a.parts === null) === (b.parts === null) &&
+  partsText(a.parts ?? []) === partsText(b.parts ?? []) &&
+  a.source_name === b.source_name &&
+  a.source_url === b.source_url &&
+  a.basis === b.basis &&
+  a.note === b.note;
 
 /**
  * Records city and country figures in one transaction: each new or changed figure replaces the
@@ -44,7 +52,7 @@ export async function recordFigures(
         continue;
       }
       await upsertFigure(trx, f, author.userId, options.example ?? false);
-      const after = { value: f.value, source_name: f.source_name, source_url: f.source_url, basis: f.basis, note: f.note };
+      const after = { value: f.value, parts: f.parts, source_name: f.source_name, source_url: f.source_url, basis: f.basis, note: f.note };
       await insertFigureRevision(trx, f, { before, after, author: author.name, authorId: author.userId, message: options.message });
       if (before) summary.updated++;
       else summary.created++;

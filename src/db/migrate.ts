@@ -18,6 +18,7 @@ import * as siteVersion from './migrations/0015-site-version.ts';
 import * as citiesVersion from './migrations/0016-cities-version.ts';
 import * as cityFigures from './migrations/0017-city-figures.ts';
 import * as cityAssessments from './migrations/0018-city-assessments.ts';
+import * as figureParts from './migrations/0019-figure-parts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-cities-version': citiesVersion,
   '0017-city-figures': cityFigures,
   '0018-city-assessments': cityAssessments,
+  '0019-figure-parts': figureParts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,6 +70,12 @@ export interface CitiesTable {
   lon: number | null;
 }
 
+/** One pair of a list figure: a country of birth (ISO 3166-1 alpha-3) and how many residents were born there. */
+export interface FigurePart {
+  country: string;
+  count: number;
+}
+
 /** A city's figure of one indicator for one year, with its source. */
 export interface CityFiguresTable {
   country: string;
@@ -81,6 +87,8 @@ export interface CityFiguresTable {
   source_url: string | null;
   basis: string | null;
   note: string | null;
+  /** The pairs of a list figure (top countries of birth), as JSON text or parsed; null for one number. */
+  parts: ColumnType<FigurePart[] | string | null, string | null | undefined, string | null>;
   example: ColumnType<boolean, boolean | undefined, boolean>;
   recorded_by: number | null;
   recorded_at: ColumnType<Date, Date | undefined, Date>;
@@ -96,6 +104,8 @@ export interface CountryFiguresTable {
   source_url: string | null;
   basis: string | null;
   note: string | null;
+  /** The pairs of a list figure (top countries of birth), as JSON text or parsed; null for one number. */
+  parts: ColumnType<FigurePart[] | string | null, string | null | undefined, string | null>;
   recorded_by: number | null;
   recorded_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -36,7 +36,15 @@ function sourceName(url: string | null): string {
 
 /** A demo city's figures whose year is known, as yearly figures of the framework's indicators. */
 function yearlyFigures(c: z.infer<typeof cityFiguresSchema>[number]): PlacedFigure[] {
-  const base = { country: c.country, slug: slugify(c.city), source_name: sourceName(c.source_url), source_url: c.source_url, basis: null, note: null };
+  const base = {
+    country: c.country,
+    slug: slugify(c.city),
+    source_name: sourceName(c.source_url),
+    source_url: c.source_url,
+    basis: null,
+    note: null,
+    parts: null,
+  };
   const out: PlacedFigure[] = [];
   if (c.population !== null && c.population_year !== null) out.push({ ...base, indicator: 'population-total', year: c.population_year, value: c.population });
   if (c.foreign_born_share !== null && c.foreign_born_year !== null)

@@ -1,5 +1,6 @@
 import type { CountedCity } from '../cities/city.service.ts';
 import { isGap } from '../cities/figure-indicators.ts';
+import { type FigurePart, storedParts } from '../cities/figure-parts.ts';
 import type { FigureSeries } from '../cities/figure-series.ts';
 import { cityFilterValue } from '../cities/place-search.ts';
 import { cityApiUrl, cityPageUrl } from './open-data.urls.ts';
@@ -54,7 +55,10 @@ export function toApiCity(city: CountedCity, publicUrl: string): ApiCity {
 /** One yearly figure with its source, as the API gives it. */
 export interface ApiYearlyFigure {
   year: number;
+  /** For the top countries of birth, the sum of the counts in `parts`. */
   value: number;
+  /** The pairs of a list figure (top countries of birth), largest first: ISO 3166-1 alpha-3 code and count. */
+  parts?: FigurePart[];
   source: { name: string; url: string | null };
   basis: string | null;
   note: string | null;
@@ -75,6 +79,7 @@ export interface ApiFigureSeries {
 const yearly = (r: {
   year: number;
   value: number;
+  parts: FigurePart[] | string | null;
   source_name: string;
   source_url: string | null;
   basis: string | null;
@@ -82,6 +87,7 @@ const yearly = (r: {
 }): ApiYearlyFigure => ({
   year: r.year,
   value: r.value,
+  ...(r.parts !== null ? { parts: storedParts(r.parts) } : {}),
   source: { name: r.source_name, url: r.source_url },
   basis: r.basis,
   note: r.note,

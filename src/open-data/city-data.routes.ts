@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { findCity } from '../cities/city.repo.ts';
 import { allCityFigures } from '../cities/figure.repo.ts';
+import { partsText, storedParts } from '../cities/figure-parts.ts';
 import type { Database } from '../db/database.ts';
 import { framework } from '../framework/framework.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
@@ -82,7 +83,8 @@ export function cityDataRoutes({ db, config }: AppDeps): Hono<AppEnv> {
       slug: f.slug,
       indicator: f.indicator,
       year: f.year,
-      value: f.value,
+      // A list figure as its pairs, the way the figures import reads them back.
+      value: f.parts !== null ? partsText(storedParts(f.parts)) : f.value,
       source_name: f.source_name,
       source_url: f.source_url ?? undefined,
       basis: f.basis ?? undefined,

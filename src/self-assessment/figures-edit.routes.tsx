@@ -88,6 +88,7 @@ export function figuresEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
           indicator: f.indicator,
           year: f.year,
           value: f.value,
+          parts: f.parts,
           source_name: f.source_name,
           source_url: f.source_url ?? null,
           basis: f.basis ?? null,

@@ -1,14 +1,29 @@
 import type { FC } from 'hono/jsx';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { usePage } from '../../views/page-context.ts';
-import { axisNumber, figureCell, figureText, unitText } from '../figure-format.ts';
+import { axisNumber, countryOfBirthName, figureCell, figureText, unitText } from '../figure-format.ts';
+import { type FigurePart, isListIndicator, storedParts } from '../figure-parts.ts';
 import type { FigureSeries } from '../figure-series.ts';
 import { FigureChart } from './figure-chart.tsx';
 
 /** The source of a figure: its name, linked when it has a web address. */
 const Source: FC<{ name: string; url: string | null }> = ({ name, url }) => (url ? <a href={url}>{name}</a> : name);
 
-/** One indicator: a line chart when there are two years or more, and every figure in a table. */
+/** A list figure in a table cell: the countries of birth, largest first, each with its count. */
+const PartsCell: FC<{ parts: FigurePart[] }> = ({ parts }) => {
+  const { i18n } = usePage();
+  return (
+    <ol class="figure-parts">
+      {parts.map((p) => (
+        <li>
+          {countryOfBirthName(i18n.locale, p.country)} <bdi>{i18n.number(p.count)}</bdi>
+        </li>
+      ))}
+    </ol>
+  );
+};
+
+/** One indicator: a line chart when there are two years or more (not for lists), and every figure in a table. */
 const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName: string }> = ({ series, cityName, countryName }) => {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -28,7 +43,7 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
     <section class="indicator-figures" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
       <p class="meta">{t('figures.unit_line', { unit })}</p>
-      {series.city.length > 1 && (
+      {series.city.length > 1 && !isListIndicator(indicator) && (
         <FigureChart
           title={t('figures.chart.title', { indicator: title, city: cityName, from: String(first.year), to: String(last.year) })}
           description={t('figures.chart.description', {
@@ -66,8 +81,8 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
               return (
                 <tr>
                   <th scope="row">{year}</th>
-                  <td>{row ? figureCell(i18n, indicator, row.value) : '—'}</td>
-                  {series.country.length > 0 && <td>{national ? figureCell(i18n, indicator, national.value) : '—'}</td>}
+                  <td>{row ? <Value indicator={indicator} value={row.value} parts={row.parts} /> : '—'}</td>
+                  {series.country.length > 0 && <td>{national ? <Value indicator={indicator} value={national.value} parts={national.parts} /> : '—'}</td>}
                   <td>
                     {row && <Source name={row.source_name} url={row.source_url} />}
                     {row?.basis && <span class="meta"> · {row.basis}</span>}
@@ -83,6 +98,12 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
       </div>
     </section>
   );
+};
+
+/** A figure in a table cell: its number, or its list of pairs. */
+const Value: FC<{ indicator: FigureSeries['indicator']; value: number; parts: FigurePart[] | string | null }> = ({ indicator, value, parts }) => {
+  const { i18n } = usePage();
+  return isListIndicator(indicator) ? <PartsCell parts={storedParts(parts)} /> : <>{figureCell(i18n, indicator, value)}</>;
 };
 
 /** A city's yearly figures, indicator by indicator, or a note on how they are recorded. */

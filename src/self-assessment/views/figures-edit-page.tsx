@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
-import { figureText } from '../../cities/figure-format.ts';
+import { figureText, partsLine } from '../../cities/figure-format.ts';
 import { figureIndicator, figureIndicators } from '../../cities/figure-indicators.ts';
+import { type FigurePart, isListIndicator, storedParts } from '../../cities/figure-parts.ts';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary, Field, FieldFrame, Notice } from '../../views/form-parts.tsx';
@@ -23,6 +24,7 @@ export interface RecordedFigure {
   indicator: string;
   year: number;
   value: number;
+  parts: FigurePart[] | string | null;
   source_name: string;
   example: boolean;
 }
@@ -74,7 +76,7 @@ export const FiguresEditPage: FC<FiguresEditProps> = ({ city, values, csrf, erro
           value={first(values.value)}
           errors={errors}
           required
-          maxlength={30}
+          maxlength={300}
         />
         <Field name="source_name" label={t('figures.edit.source_name')} value={first(values.source_name)} errors={errors} required maxlength={200} />
         <Field name="source_url" label={t('figures.edit.source_url')} value={first(values.source_url)} errors={errors} maxlength={2000} />
@@ -127,7 +129,7 @@ const RecordedFigures: FC<{ cityPath: string; recorded: RecordedFigure[]; csrf: 
                   </th>
                   <td>{f.year}</td>
                   <td>
-                    <bdi>{figureText(i18n, f.indicator, f.value)}</bdi>
+                    <bdi>{isListIndicator(f.indicator) ? partsLine(i18n, storedParts(f.parts)) : figureText(i18n, f.indicator, f.value)}</bdi>
                   </td>
                   <td>{f.source_name}</td>
                   <td>
