@@ -311,7 +311,9 @@ describe.each(testEngines())('a city answering its self-assessment on %s', (engi
     const typo = { indicator: 'employment-rate-gap', year: '2004', value: '-7.5', source_name: 'Wrong year source' };
     expect((await rep.b.submit(edit, edit, typo)).status).toBe(303);
     const listed = await rep.b.page(edit);
-    expect(mainText(listed.html)).toContain('Employment rate gap, ages 20-64 2004 -7.5 percentage points Wrong year source Remove Employment rate gap, ages 20-64, 2004');
+    expect(mainText(listed.html)).toContain(
+      'Employment rate gap, ages 20-64 2004 -7.5 percentage points Wrong year source Remove Employment rate gap, ages 20-64, 2004',
+    );
     expect(mainText(await (await app.request('/cities/es/barcelona')).text())).toContain('Wrong year source');
     // Someone who does not represent the city may not remove it; a tampered year is refused with a message.
     const other = await signedIn('member', 'Not A Remover');
