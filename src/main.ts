@@ -16,6 +16,7 @@ import { isCatalogueEmpty } from './practices/practice.repo.ts';
 import { currentSnapshot } from './search/catalogue-snapshot.ts';
 import { prepareSearch } from './search/query-match.ts';
 import { pruneRates } from './security/rate-limit.ts';
+import { latestPublicIndexes } from './self-assessment/benchmark.repo.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 
 /** Pause between attempts to reach a database that is down at start-up. */
@@ -194,17 +195,25 @@ async function warmUpCountryMaps(db: Database, log: Logger): Promise<void> {
   }
 }
 
-/** Public pages of every kind rendered a few times while warming up. */
-const warmUpPaths = ['/', '/practices', '/practices?q=housing', '/fr/practices?q=logement', '/practices?q=refugees&theme=housing&page=2', '/map'];
+/** Public pages of every kind rendered a few times while warming up (with a city's score page, see `warmUpPages`). */
+const warmUpPaths = ['/', '/practices', '/practices?q=housing', '/fr/practices?q=logement', '/practices?q=refugees&theme=housing&page=2', '/map', '/benchmark'];
+
+/** The score page of a city with a published self-assessment (its own, or the demo's example), when there is one. */
+async function scorePagePath(db: Database): Promise<string[]> {
+  const [own] = await latestPublicIndexes(db, { examples: false });
+  const city = own ?? (await latestPublicIndexes(db, { examples: true }))[0];
+  return city ? [`/cities/${city.country.toLowerCase()}/${encodeURIComponent(city.slug)}/assessment`] : [];
+}
 
 /**
  * Renders the public pages a few times before /readyz answers 200, so that the first visitors
  * do not run the search, facet and rendering code before the JavaScript engine has compiled it
  * (the first pages of a new process took twice as long as the next ones).
  */
-async function warmUpPages(app: ReturnType<typeof createApp>, log: Logger): Promise<void> {
+async function warmUpPages(app: ReturnType<typeof createApp>, db: Database, log: Logger): Promise<void> {
   try {
-    for (let round = 0; round < 3; round++) for (const path of warmUpPaths) await app.request(path);
+    const paths = [...warmUpPaths, ...(await scorePagePath(db))];
+    for (let round = 0; round < 3; round++) for (const path of paths) await app.request(path);
   } catch (e) {
     log.warn('pages not warmed up', { error: (e as Error).message });
   }
@@ -282,7 +291,7 @@ async function main() {
   // /readyz answers 200 once the search is warmed up.
   await warmUpSearch(db, log);
   await warmUpCountryMaps(db, log);
-  await warmUpPages(app, log);
+  await warmUpPages(app, db, log);
   keepSearchCurrent(feed, db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });

@@ -19,6 +19,7 @@ import * as citiesVersion from './migrations/0016-cities-version.ts';
 import * as cityFigures from './migrations/0017-city-figures.ts';
 import * as cityAssessments from './migrations/0018-city-assessments.ts';
 import * as figureParts from './migrations/0019-figure-parts.ts';
+import * as latestSnapshots from './migrations/0020-latest-snapshots.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-city-figures': cityFigures,
   '0018-city-assessments': cityAssessments,
   '0019-figure-parts': figureParts,
+  '0020-latest-snapshots': latestSnapshots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

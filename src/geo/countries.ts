@@ -26,6 +26,18 @@ export function countryExists(code: string): boolean {
  * @example regionsOf('FR') // { region: '150', subregion: '155', intermediate: null }
  */
 export function regionsOf(alpha2: string): CountryRegions {
+  let known = walked.get(alpha2);
+  if (!known) {
+    known = walkRegions(alpha2);
+    walked.set(alpha2, known);
+  }
+  return { ...known };
+}
+
+/** Each country's regions, walked once (pages ask for a thousand cities' regions at a time). */
+const walked = new Map<string, CountryRegions>();
+
+function walkRegions(alpha2: string): CountryRegions {
   const result: CountryRegions = { region: null, subregion: null, intermediate: null };
   const iso3 = countries.alpha2ToAlpha3(alpha2);
   let node = iso3 ? byIso3.get(iso3) : undefined;

@@ -40,14 +40,18 @@ export async function readLatestPublicIndexes(db: Database, options: { examples:
     framework_version: number;
     scores: AssessmentScore | string;
   }>`
-    SELECT s.id, s.country, s.slug, c.name, c.population, c.foreign_born_share, s.published_at, s.example, s.framework_version, s.scores
-      FROM (SELECT DISTINCT ON (country, slug) id, country, slug, published_at, example, framework_version, scores
+    SELECT a.id, a.country, a.slug, c.name, c.population, c.foreign_born_share, a.published_at, a.example, a.framework_version, a.scores
+      FROM (SELECT DISTINCT ON (country, slug) id
               FROM city_assessments
              WHERE state = 'published' AND visibility = 'public' AND example = ${options.examples}
              ORDER BY country, slug, published_at DESC, id DESC) s
-      JOIN cities c ON c.country = s.country AND c.slug = s.slug
-     ORDER BY s.country, c.name`.execute(db);
-  return rows.rows.map((r) => ({
+      JOIN city_assessments a ON a.id = s.id
+      JOIN cities c ON c.country = a.country AND c.slug = a.slug`.execute(db);
+  // The latest snapshot of each city is picked on narrow rows, its scores fetched after, and the
+  // rows put in order here: sorting the wide rows in the database took half the query's time.
+  const byPlace = (a: { country: string; name: string; slug: string }, b: { country: string; name: string; slug: string }) =>
+    a.country < b.country ? -1 : a.country > b.country ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  return rows.rows.sort(byPlace).map((r) => ({
     id: String(r.id),
     country: r.country,
     slug: r.slug,

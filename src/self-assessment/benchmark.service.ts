@@ -13,6 +13,9 @@ export interface BenchmarkRow extends PublishedIndex {
   coverage: number;
 }
 
+/** City names in one order for every reader (one collator: `localeCompare` builds one per comparison). */
+const names = new Intl.Collator('en', { sensitivity: 'base' });
+
 /**
  * The published indexes the benchmark lists: every city's latest public self-assessment (the
  * cities' own; the demo's examples only while no city has published one, and then said so),
@@ -29,7 +32,7 @@ export async function benchmarkRows(db: Database, query: BenchmarkQuery): Promis
       return { ...i, region: regionsOf(i.country).region, band: sizeBand(i.population), score: part?.score ?? null, coverage: part?.coverage ?? 0 };
     })
     .filter((r) => (!query.region || r.region === query.region) && (!query.band || r.band === query.band));
-  const byName = (a: BenchmarkRow, b: BenchmarkRow) => a.name.localeCompare(b.name) || a.country.localeCompare(b.country);
+  const byName = (a: BenchmarkRow, b: BenchmarkRow) => names.compare(a.name, b.name) || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0);
   const sort = query.sort ?? 'score';
   rows.sort((a, b) => {
     if (sort === 'city') return byName(a, b);

@@ -23,23 +23,79 @@ export interface PeerGroup {
   dimensions: Record<string, PeerStats | null>;
 }
 
-/** Median and range of some scores; null when there are fewer than `minimumPeers`. */
-export function peerStats(scores: number[]): PeerStats | null {
-  if (scores.length < minimumPeers) return null;
-  const sorted = [...scores].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], cities: sorted.length };
+/** A group's scores sorted once, per dimension and overall, so each city's comparison only leaves its own out. */
+interface SortedGroup {
+  members: PublishedIndex[];
+  overall: Float64Array;
+  dimensions: Record<string, Float64Array>;
 }
 
-function group(kind: PeerGroup['kind'], value: string, peers: PublishedIndex[], dimensions: string[]): PeerGroup {
-  const of = (pick: (p: PublishedIndex) => number | null | undefined) => peerStats(peers.map(pick).filter((s): s is number => typeof s === 'number'));
+/** The scores the members have, ascending (a typed array sorts numbers natively). */
+function scoresOf(members: PublishedIndex[], pick: (p: PublishedIndex) => number | null | undefined): Float64Array {
+  const out = new Float64Array(members.length);
+  let n = 0;
+  for (const m of members) {
+    const s = pick(m);
+    if (typeof s === 'number') out[n++] = s;
+  }
+  return out.subarray(0, n).sort();
+}
+
+function sortedGroup(members: PublishedIndex[], dimensions: string[]): SortedGroup {
+  return {
+    members,
+    overall: scoresOf(members, (p) => p.scores.overall.score),
+    dimensions: Object.fromEntries(dimensions.map((d) => [d, scoresOf(members, (p) => p.scores.dimensions[d]?.score)])),
+  };
+}
+
+/** Median and range of sorted scores with one occurrence of `own` left out (none when undefined). */
+function statsWithout(sorted: Float64Array, own: number | null | undefined): PeerStats | null {
+  let skip = -1;
+  if (typeof own === 'number') {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < own) lo = mid + 1;
+      else hi = mid;
+    }
+    if (sorted[lo] === own) skip = lo;
+  }
+  const n = skip >= 0 ? sorted.length - 1 : sorted.length;
+  if (n < minimumPeers) return null;
+  const at = (i: number) => (skip >= 0 && i >= skip ? sorted[i + 1] : sorted[i]);
+  const mid = n >> 1;
+  return { median: n % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2, min: at(0), max: at(n - 1), cities: n };
+}
+
+/** The region, size and all-cities groups, sorted once per list of indexes (itself kept per assessments version). */
+const sortedGroups = new WeakMap<PublishedIndex[], Map<string, SortedGroup>>();
+
+function keptGroup(indexes: PublishedIndex[], key: string, dimensions: string[], belongs: (i: PublishedIndex) => boolean): SortedGroup {
+  let groups = sortedGroups.get(indexes);
+  if (!groups) {
+    groups = new Map();
+    sortedGroups.set(indexes, groups);
+  }
+  const cacheKey = `${key}|${dimensions.join(',')}`;
+  let g = groups.get(cacheKey);
+  if (!g) {
+    g = sortedGroup(indexes.filter(belongs), dimensions);
+    groups.set(cacheKey, g);
+  }
+  return g;
+}
+
+/** A group's comparison for one city: its own latest snapshot (when the group holds it) left out. */
+function comparison(kind: PeerGroup['kind'], value: string, g: SortedGroup, own: PublishedIndex | undefined, dimensions: string[]): PeerGroup {
+  const mine = own && g.members.includes(own) ? own : undefined;
   return {
     kind,
     value,
-    cities: peers.length,
-    overall: of((p) => p.scores.overall.score),
-    dimensions: Object.fromEntries(dimensions.map((d) => [d, of((p) => p.scores.dimensions[d]?.score)])),
+    cities: g.members.length - (mine ? 1 : 0),
+    overall: statsWithout(g.overall, mine?.scores.overall.score),
+    dimensions: Object.fromEntries(dimensions.map((d) => [d, statsWithout(g.dimensions[d], mine?.scores.dimensions[d]?.score)])),
   };
 }
 
@@ -47,7 +103,8 @@ function group(kind: PeerGroup['kind'], value: string, peers: PublishedIndex[], 
  * How a city's peers score: the peer cities its representatives chose (when they chose some),
  * the cities of its UN region, of its size band (when its population is known) and all cities, each over their latest public snapshots, the city itself left out.
  * A median is only given over three cities or more, so no single city's answers can be read
- * from it.
+ * from it. The region, size and all-cities scores are sorted once per list of indexes; each
+ * city's comparison then leaves its own scores out of them.
  * @example peerGroups(indexes, { country: 'DE', slug: 'berlin', population: 3_670_000 }, dimensionCodes)
  */
 export function peerGroups(
@@ -56,39 +113,31 @@ export function peerGroups(
   dimensions: string[],
   chosen: { country: string; slug: string }[] = [],
 ): PeerGroup[] {
-  const others = indexes.filter((i) => !(i.country === city.country && i.slug === city.slug));
+  const own = indexes.find((i) => i.country === city.country && i.slug === city.slug);
   const region = regionsOf(city.country).region;
   const band: SizeBand | undefined = sizeBand(city.population);
   const groups: PeerGroup[] = [];
   if (chosen.length) {
     const picked = new Set(chosen.map((c) => `${c.country}/${c.slug}`));
-    groups.push(
-      group(
-        'chosen',
-        '',
-        others.filter((i) => picked.has(`${i.country}/${i.slug}`)),
-        dimensions,
-      ),
-    );
+    const members = indexes.filter((i) => i !== own && picked.has(`${i.country}/${i.slug}`));
+    groups.push(comparison('chosen', '', sortedGroup(members, dimensions), undefined, dimensions));
   }
-  if (region)
-    groups.push(
-      group(
-        'region',
-        region,
-        others.filter((i) => regionsOf(i.country).region === region),
-        dimensions,
-      ),
-    );
-  if (band)
-    groups.push(
-      group(
-        'size',
-        band,
-        others.filter((i) => sizeBand(i.population) === band),
-        dimensions,
-      ),
-    );
-  groups.push(group('all', '', others, dimensions));
+  if (region) {
+    const g = keptGroup(indexes, `region:${region}`, dimensions, (i) => regionsOf(i.country).region === region);
+    groups.push(comparison('region', region, g, own, dimensions));
+  }
+  if (band) {
+    const g = keptGroup(indexes, `size:${band}`, dimensions, (i) => sizeBand(i.population) === band);
+    groups.push(comparison('size', band, g, own, dimensions));
+  }
+  groups.push(
+    comparison(
+      'all',
+      '',
+      keptGroup(indexes, 'all', dimensions, () => true),
+      own,
+      dimensions,
+    ),
+  );
   return groups;
 }

@@ -52,36 +52,54 @@ export function peerScoresOf(indexes: PublishedIndex[], dimension: string, frame
 }
 
 /** What a city brings to a practice's points, per code of the snapshot's city column. */
-interface CityFacts {
+export interface CityFacts {
   place: (CityContext | undefined)[];
   similarSize: Uint8Array;
   closeShare: Uint8Array;
-  peerScore: Float64Array;
 }
 
-function cityFacts(snap: CatalogueSnapshot, target: RankingTarget, cities: Map<string, CityContext>, peers: Map<string, number>): CityFacts {
-  const col = snap.facets.city;
-  const n = col.values.length;
-  const facts: CityFacts = {
-    place: new Array(n),
-    similarSize: new Uint8Array(n),
-    closeShare: new Uint8Array(n),
-    peerScore: new Float64Array(n).fill(Number.NaN),
-  };
+/** The recorded city of each code of the snapshot's city column, looked up once per snapshot column and list of cities. */
+const placesKept = new WeakMap<CityContext[], { values: string[]; place: (CityContext | undefined)[] }>();
+
+function placesOf(snap: CatalogueSnapshot, contexts: CityContext[]): (CityContext | undefined)[] {
+  const values = snap.facets.city.values;
+  const kept = placesKept.get(contexts);
+  if (kept && kept.values === values && kept.place.length === values.length) return kept.place;
+  const byKey = new Map(contexts.map((c) => [`${c.country.toLowerCase()}-${c.slug}`, c]));
+  const place = values.map((v) => byKey.get(v));
+  placesKept.set(contexts, { values, place });
+  return place;
+}
+
+/**
+ * How each city of the catalogue compares with the city recommended to (same size band, share
+ * born abroad within five points): worked out once per page, for all its dimensions.
+ * @example const facts = cityFactsFor(snap, target, contexts);
+ */
+export function cityFactsFor(snap: CatalogueSnapshot, target: RankingTarget, contexts: CityContext[]): CityFacts {
+  const place = placesOf(snap, contexts);
+  const n = place.length;
+  const facts: CityFacts = { place, similarSize: new Uint8Array(n), closeShare: new Uint8Array(n) };
   const band = sizeBand(target.population);
   for (let code = 0; code < n; code++) {
-    const value = col.values[code];
-    const key = `${value.slice(0, 2).toUpperCase()}/${value.slice(3)}`;
-    const place = cities.get(key);
-    facts.place[code] = place;
-    if (!place) continue;
-    if (band !== undefined && sizeBand(place.population) === band) facts.similarSize[code] = 1;
-    if (target.foreignBornShare !== null && place.foreignBornShare !== null && Math.abs(place.foreignBornShare - target.foreignBornShare) <= closeShareWithin)
+    const p = place[code];
+    if (!p) continue;
+    if (band !== undefined && sizeBand(p.population) === band) facts.similarSize[code] = 1;
+    if (target.foreignBornShare !== null && p.foreignBornShare !== null && Math.abs(p.foreignBornShare - target.foreignBornShare) <= closeShareWithin)
       facts.closeShare[code] = 1;
-    const peer = peers.get(key);
-    if (peer !== undefined) facts.peerScore[code] = peer;
   }
   return facts;
+}
+
+/** The peers' scores on a dimension by code of the snapshot's city column (NaN for cities that are no peer there). */
+function peerScoreByCode(snap: CatalogueSnapshot, peers: Map<string, number>): Float64Array {
+  const col = snap.facets.city;
+  const out = new Float64Array(col.values.length).fill(Number.NaN);
+  for (const [key, score] of peers) {
+    const code = col.codeOf.get(`${key.slice(0, 2).toLowerCase()}-${key.slice(3)}`);
+    if (code !== undefined) out[code] = score;
+  }
+  return out;
 }
 
 /**
@@ -92,18 +110,18 @@ function cityFacts(snap: CatalogueSnapshot, target: RankingTarget, cities: Map<s
  * city scores 75 or more on the dimension (`peers`, public own snapshots only); ties by
  * evidence level, then id. Up to five. The facts of each city and country are worked out once,
  * and a practice becomes an object only when it enters the best five.
- * @example rankForDimension(snap, ['housing'], target, contexts, peers)
+ * @example rankForDimension(snap, ['housing'], target, cityFactsFor(snap, target, contexts), peers)
  */
 export function rankForDimension(
   snap: CatalogueSnapshot,
   themes: string[],
   target: RankingTarget,
-  cities: Map<string, CityContext>,
+  facts: CityFacts,
   peers: Map<string, number>,
   exclude: ReadonlySet<string> = new Set(),
 ): RankedPractice[] {
   const { theme, evidence, assessed, city: cityCol, country: countryCol } = snap.facets;
-  const facts = cityFacts(snap, target, cities, peers);
+  const peerScore = peerScoreByCode(snap, peers);
   const levelOf = evidence.values.map((v) => Number(v) || 0);
   const targetRegion = regionOf(target.country);
   const sameRegionOf = countryCol.values.map((c) => (targetRegion !== null && regionOf(c) === targetRegion ? 1 : 0));
@@ -125,7 +143,7 @@ export function rankForDimension(
       const level = evidence.offsets[row] < evidence.offsets[row + 1] ? levelOf[evidence.codes[evidence.offsets[row]]] : 0;
       let transferable = 0;
       for (let j = assessed.offsets[row]; j < assessed.offsets[row + 1]; j++) if (assessed.codes[j] === transferableCode) transferable = 1;
-      const peer = cityCode >= 0 ? facts.peerScore[cityCode] : Number.NaN;
+      const peer = cityCode >= 0 ? peerScore[cityCode] : Number.NaN;
       const sameRegion = countryCode >= 0 ? sameRegionOf[countryCode] : 0;
       const similarSize = cityCode >= 0 ? facts.similarSize[cityCode] : 0;
       const closeShare = cityCode >= 0 ? facts.closeShare[cityCode] : 0;

@@ -4,7 +4,7 @@ import type { AssessmentScore } from '../framework/scoring.ts';
 import { currentSnapshot } from '../search/catalogue-snapshot.ts';
 import { latestPublicIndexes } from './benchmark.repo.ts';
 import { cityContexts, practiceTitles } from './recommendation.repo.ts';
-import { peerScoresOf, type RankedPractice, rankForDimension } from './recommendation-ranking.ts';
+import { cityFactsFor, peerScoresOf, type RankedPractice, rankForDimension } from './recommendation-ranking.ts';
 
 /** A practice recommended for a weak dimension, with the facts that say why, titled in the reader's language where it can be. */
 export type RecommendedPractice = Omit<RankedPractice, 'points'> & {
@@ -71,10 +71,10 @@ export async function recommendPractices(
   const weakest = weakestDimensions(input.score);
   if (weakest.length === 0) return [];
   const [snap, contexts, indexes] = await Promise.all([currentSnapshot(db), cityContexts(db), latestPublicIndexes(db, { examples: false })]);
-  const cities = new Map(contexts.map((c) => [`${c.country}/${c.slug}`, c]));
-  const self = cities.get(`${input.country}/${input.slug}`);
+  const self = contexts.find((c) => c.country === input.country && c.slug === input.slug);
   const target = { country: input.country, slug: input.slug, population: self?.population ?? null, foreignBornShare: self?.foreignBornShare ?? null };
-  const ranked = weakest.map((d) => rankForDimension(snap, d.themes, target, cities, peerScoresOf(indexes, d.code, framework.version), input.exclude));
+  const facts = cityFactsFor(snap, target, contexts);
+  const ranked = weakest.map((d) => rankForDimension(snap, d.themes, target, facts, peerScoresOf(indexes, d.code, framework.version), input.exclude));
   const titles = await practiceTitles(db, [...new Set(ranked.flat().map((r) => r.id))], input.locale);
   return weakest.map((d, i) => ({
     dimension: d.code,
