@@ -119,4 +119,37 @@ describe.each(testEngines())('peers and the benchmark on %s', (engine) => {
     const other = await signedInClient(app, db, 'member', 'Not Lyon');
     expect((await other.b.submit('/account', '/cities/fr/lyon/assessment/peers', { peers: '' })).status).toBe(403);
   });
+
+  it('a snapshot of another framework version keeps its own scores and is compared with nothing of version 1', async () => {
+    // Porto answers a later version of the framework (its scores kept as published, every dimension 100).
+    const later = scoreAssessment(framework, answers(100));
+    const { id } = await db
+      .insertInto('city_assessments')
+      .values({
+        country: 'PT',
+        slug: 'porto',
+        framework_version: 2,
+        state: 'published',
+        visibility: 'public',
+        published_at: new Date('2026-06-01'),
+        scores: JSON.stringify(later),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const text = mainText(await (await app.request('/cities/pt/porto/assessment')).text());
+    expect(text).toContain('Published on June 1, 2026 · Framework version 2');
+    expect(text).toMatch(/Overall index 100/);
+    // Not compared with Porto's version 1 snapshot, nor with any city of version 1, and no practices from version 1's themes.
+    expect(text).not.toMatch(/since January 1, 2026/);
+    expect(text).toMatch(/All cities with a published self-assessment: 0 cities/);
+    expect(text).not.toContain('Practices to learn from');
+    // The version 1 snapshot is still there, with its comparisons; the benchmark lists version 1 only, Porto at 0.
+    const snapshots = await db.selectFrom('city_assessments').select('id').where('slug', '=', 'porto').where('framework_version', '=', 1).execute();
+    const first = mainText(await (await app.request(`/cities/pt/porto/assessment?snapshot=${snapshots[0].id}`)).text());
+    expect(first).toContain('Published on January 1, 2026 · Framework version 1');
+    expect(first).toMatch(/All cities with a published self-assessment: 4 cities/);
+    const csv = Buffer.from(await (await app.request('/benchmark.csv')).arrayBuffer()).toString('utf8');
+    expect(csv).toMatch(/\nPT,Porto,porto,150,230000,100k-500k,2026-01-01,no,0,/);
+    expect(csv).not.toContain(`snapshot=${id}`);
+  });
 });

@@ -59,6 +59,18 @@ export type OutcomeIndicator = z.infer<typeof indicatorSchema>;
 /** The current framework. */
 export const framework: Framework = frameworkSchema.parse(frameworkData);
 
+/**
+ * The framework versions the site ships, by version. A new version adds its data files here
+ * and keeps the older ones, so snapshots answered with them are still shown with their own
+ * questions (their scores are kept as published, and never compared across versions).
+ */
+const shipped = new Map<number, Framework>([[framework.version, framework]]);
+
+/** The framework of a version, undefined when the site does not ship it. */
+export function frameworkOf(version: number): Framework | undefined {
+  return shipped.get(version);
+}
+
 /** The outcome and context indicators of the current framework; each names a dimension of it, or "context". */
 export const outcomeIndicators: OutcomeIndicator[] = indicatorsSchema
   .superRefine((data, ctx) => {

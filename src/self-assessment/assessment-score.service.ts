@@ -1,6 +1,6 @@
 import { findCity } from '../cities/city.repo.ts';
 import type { Database } from '../db/database.ts';
-import { framework } from '../framework/framework.ts';
+import { framework as current, frameworkOf } from '../framework/framework.ts';
 import { type Answer, type AssessmentScore, scoreAssessment } from '../framework/scoring.ts';
 import { notFound } from '../http/errors.ts';
 import type { Actor } from '../security/authorize.ts';
@@ -67,21 +67,25 @@ export async function loadScorePage(
     typeof row.scores === 'string' ? JSON.parse(row.scores) : ((row.scores as AssessmentScore | null) ?? undefined);
   const unscored = [shown, ...(previousRow ? [previousRow] : [])].filter((r) => !kept(r)).map((r) => String(r.id));
   const answers = unscored.length ? await answersOfMany(db, unscored) : new Map();
-  const score = (row: CityAssessmentRow): AssessmentScore => kept(row) ?? scoreAssessment(framework, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
+  const version = frameworkOf(shown.framework_version);
+  const score = (row: CityAssessmentRow): AssessmentScore => {
+    const stored = kept(row);
+    if (stored) return stored;
+    if (!version) throw new Error(`snapshot ${row.id} has no kept scores and framework version ${row.framework_version} is not shipped`);
+    return scoreAssessment(version, scoringAnswers(answers.get(String(row.id)) ?? new Map()));
+  };
   const shownScore = score(shown);
   // Peers over their latest public snapshots: examples beside examples, a city's own beside cities' own.
   const [indexes, recommendations, chosen, titles] = await Promise.all([
     latestPublicIndexes(db, { examples: shown.example }),
-    recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale, exclude: new Set(choices.keys()) }),
+    // Recommendations follow the themes of the framework the site ships; an older snapshot gets none.
+    shown.framework_version === current.version
+      ? recommendPractices(db, { country: city.country, slug: city.slug, score: shownScore, locale, exclude: new Set(choices.keys()) })
+      : Promise.resolve([]),
     chosenPeers(db, city.country, city.slug),
     represented ? practiceTitles(db, [...choices.keys()], locale) : Promise.resolve(new Map<string, { title: string; lang: string }>()),
   ]);
-  const peers = peerGroups(
-    indexes,
-    city,
-    framework.dimensions.map((d) => d.code),
-    chosen,
-  );
+  const peers = peerGroups(indexes, city, Object.keys(shownScore.dimensions), chosen, shown.framework_version);
   return {
     city: { country: city.country, slug: city.slug, name: city.name },
     snapshot: summary(shown),

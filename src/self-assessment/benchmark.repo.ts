@@ -23,8 +23,9 @@ export async function readAssessmentsVersion(db: Database): Promise<number> {
 }
 
 /**
- * Every city's latest PUBLIC snapshot (private ones never), either the cities' own or the
- * demo's examples (`examples`), with the scores kept when it was published.
+ * Every city's latest PUBLIC snapshot of each framework version (private ones never; versions
+ * are never compared, so each reader keeps one), either the cities' own or the demo's examples
+ * (`examples`), with the scores kept when it was published.
  * @example const rows = await readLatestPublicIndexes(db, { examples: false });
  */
 export async function readLatestPublicIndexes(db: Database, options: { examples: boolean }): Promise<PublishedIndex[]> {
@@ -41,10 +42,10 @@ export async function readLatestPublicIndexes(db: Database, options: { examples:
     scores: AssessmentScore | string;
   }>`
     SELECT a.id, a.country, a.slug, c.name, c.population, c.foreign_born_share, a.published_at, a.example, a.framework_version, a.scores
-      FROM (SELECT DISTINCT ON (country, slug) id
+      FROM (SELECT DISTINCT ON (country, slug, framework_version) id
               FROM city_assessments
              WHERE state = 'published' AND visibility = 'public' AND example = ${options.examples}
-             ORDER BY country, slug, published_at DESC, id DESC) s
+             ORDER BY country, slug, framework_version, published_at DESC, id DESC) s
       JOIN city_assessments a ON a.id = s.id
       JOIN cities c ON c.country = a.country AND c.slug = a.slug`.execute(db);
   // The latest snapshot of each city is picked on narrow rows, its scores fetched after, and the

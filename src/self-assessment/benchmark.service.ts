@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { framework } from '../framework/framework.ts';
 import { regionsOf } from '../geo/countries.ts';
 import type { BenchmarkQuery } from './benchmark.query.ts';
 import { latestPublicIndexes, type PublishedIndex } from './benchmark.repo.ts';
@@ -26,7 +27,9 @@ export async function benchmarkRows(db: Database, query: BenchmarkQuery): Promis
   let indexes = await latestPublicIndexes(db, { examples: false });
   const examples = indexes.length === 0;
   if (examples) indexes = await latestPublicIndexes(db, { examples: true });
+  // Scores of different framework versions are never compared: the list holds the current one's.
   const rows = indexes
+    .filter((i) => i.frameworkVersion === framework.version)
     .map((i) => {
       const part = query.dimension ? i.scores.dimensions[query.dimension] : i.scores.overall;
       return { ...i, region: regionsOf(i.country).region, band: sizeBand(i.population), score: part?.score ?? null, coverage: part?.coverage ?? 0 };

@@ -101,7 +101,8 @@ function comparison(kind: PeerGroup['kind'], value: string, g: SortedGroup, own:
 
 /**
  * How a city's peers score: the peer cities its representatives chose (when they chose some),
- * the cities of its UN region, of its size band (when its population is known) and all cities, each over their latest public snapshots, the city itself left out.
+ * the cities of its UN region, of its size band (when its population is known) and all cities, each over their latest public snapshots
+ * of the same framework version (scores of different versions are never compared), the city itself left out.
  * A median is only given over three cities or more, so no single city's answers can be read
  * from it. The region, size and all-cities scores are sorted once per list of indexes; each
  * city's comparison then leaves its own scores out of them.
@@ -112,32 +113,26 @@ export function peerGroups(
   city: { country: string; slug: string; population: number | null },
   dimensions: string[],
   chosen: { country: string; slug: string }[] = [],
+  frameworkVersion = 1,
 ): PeerGroup[] {
-  const own = indexes.find((i) => i.country === city.country && i.slug === city.slug);
+  const version = (i: PublishedIndex) => i.frameworkVersion === frameworkVersion;
+  const own = indexes.find((i) => version(i) && i.country === city.country && i.slug === city.slug);
   const region = regionsOf(city.country).region;
   const band: SizeBand | undefined = sizeBand(city.population);
   const groups: PeerGroup[] = [];
   if (chosen.length) {
     const picked = new Set(chosen.map((c) => `${c.country}/${c.slug}`));
-    const members = indexes.filter((i) => i !== own && picked.has(`${i.country}/${i.slug}`));
+    const members = indexes.filter((i) => version(i) && i !== own && picked.has(`${i.country}/${i.slug}`));
     groups.push(comparison('chosen', '', sortedGroup(members, dimensions), undefined, dimensions));
   }
   if (region) {
-    const g = keptGroup(indexes, `region:${region}`, dimensions, (i) => regionsOf(i.country).region === region);
+    const g = keptGroup(indexes, `v${frameworkVersion}|region:${region}`, dimensions, (i) => version(i) && regionsOf(i.country).region === region);
     groups.push(comparison('region', region, g, own, dimensions));
   }
   if (band) {
-    const g = keptGroup(indexes, `size:${band}`, dimensions, (i) => sizeBand(i.population) === band);
+    const g = keptGroup(indexes, `v${frameworkVersion}|size:${band}`, dimensions, (i) => version(i) && sizeBand(i.population) === band);
     groups.push(comparison('size', band, g, own, dimensions));
   }
-  groups.push(
-    comparison(
-      'all',
-      '',
-      keptGroup(indexes, 'all', dimensions, () => true),
-      own,
-      dimensions,
-    ),
-  );
+  groups.push(comparison('all', '', keptGroup(indexes, `v${frameworkVersion}|all`, dimensions, version), own, dimensions));
   return groups;
 }

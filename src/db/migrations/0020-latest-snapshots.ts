@@ -2,13 +2,13 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Every city's latest public snapshot is read again after each change to the assessments (the
- * benchmark, peers, recommendations): an index picks them without sorting the table, and the
+ * benchmark, peers, recommendations; one per framework version): an index picks them without sorting the table, and the
  * scores kept at publication are stored as JSON text (`json`), sent as stored, rather than as
  * `jsonb`, which the server converts to text for every row read (half the read's time for 1,000
  * cities). Nothing queries inside them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX city_assessments_latest_public_idx ON city_assessments (example, country, slug, published_at DESC, id DESC)
+  await sql`CREATE INDEX city_assessments_latest_public_idx ON city_assessments (example, country, slug, framework_version, published_at DESC, id DESC)
     WHERE state = 'published' AND visibility = 'public'`.execute(db);
   await sql`ALTER TABLE city_assessments ALTER COLUMN scores TYPE json USING scores::json`.execute(db);
 }
