@@ -17,6 +17,7 @@ import { currentSnapshot } from './search/catalogue-snapshot.ts';
 import { prepareSearch } from './search/query-match.ts';
 import { pruneRates } from './security/rate-limit.ts';
 import { latestPublicIndexes } from './self-assessment/benchmark.repo.ts';
+import { cityContexts } from './self-assessment/recommendation.repo.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 
 /** Pause between attempts to reach a database that is down at start-up. */
@@ -176,6 +177,19 @@ function keepSearchCurrent(feed: SiteVersionFeed, db: Database, log: Logger): vo
   feed.onChange(() => void update());
 }
 
+/**
+ * Reads the cities' latest self-assessment scores and their contexts again as soon as a write
+ * is notified (each read only when its own version moved), so the first comparison page after a
+ * publication finds them current or already being read, as the search does above.
+ */
+function keepComparisonsCurrent(feed: SiteVersionFeed, db: Database, log: Logger): void {
+  feed.onChange(() => {
+    Promise.all([latestPublicIndexes(db, { examples: false }), cityContexts(db)]).catch((e: Error) =>
+      log.warn('comparisons not read after a write, the next page will', { error: e.message }),
+    );
+  });
+}
+
 /** Listens for writes; without it the page cache only stays empty (every page is rendered). */
 async function startFeed(feed: SiteVersionFeed, db: Database, config: Config, log: Logger): Promise<void> {
   try {
@@ -293,6 +307,7 @@ async function main() {
   await warmUpCountryMaps(db, log);
   await warmUpPages(app, db, log);
   keepSearchCurrent(feed, db, log);
+  keepComparisonsCurrent(feed, db, log);
   readiness.advance('ready');
   log.info('ready', { startupMs: elapsed() });
 
