@@ -26,7 +26,34 @@ export async function readSiteVersion(db: Database): Promise<SiteVersion> {
  * of `cities` (migration 0016), which also move the site version.
  * @example const version = await readCitiesVersion(db);
  */
-export async function readCitiesVersion(db: Database): Promise<number> {
-  const row = await db.selectFrom('app_state').select(sql<string>`value #>> '{}'`.as('v')).where('key', '=', 'cities_version').executeTakeFirst();
-  return Number(row?.v ?? 0);
+export function readCitiesVersion(db: Database): Promise<number> {
+  return readCounter(db, 'cities_version');
+}
+
+/** The reads of a counter under way, per database handle and key. */
+const underWay = new WeakMap<Database, Map<string, Promise<number>>>();
+
+/**
+ * One of the counters of `app_state` (0 before the first change). Callers asking while a read of
+ * the same counter is under way share it (a page asks for a counter several times at once), so
+ * a write is seen at most one read later than a read of its own would have seen it.
+ * @example const version = await readCounter(db, 'assessments_version');
+ */
+export function readCounter(db: Database, key: string): Promise<number> {
+  let reads = underWay.get(db);
+  if (!reads) {
+    reads = new Map();
+    underWay.set(db, reads);
+  }
+  const running = reads.get(key);
+  if (running) return running;
+  const read = db
+    .selectFrom('app_state')
+    .select(sql<string>`value #>> '{}'`.as('v'))
+    .where('key', '=', key)
+    .executeTakeFirst()
+    .then((row) => Number(row?.v ?? 0))
+    .finally(() => reads.delete(key));
+  reads.set(key, read);
+  return read;
 }

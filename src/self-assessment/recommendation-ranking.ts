@@ -43,6 +43,24 @@ const regionOf = (country: string) => {
  * @example peerScoresOf(indexes, 'housing-and-neighbourhoods', 1)
  */
 export function peerScoresOf(indexes: PublishedIndex[], dimension: string, frameworkVersion: number): Map<string, number> {
+  let byDimension = peerScoresKept.get(indexes);
+  if (!byDimension) {
+    byDimension = new Map();
+    peerScoresKept.set(indexes, byDimension);
+  }
+  const key = `${frameworkVersion}|${dimension}`;
+  let out = byDimension.get(key);
+  if (!out) {
+    out = readPeerScores(indexes, dimension, frameworkVersion);
+    byDimension.set(key, out);
+  }
+  return out;
+}
+
+/** The peer scores worked out per list of indexes (itself kept per assessments version) and dimension. */
+const peerScoresKept = new WeakMap<PublishedIndex[], Map<string, Map<string, number>>>();
+
+function readPeerScores(indexes: PublishedIndex[], dimension: string, frameworkVersion: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const i of indexes) {
     const score = i.scores.dimensions[dimension]?.score;
