@@ -2,7 +2,7 @@ import type { OutcomeIndicator } from '../framework/framework.ts';
 import { regionDisplayName } from '../i18n/display-names.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { isGap } from './figure-indicators.ts';
-import { alpha2Of, type FigurePart } from './figure-parts.ts';
+import { alpha2Of } from './figure-parts.ts';
 
 /**
  * A figure's value with its unit, in the reader's number format: "15.2 %", "−3.4 percentage
@@ -43,9 +43,4 @@ export function unitText(i18n: Translator, indicator: OutcomeIndicator, translat
 export function countryOfBirthName(locale: string, alpha3: string): string {
   const alpha2 = alpha2Of(alpha3);
   return alpha2 ? regionDisplayName(alpha2, locale) : alpha3;
-}
-
-/** The pairs of a list figure on one line: "Türkiye 97,000; Syria 45,000". */
-export function partsLine(i18n: Translator, parts: FigurePart[]): string {
-  return parts.map((p) => `${countryOfBirthName(i18n.locale, p.country)} ${i18n.number(p.count)}`).join('; ');
 }

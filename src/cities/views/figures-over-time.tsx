@@ -1,27 +1,14 @@
 import type { FC } from 'hono/jsx';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { usePage } from '../../views/page-context.ts';
-import { axisNumber, countryOfBirthName, figureCell, figureText, unitText } from '../figure-format.ts';
+import { axisNumber, figureCell, figureText, unitText } from '../figure-format.ts';
 import { type FigurePart, isListIndicator, storedParts } from '../figure-parts.ts';
 import type { FigureSeries } from '../figure-series.ts';
 import { FigureChart } from './figure-chart.tsx';
+import { PartsCell } from './figure-parts-list.tsx';
 
 /** The source of a figure: its name, linked when it has a web address. */
 const Source: FC<{ name: string; url: string | null }> = ({ name, url }) => (url ? <a href={url}>{name}</a> : name);
-
-/** A list figure in a table cell: the countries of birth, largest first, each with its count. */
-const PartsCell: FC<{ parts: FigurePart[] }> = ({ parts }) => {
-  const { i18n } = usePage();
-  return (
-    <ol class="figure-parts">
-      {parts.map((p) => (
-        <li>
-          {countryOfBirthName(i18n.locale, p.country)} <bdi>{i18n.number(p.count)}</bdi>
-        </li>
-      ))}
-    </ol>
-  );
-};
 
 /** One indicator: a line chart when there are two years or more (not for lists), and every figure in a table. */
 const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName: string }> = ({ series, cityName, countryName }) => {

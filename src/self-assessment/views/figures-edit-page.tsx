@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
-import { figureText, partsLine } from '../../cities/figure-format.ts';
+import { figureText } from '../../cities/figure-format.ts';
 import { figureIndicator, figureIndicators } from '../../cities/figure-indicators.ts';
 import { type FigurePart, isListIndicator, storedParts } from '../../cities/figure-parts.ts';
+import { PartsCell } from '../../cities/views/figure-parts-list.tsx';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary, Field, FieldFrame, Notice } from '../../views/form-parts.tsx';
@@ -108,7 +109,7 @@ const RecordedFigures: FC<{ cityPath: string; recorded: RecordedFigure[]; csrf: 
         <p>{t('figures.none')}</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="recorded-figures" tabindex={0}>
-          <table class="data-table">
+          <table class="data-table recorded-figures">
             <thead>
               <tr>
                 <th scope="col">{t('figures.edit.indicator')}</th>
@@ -128,9 +129,7 @@ const RecordedFigures: FC<{ cityPath: string; recorded: RecordedFigure[]; csrf: 
                     {f.example && <span class="meta"> ({t('figures.example')})</span>}
                   </th>
                   <td>{f.year}</td>
-                  <td>
-                    <bdi>{isListIndicator(f.indicator) ? partsLine(i18n, storedParts(f.parts)) : figureText(i18n, f.indicator, f.value)}</bdi>
-                  </td>
+                  <td>{isListIndicator(f.indicator) ? <PartsCell parts={storedParts(f.parts)} /> : <bdi>{figureText(i18n, f.indicator, f.value)}</bdi>}</td>
                   <td>{f.source_name}</td>
                   <td>
                     <form method="post" action={`${cityPath}/figures/remove`}>
