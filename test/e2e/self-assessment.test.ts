@@ -83,6 +83,21 @@ describe.skipIf(!browserAvailable())('a city assesses itself, from the grant to 
     expect(text).toContain('Practices to learn from');
     expect(text).not.toContain('Example data');
     await expectAccessible(rui, 'the score page');
+
+    // Rui records the top countries of birth and removes a figure typed for the wrong year, in Arabic too.
+    await rui.goto(e2e.url('/cities/de/duisburg/figures/edit'));
+    await rui.getByLabel('Indicator').selectOption('top-countries-of-birth');
+    await rui.getByLabel('Year').fill('2022');
+    await rui.getByLabel('Value').fill('TUR 60000; POL 20000; BGR 15000; ROU 14000; SYR 12000');
+    await rui.getByLabel('Source', { exact: true }).fill('Stadt Duisburg');
+    await go(rui, rui.getByRole('button', { name: 'Record the figure' }), /done=saved$/);
+    await go(rui, rui.getByRole('button', { name: 'Remove Total population, 2019' }), /done=removed$/);
+    const recorded = await rui.locator('main').innerText();
+    expect(recorded).toContain('Türkiye 60,000');
+    expect(recorded).not.toMatch(/Total population\s+2019/);
+    await expectAccessible(rui, 'the figures recorded');
+    await rui.goto(e2e.url('/ar/cities/de/duisburg/figures/edit'));
+    await expectAccessible(rui, 'the figures recorded, in Arabic');
     expect(problems, 'CSP refusals, script errors or failed requests').toEqual([]);
 
     // Anyone reads it, at phone width and in Arabic, accessibly.
