@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFigures } from '../src/cities/figures-import.ts';
+import { removeFigure } from '../src/cities/remove-figure.command.ts';
 import type { Database } from '../src/db/database.ts';
 import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -246,5 +247,16 @@ describe.each(testEngines())('city figures over time on %s', (engine) => {
     await db.insertInto('cities').values({ country: 'PT', slug: 'no-figures-town', name: 'No Figures Town' }).execute();
     const text = mainText(await page('/cities/pt/no-figures-town'));
     expect(text).toContain('No yearly figures are recorded for this city yet. The indicators cities record');
+  });
+
+  it('removing the only population figure clears the city’s population everywhere; the share born abroad stays', async () => {
+    expect(mainText(await page('/cities/de/duisburg'))).toContain('Population 500,000 (2019)');
+    await removeFigure(db, { country: 'DE', slug: 'duisburg', indicator: 'population-total', year: 2019 }, author);
+    const city = await db.selectFrom('cities').selectAll().where('slug', '=', 'duisburg').executeTakeFirstOrThrow();
+    expect(city).toMatchObject({ population: null, population_year: null, foreign_born_share: 15, foreign_born_year: 2019 });
+    const text = mainText(await page('/cities/de/duisburg'));
+    expect(text).not.toContain('500,000');
+    expect(text).toContain('Residents born abroad');
+    await expect(removeFigure(db, { country: 'DE', slug: 'duisburg', indicator: 'population-total', year: 2019 }, author)).rejects.toThrow(/no figure/);
   });
 });

@@ -162,6 +162,39 @@ export async function syncCitySummary(db: Database, country: string, slug: strin
         OR c.foreign_born_share IS DISTINCT FROM coalesce(${latest('foreign-born-share')}::real, c.foreign_born_share))`.execute(db);
 }
 
+/**
+ * After the last figure of the population or of the share born abroad is removed, the city's own
+ * summary of it is cleared too (a figure typed wrongly must not stay on the map and the country
+ * page); other indicators leave the summary alone.
+ */
+export async function clearCitySummaryWithout(db: Database, country: string, slug: string, indicator: string): Promise<void> {
+  const columns =
+    indicator === 'population-total'
+      ? { population: null, population_year: null }
+      : indicator === 'foreign-born-share'
+        ? { foreign_born_share: null, foreign_born_year: null }
+        : undefined;
+  if (!columns) return;
+  await db
+    .updateTable('cities')
+    .set(columns)
+    .where('country', '=', country)
+    .where('slug', '=', slug)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('city_figures')
+            .select('indicator')
+            .where('city_figures.country', '=', country)
+            .where('city_figures.slug', '=', slug)
+            .where('city_figures.indicator', '=', indicator),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** Every city figure, by country, city, indicator and year: the figures download. */
 export async function allCityFigures(db: Database): Promise<(CityFigureRow & { city_name: string })[]> {
   return db
