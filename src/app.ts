@@ -30,6 +30,7 @@ import { adminRoutes } from './open-data/admin.routes.ts';
 import { apiRoutes } from './open-data/api.routes.ts';
 import { cityDataRoutes } from './open-data/city-data.routes.ts';
 import { downloadRoutes } from './open-data/download.routes.ts';
+import { organizationRoutes } from './organizations/organization.routes.tsx';
 import { practiceEditRoutes } from './practice-edit/practice-edit.routes.tsx';
 import { practiceRoutes } from './practices/practice.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
@@ -88,6 +89,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', cityAssessmentRoutes(deps));
   app.route('/', benchmarkRoutes(deps));
   app.route('/', figuresEditRoutes(deps));
+  app.route('/', organizationRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', cityDataRoutes(deps));
   app.route('/', adminRoutes(deps));

@@ -179,6 +179,13 @@ const cases: RouteCase[] = [
     action: () => '/account',
     overrides: { name: 'A new name' },
   },
+  {
+    name: 'verify an organisation',
+    allowed: editors,
+    formPage: () => '/organizations/international-metropolis',
+    formViewer: 'editor',
+    action: () => '/organizations/international-metropolis/verify',
+  },
 ];
 
 for (const engine of testEngines()) {

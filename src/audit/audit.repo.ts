@@ -25,6 +25,7 @@ export const auditActions = [
   'assessment_publish',
   'assessment_peers',
   'recommendation_choice',
+  'organization_verify',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -20,6 +20,7 @@ import * as cityFigures from './migrations/0017-city-figures.ts';
 import * as cityAssessments from './migrations/0018-city-assessments.ts';
 import * as figureParts from './migrations/0019-figure-parts.ts';
 import * as latestSnapshots from './migrations/0020-latest-snapshots.ts';
+import * as organizations from './migrations/0021-organizations.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018-city-assessments': cityAssessments,
   '0019-figure-parts': figureParts,
   '0020-latest-snapshots': latestSnapshots,
+  '0021-organizations': organizations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

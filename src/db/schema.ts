@@ -70,6 +70,30 @@ export interface CitiesTable {
   lon: number | null;
 }
 
+/** An organisation of the directory (migration 0021). */
+export interface OrganizationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  /** An actor type of the vocabulary; null when not known. */
+  type: string | null;
+  city: string | null;
+  country: string | null;
+  /** The country's UN M49 region, for the region filter. */
+  region: string | null;
+  url: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  description: string | null;
+  founded: number | null;
+  verified: ColumnType<boolean, boolean | undefined, boolean>;
+  verified_by: number | null;
+  verified_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
 /** One pair of a list figure: a country of birth (ISO 3166-1 alpha-3) and how many residents were born there. */
 export interface FigurePart {
   country: string;
@@ -342,6 +366,7 @@ export interface DB {
   practice_links: PracticeLinksTable;
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;
+  organizations: OrganizationsTable;
   city_figures: CityFiguresTable;
   country_figures: CountryFiguresTable;
   figure_revisions: FigureRevisionsTable;

@@ -10,6 +10,7 @@ import { type ImportSummary, importPractices } from '../practices/import/import-
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
+import { seedDemoOrganizations } from './demo-organizations.ts';
 
 const demoDir = projectPath('demo');
 
@@ -81,5 +82,7 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   await recordFigures(db, figures, { name: 'demo', userId: null }, { message: 'Demo city figures (demo/cities.json)' });
   // Example self-assessments, marked as such on every page: never presented as a city's own answers.
   await seedExampleAssessments(db, JSON.parse(await fs.readFile(path.join(demoDir, 'example-assessments.json'), 'utf8')));
+  // The directory: the organisations of the source documents and those the practices name.
+  await seedDemoOrganizations(db, demoDir);
   return summary;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest } from '../http/errors.ts';
+import { readStrictQuery } from '../http/strict-query.ts';
 
 /** Most cities in one answer of GET /api/v1/cities. */
 export const maxCityPageSize = 100;
@@ -24,18 +24,5 @@ export type CityListQuery = z.infer<typeof cityListQuery>;
  * @example readCityListQuery(new URLSearchParams('country=de&page_size=10')) // { country: 'DE', page: 1, page_size: 10 }
  */
 export function readCityListQuery(query: URLSearchParams): CityListQuery {
-  const raw: Record<string, string> = {};
-  const problems: { path: string; message: string }[] = [];
-  for (const [key, value] of query) {
-    if (key in raw) problems.push({ path: key, message: 'must be given once' });
-    raw[key] = value;
-  }
-  const parsed = cityListQuery.safeParse(raw);
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) problems.push({ path: key, message: 'is not a parameter of this endpoint' });
-      else problems.push({ path: issue.path.join('.'), message: issue.message });
-    }
-  if (problems.length || !parsed.success) throw badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
-  return parsed.data;
+  return readStrictQuery(cityListQuery, query);
 }

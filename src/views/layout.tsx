@@ -68,6 +68,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
                   <a href="/map">{t('nav.map')}</a>
                 </li>
                 <li>
+                  <a href="/organizations">{t('nav.organizations')}</a>
+                </li>
+                <li>
                   <a href="/api">{t('nav.api')}</a>
                 </li>
                 {AccountNav && (

@@ -102,6 +102,33 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /api/v1/practices', as: 'anonymous', path: () => '/api/v1/practices', query: withLang },
   { route: 'GET /api/v1/practices/:id', as: 'anonymous', path: (f, p) => `/api/v1/practices/${p.id ?? f.practiceId}`, pathParams: { id: ['x'] }, query: none },
   { route: 'GET /api', as: 'anonymous', path: () => '/api', query: none },
+  {
+    route: 'GET /organizations',
+    as: 'anonymous',
+    path: () => '/organizations',
+    query: { q: ['oxford', 'migr'], type: ['academia', 'civil-society'], theme: ['housing'], region: ['150', '019'], country: ['gb', 'DE'], page: ['1', '2'], page_size: ['10', '100'] },
+  },
+  { route: 'GET /organizations/export.csv', as: 'anonymous', path: () => '/organizations/export.csv', query: { type: ['academia'], region: ['150'] } },
+  {
+    route: 'GET /organizations/:slug',
+    as: 'anonymous',
+    path: (_f, p) => `/organizations/${p.slug ?? 'international-metropolis'}`,
+    pathParams: { slug: ['international-metropolis', 'c40-cities'] },
+    query: { done: ['verified'] },
+  },
+  {
+    route: 'GET /api/v1/organizations',
+    as: 'anonymous',
+    path: () => '/api/v1/organizations',
+    query: { q: ['oxford'], type: ['academia'], country: ['GB'], page: ['1', '2'], page_size: ['1', '100'] },
+  },
+  {
+    route: 'GET /api/v1/organizations/:slug',
+    as: 'anonymous',
+    path: (_f, p) => `/api/v1/organizations/${p.slug ?? 'international-metropolis'}`,
+    pathParams: { slug: ['international-metropolis', 'c40-cities'] },
+    query: none,
+  },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
   {
     route: 'GET /benchmark',
@@ -589,6 +616,14 @@ export const postRoutes: PostRoute[] = [
       note: 'A note',
     }),
     text: ['source_name', 'basis', 'note'],
+  },
+  {
+    route: 'POST /organizations/:slug/verify',
+    as: 'editor',
+    formPage: () => '/organizations/international-metropolis',
+    action: () => '/organizations/international-metropolis/verify',
+    fields: () => ({ verified: 'yes' }),
+    text: ['verified'],
   },
   {
     route: 'POST /cities/:country/:slug/figures/remove',

@@ -1,5 +1,6 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import { frameworkTextFor } from '../../framework/framework-text.ts';
+import type { Translator } from '../../i18n/i18n.ts';
 import { usePage } from '../../views/page-context.ts';
 import { axisNumber, figureCell, figureText, unitText } from '../figure-format.ts';
 import { type FigurePart, isListIndicator, storedParts } from '../figure-parts.ts';
@@ -68,8 +69,8 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
               return (
                 <tr>
                   <th scope="row">{year}</th>
-                  <td>{row ? <Value indicator={indicator} value={row.value} parts={row.parts} /> : '—'}</td>
-                  {series.country.length > 0 && <td>{national ? <Value indicator={indicator} value={national.value} parts={national.parts} /> : '—'}</td>}
+                  <td>{row ? valueCell(i18n, indicator, row.value, row.parts) : '—'}</td>
+                  {series.country.length > 0 && <td>{national ? valueCell(i18n, indicator, national.value, national.parts) : '—'}</td>}
                   <td>
                     {row && <Source name={row.source_name} url={row.source_url} />}
                     {row?.basis && <span class="meta"> · {row.basis}</span>}
@@ -88,10 +89,8 @@ const IndicatorFigures: FC<{ series: FigureSeries; cityName: string; countryName
 };
 
 /** A figure in a table cell: its number, or its list of pairs. */
-const Value: FC<{ indicator: FigureSeries['indicator']; value: number; parts: FigurePart[] | string | null }> = ({ indicator, value, parts }) => {
-  const { i18n } = usePage();
-  return isListIndicator(indicator) ? <PartsCell parts={storedParts(parts)} /> : <>{figureCell(i18n, indicator, value)}</>;
-};
+const valueCell = (i18n: Translator, indicator: FigureSeries['indicator'], value: number, parts: FigurePart[] | string | null): Child =>
+  isListIndicator(indicator) ? <PartsCell parts={storedParts(parts)} /> : figureCell(i18n, indicator, value);
 
 /** A city's yearly figures, indicator by indicator, or a note on how they are recorded. */
 export const FiguresOverTime: FC<{ series: FigureSeries[]; cityName: string; countryName: string; cityPath: string }> = ({

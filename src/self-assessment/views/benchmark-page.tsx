@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { framework } from '../../framework/framework.ts';
 import { countryName } from '../../geo/countries.ts';
+import { FilterSelect } from '../../views/filter-select.tsx';
 import { cityLabel, regionLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
@@ -8,27 +9,6 @@ import { type BenchmarkQuery, benchmarkRegions } from '../benchmark.query.ts';
 import type { BenchmarkRow } from '../benchmark.service.ts';
 import { sizeBands } from '../size-band.ts';
 import { assessmentPath } from './assessment-score-page.tsx';
-
-/** A labelled select: "all" first, then each choice with its label. */
-const FilterSelect: FC<{ name: string; label: string; value?: string; all: string; choices: { value: string; label: string }[] }> = ({
-  name,
-  label,
-  value,
-  all,
-  choices,
-}) => (
-  <div class="form-field">
-    <label for={`f-${name}`}>{label}</label>
-    <select id={`f-${name}`} name={name}>
-      <option value="">{all}</option>
-      {choices.map((c) => (
-        <option value={c.value} selected={c.value === value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
-  </div>
-);
 
 /** The same filters as a query string, for the download link. */
 const queryOf = (q: BenchmarkQuery) => new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();

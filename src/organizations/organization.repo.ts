@@ -1,0 +1,172 @@
+import { type Selectable, sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { OrganizationsTable } from '../db/schema.ts';
+
+/** An organisation as stored. */
+export type OrganizationRow = Selectable<OrganizationsTable>;
+
+/** An organisation as lists show it: with how many practices name it. */
+export type ListedOrganization = OrganizationRow & { practices: number };
+
+/** What the directory can be narrowed to. */
+export interface OrganizationFilter {
+  q?: string;
+  type?: string;
+  theme?: string;
+  region?: string;
+  country?: string;
+}
+
+/** An organisation to record: what the seed and editors give. */
+export interface NewOrganization {
+  slug: string;
+  name: string;
+  acronym: string | null;
+  type: string | null;
+  city: string | null;
+  country: string | null;
+  region: string | null;
+  url: string | null;
+  languages: string[];
+  themes: string[];
+  description: string | null;
+  founded: number | null;
+}
+
+/** The names a practice may give the organisation by: its name and its acronym, lower-cased. */
+const namesOf = sql<string[]>`array_remove(ARRAY[lower(o.name), lower(o.acronym)], NULL)`;
+
+/** Practices naming the organisation `o` as lead or partner (the indexes of migration 0021). */
+const namingPractices = sql`(lower(p.lead_organization) = ANY(${namesOf}) OR practice_partner_names(p.record) && ${namesOf})`;
+
+function filtered(db: Database, f: OrganizationFilter) {
+  let q = db.selectFrom('organizations as o');
+  if (f.type) q = q.where('o.type', '=', f.type);
+  if (f.country) q = q.where('o.country', '=', f.country);
+  if (f.region) q = q.where('o.region', '=', f.region);
+  if (f.theme) q = q.where(sql<boolean>`o.themes @> ARRAY[${f.theme}]::text[]`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`unaccent(o.name)`, 'ilike', sql`unaccent(${like})`),
+        eb(sql`unaccent(coalesce(o.acronym, ''))`, 'ilike', sql`unaccent(${like})`),
+        eb(sql`unaccent(coalesce(o.city, ''))`, 'ilike', sql`unaccent(${like})`),
+        eb(sql`unaccent(coalesce(o.description, ''))`, 'ilike', sql`unaccent(${like})`),
+      ]),
+    );
+  }
+  return q;
+}
+
+/**
+ * A page of the directory, by name, with the number of practices naming each organisation, and
+ * how many organisations match in all.
+ * @example const { items, total } = await listOrganizations(db, { type: 'academia' }, 0, 20);
+ */
+export async function listOrganizations(
+  db: Database,
+  f: OrganizationFilter,
+  offset: number,
+  limit: number,
+): Promise<{ items: ListedOrganization[]; total: number }> {
+  const [items, count] = await Promise.all([
+    filtered(db, f)
+      .selectAll('o')
+      .select(sql<number>`(SELECT count(*)::int FROM practices p WHERE ${namingPractices})`.as('practices'))
+      .orderBy(sql`lower(o.name)`)
+      .orderBy('o.id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** How many organisations of each type, country and theme the directory holds: the filters' counts. */
+export async function organizationFacets(db: Database): Promise<{ types: Map<string, number>; countries: Map<string, number>; themes: Map<string, number> }> {
+  const [types, countries, themes] = await Promise.all([
+    sql<{ v: string; n: number }>`SELECT type AS v, count(*)::int AS n FROM organizations WHERE type IS NOT NULL GROUP BY type`.execute(db),
+    sql<{ v: string; n: number }>`SELECT country AS v, count(*)::int AS n FROM organizations WHERE country IS NOT NULL GROUP BY country`.execute(db),
+    sql<{ v: string; n: number }>`SELECT t AS v, count(*)::int AS n FROM organizations, unnest(themes) t GROUP BY t`.execute(db),
+  ]);
+  const map = (rows: { v: string; n: number }[]) => new Map(rows.map((r) => [r.v, Number(r.n)]));
+  return { types: map(types.rows), countries: map(countries.rows), themes: map(themes.rows) };
+}
+
+/** An organisation by its slug, undefined when there is none. */
+export function findOrganization(db: Database, slug: string): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** A practice that names an organisation, as its page lists it. */
+export interface NamingPractice {
+  id: string;
+  title: string;
+  lang: string;
+  city: string | null;
+  country: string;
+  started: number | null;
+  role: 'lead' | 'partner';
+}
+
+/**
+ * The practices naming an organisation as lead or partner, titled in the reader's language where
+ * a translation exists, newest first.
+ * @example const practices = await practicesOfOrganization(db, org, 'fr');
+ */
+export async function practicesOfOrganization(db: Database, org: Pick<OrganizationRow, 'name' | 'acronym'>, locale: string): Promise<NamingPractice[]> {
+  const names = [org.name, org.acronym].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  const { rows } = await sql<{
+    id: string;
+    title: string;
+    language: string;
+    tr_title: string | null;
+    city: string | null;
+    country: string;
+    started: number | null;
+    lead: boolean;
+  }>`
+    SELECT p.id, p.title, p.language, p.record->'translations'->${locale}->>'title' AS tr_title, p.city, p.country, p.started,
+           lower(p.lead_organization) = ANY(${names}::text[]) AS lead
+      FROM practices p
+     WHERE lower(p.lead_organization) = ANY(${names}::text[]) OR practice_partner_names(p.record) && ${names}::text[]
+     ORDER BY p.started DESC NULLS LAST, p.id
+     LIMIT 200`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.tr_title ?? r.title,
+    lang: r.tr_title ? locale : r.language,
+    city: r.city,
+    country: r.country,
+    started: r.started,
+    role: r.lead ? 'lead' : 'partner',
+  }));
+}
+
+/** Records organisations, leaving alone any whose name (in any case) is already recorded; returns how many were added. */
+export async function insertOrganizations(db: Database, rows: NewOrganization[]): Promise<number> {
+  let added = 0;
+  for (const row of rows) {
+    const result = await db
+      .insertInto('organizations')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+/** Marks an organisation verified by an editor, or not; false when there is no such organisation. */
+export async function setVerified(db: Database, slug: string, verified: boolean, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('organizations')
+    .set({ verified, verified_by: verified ? userId : null, verified_at: verified ? sql<Date>`now()` : null, updated_at: sql<Date>`now()` })
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,124 @@
+import { stringify } from 'csv-stringify/sync';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { notFound } from '../http/errors.ts';
+import { renderPage } from '../http/render.tsx';
+import { postedForm, privatePage, seeOther } from '../http/responses.ts';
+import { readStrictQuery } from '../http/strict-query.ts';
+import { can } from '../security/authorize.ts';
+import { clientAddress } from '../security/client-address.ts';
+import { role, signedInAccount } from '../security/guards.ts';
+import { firstValue } from '../shared/form-values.ts';
+import { organizationPolicy } from './organization.policy.ts';
+import { organizationQuery } from './organization.query.ts';
+import { findOrganization, listOrganizations, organizationFacets, practicesOfOrganization } from './organization.repo.ts';
+import { toApiOrganization } from './organization-api.present.ts';
+import { verifyOrganization } from './verify-organization.command.ts';
+import { OrganizationListPage } from './views/organization-list-page.tsx';
+import { OrganizationPage } from './views/organization-page.tsx';
+
+/** More organisations than the directory holds for a long while: the CSV export's bound. */
+const maxOrganizationsInExport = 50_000;
+
+/**
+ * The directory of organisations: GET /organizations (searched and filtered), GET
+ * /organizations/{slug} (with the practices naming it), POST /organizations/{slug}/verify
+ * (editors), and as open data GET /api/v1/organizations, GET /api/v1/organizations/{slug} and
+ * GET /organizations/export.csv.
+ */
+export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const query = (url: string) => readStrictQuery(organizationQuery, new URL(url).searchParams);
+
+  app.get('/organizations', async (c) => {
+    const q = query(c.req.url);
+    const [{ items, total }, facets] = await Promise.all([listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size), organizationFacets(db)]);
+    return renderPage(c, <OrganizationListPage items={items} total={total} query={q} countries={[...facets.countries.keys()]} />);
+  });
+
+  app.get('/organizations/export.csv', async (c) => {
+    const q = query(c.req.url);
+    const { items } = await listOrganizations(db, q, 0, maxOrganizationsInExport);
+    const rows = items.map((o) => {
+      const a = toApiOrganization(o, config.publicUrl);
+      return { ...a, languages: a.languages.join(' '), themes: a.themes.join(' ') };
+    });
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', 'attachment; filename="organizations.csv"');
+    c.header('cache-control', 'public, max-age=60');
+    const columns = [
+      'slug',
+      'name',
+      'acronym',
+      'type',
+      'city',
+      'country',
+      'region',
+      'website',
+      'languages',
+      'themes',
+      'founded',
+      'verified',
+      'practices',
+      'url',
+    ];
+    return c.body(stringify(rows, { bom: true, header: true, escape_formulas: true, columns, cast: { boolean: (b) => (b ? 'yes' : 'no') } }));
+  });
+
+  app.get('/organizations/:slug', async (c) => {
+    const org = await findOrganization(db, c.req.param('slug'));
+    if (!org) throw notFound(`no organisation "${c.req.param('slug')}"`);
+    const practices = await practicesOfOrganization(db, org, c.get('i18n').locale);
+    const account = c.get('account');
+    const notice = c.req.query('done') === 'verified' ? 'org.verify.done' : undefined;
+    if (account && can(account, organizationPolicy.verify))
+      return privatePage(c, <OrganizationPage org={org} practices={practices} verify={{ csrf: account.csrfToken }} notice={notice} />);
+    return renderPage(c, <OrganizationPage org={org} practices={practices} />);
+  });
+
+  app.post('/organizations/:slug/verify', role('editor', 'admin'), async (c) => {
+    const account = signedInAccount(c);
+    const slug = c.req.param('slug');
+    const values = await postedForm(c);
+    await verifyOrganization(db, slug, firstValue(values.verified) === 'yes', {
+      userId: account.userId,
+      role: account.role,
+      ip: clientAddress(c, config.TRUST_PROXY),
+    });
+    return seeOther(c, `/organizations/${encodeURIComponent(slug)}?done=verified`);
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use('*', cors({ origin: '*', allowMethods: ['GET'] }));
+  api.get('/api/v1/organizations', async (c) => {
+    const q = query(c.req.url);
+    const { items, total } = await listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size);
+    const next = (q.page - 1) * q.page_size + items.length < total ? new URL(c.req.url) : undefined;
+    next?.searchParams.set('page', String(q.page + 1));
+    return c.json({
+      total,
+      page: q.page,
+      page_size: q.page_size,
+      next: next ? `${config.publicUrl}/api/v1/organizations${next.search}` : null,
+      items: items.map((o) => toApiOrganization(o, config.publicUrl)),
+    });
+  });
+  api.get('/api/v1/organizations/:slug', async (c) => {
+    const org = await findOrganization(db, c.req.param('slug'));
+    if (!org) throw notFound(`no organisation "${c.req.param('slug')}"`);
+    const practices = await practicesOfOrganization(db, org, 'en');
+    return c.json({
+      ...toApiOrganization({ ...org, practices: practices.length }, config.publicUrl),
+      description: org.description,
+      practice_list: practices.map((p) => ({
+        id: p.id,
+        role: p.role,
+        url: `${config.publicUrl}/practices/${encodeURIComponent(p.id)}`,
+        api: `${config.publicUrl}/api/v1/practices/${encodeURIComponent(p.id)}`,
+      })),
+    });
+  });
+  app.route('/', api);
+  return app;
+}

@@ -1,0 +1,111 @@
+import type { Child, FC } from 'hono/jsx';
+import { languageDisplayName } from '../../i18n/display-names.ts';
+import { CsrfInput } from '../../views/form-parts.tsx';
+import { placeLabel } from '../../views/labels.ts';
+import { Layout } from '../../views/layout.tsx';
+import { usePage } from '../../views/page-context.ts';
+import type { NamingPractice, OrganizationRow } from '../organization.repo.ts';
+import { VerifiedBadge } from './verified-badge.tsx';
+
+/** What an organisation's page shows; `verify` holds the form's token when the reader is an editor. */
+export interface OrganizationPageProps {
+  org: OrganizationRow;
+  practices: NamingPractice[];
+  verify?: { csrf: string };
+  notice?: string;
+}
+
+/** A list of practices naming the organisation in one role, or nothing when there are none. */
+const PracticeList: FC<{ id: string; heading: string; practices: NamingPractice[] }> = ({ id, heading, practices }) => {
+  const { i18n } = usePage();
+  if (practices.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <ul class="org-practices">
+        {practices.map((p) => (
+          <li>
+            <a href={`/practices/${encodeURIComponent(p.id)}`} lang={p.lang}>
+              {p.title}
+            </a>
+            <span class="meta">
+              {' '}
+              · {placeLabel(i18n, p.city, p.country)}
+              {p.started ? ` · ${p.started}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+/**
+ * GET /organizations/{slug}: an organisation of the directory — its type, place, website,
+ * languages, themes and description, the verified badge, and the practices that name it as lead
+ * organisation or partner. Editors verify it (or withdraw the badge) here.
+ */
+export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, verify, notice }) => {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const path = `/organizations/${encodeURIComponent(org.slug)}`;
+  const lead = practices.filter((p) => p.role === 'lead');
+  const partner = practices.filter((p) => p.role === 'partner');
+  const facts: [string, Child][] = [];
+  if (org.type) facts.push([t('org.fact.type'), t(`actor.${org.type}`)]);
+  if (org.country) facts.push([t('org.fact.place'), placeLabel(i18n, org.city, org.country)]);
+  if (org.founded) facts.push([t('org.fact.founded'), String(org.founded)]);
+  if (org.url)
+    facts.push([
+      t('org.fact.website'),
+      <a href={org.url} rel="nofollow noopener">
+        {org.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+      </a>,
+    ]);
+  if (org.languages.length) facts.push([t('org.fact.languages'), org.languages.map((l) => languageDisplayName(l, i18n.locale)).join(', ')]);
+  if (org.themes.length) facts.push([t('org.fact.themes'), org.themes.map((th) => t(`theme.${th}`)).join(', ')]);
+  return (
+    <Layout title={org.name} description={org.description ?? t('org.page.description', { name: org.name })} canonical={path}>
+      <p>
+        <a href="/organizations">{t('org.back')}</a>
+      </p>
+      <h1>
+        {org.name}
+        {org.acronym && <span class="meta"> ({org.acronym})</span>}
+      </h1>
+      {notice && (
+        <p class="notice notice--success" role="status">
+          {t(notice)}
+        </p>
+      )}
+      {org.verified && (
+        <p>
+          <VerifiedBadge />
+        </p>
+      )}
+      {org.description && <p class="lead">{org.description}</p>}
+      {facts.length > 0 && (
+        <dl class="facts">
+          {facts.map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <PracticeList id="lead-practices" heading={t('org.practices.lead', { count: lead.length })} practices={lead} />
+      <PracticeList id="partner-practices" heading={t('org.practices.partner', { count: partner.length })} practices={partner} />
+      {practices.length === 0 && <p>{t('org.practices.none')}</p>}
+      {verify && (
+        <form method="post" action={`${path}/verify`} class="inline-form">
+          <CsrfInput token={verify.csrf} />
+          <input type="hidden" name="verified" value={org.verified ? 'no' : 'yes'} />
+          <button type="submit" class="button--secondary">
+            {t(org.verified ? 'org.verify.withdraw' : 'org.verify.give')}
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+};
