@@ -34,6 +34,10 @@ const pages: Record<string, string[]> = {
   'assessment-ar': ['/ar/cities/de/berlin/assessment'],
   benchmark: ['/benchmark'],
   'self-assessment-ar': ['/ar/self-assessment'],
+  organizations: ['/organizations'],
+  'organizations-ar': ['/ar/organizations?region=150'],
+  organization: ['/organizations/c40-cities'],
+  'organization-ar': ['/ar/organizations/international-metropolis'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };

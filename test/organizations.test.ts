@@ -21,7 +21,12 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
     // 28 from the source documents, and the practices' lead organisations and partners.
     expect(all.total).toBeGreaterThan(150);
     const [metropolis] = (await (await app.request('/api/v1/organizations?q=metropolis')).json()).items;
-    expect(metropolis).toMatchObject({ name: 'International Metropolis', type: 'academia', verified: false, url: expect.stringMatching(/\/organizations\/international-metropolis$/) });
+    expect(metropolis).toMatchObject({
+      name: 'International Metropolis',
+      type: 'academia',
+      verified: false,
+      url: expect.stringMatching(/\/organizations\/international-metropolis$/),
+    });
     const text = mainText(await page('/organizations'));
     expect(text).toMatch(/Organisations Who works on migrant inclusion in cities/);
     expect(text).toMatch(/\d+ organisations/);
@@ -90,6 +95,9 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'organization_verify').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ target: 'international-metropolis', details: { verified: true } });
     expect((await editor.b.submit('/organizations/international-metropolis', '/organizations/no-such/verify', { verified: 'yes' })).status).toBe(404);
+    expect(
+      (await editor.b.submit('/organizations/international-metropolis', '/organizations/international-metropolis/verify', { verified: 'maybe' })).status,
+    ).toBe(400);
   });
 
   it('exports the filtered directory as CSV that spreadsheets open', async () => {
@@ -98,7 +106,9 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
     const csv = bytes.subarray(3).toString('utf8');
     expect(csv.startsWith('slug,name,acronym,type,city,country,region,website,languages,themes,founded,verified,practices,url')).toBe(true);
     // UN-Habitat is named by its acronym in the practices' partners.
-    expect(csv).toMatch(/\nunited-nations-human-settlements-programme,United Nations Human Settlements Programme,UN-Habitat,un-agency,Nairobi,KE,002,http:\/\/www\.unhabitat\.org,,,,no,[1-9]\d*,/);
+    expect(csv).toMatch(
+      /\nunited-nations-human-settlements-programme,United Nations Human Settlements Programme,UN-Habitat,un-agency,Nairobi,KE,002,http:\/\/www\.unhabitat\.org,,,,no,[1-9]\d*,/,
+    );
     expect(csv).not.toContain('academia');
   });
 });

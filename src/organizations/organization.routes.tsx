@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
@@ -81,7 +82,9 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const account = signedInAccount(c);
     const slug = c.req.param('slug');
     const values = await postedForm(c);
-    await verifyOrganization(db, slug, firstValue(values.verified) === 'yes', {
+    const verified = z.enum(['yes', 'no']).safeParse(firstValue(values.verified));
+    if (!verified.success) throw badRequest('verified must be "yes" or "no"', [{ path: 'verified', message: 'must be "yes" or "no"' }]);
+    await verifyOrganization(db, slug, verified.data === 'yes', {
       userId: account.userId,
       role: account.role,
       ip: clientAddress(c, config.TRUST_PROXY),

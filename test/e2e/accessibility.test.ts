@@ -10,6 +10,9 @@ const pages = {
   practice: '/practices/nyc-idnyc',
   city: '/cities/de/berlin',
   map: '/map',
+  organisations: '/organizations?region=150',
+  organisation: '/organizations/c40-cities',
+  'organisations in Arabic': '/ar/organizations?type=academia',
   'not found': '/no-such-page',
 };
 

@@ -26,7 +26,8 @@ export interface Fixtures {
 /**
  * Fresh fixtures: a published practice with two revisions (and duplicate-looking target-group
  * tags), a draft and a submitted submission of `owner`, and a member account to act upon; the
- * owner represents Berlin (demo data), whose self-assessment has a draft open.
+ * owner represents Berlin (demo data), whose self-assessment has a draft open; an organisation
+ * of the directory waits to be verified.
  */
 export async function contributionFixtures(db: Database, owner: number): Promise<Fixtures> {
   const n = ++counter;
@@ -53,6 +54,23 @@ export async function contributionFixtures(db: Database, owner: number): Promise
     .onConflict((oc) => oc.doNothing())
     .execute();
   await insertRepresentative(db, owner, berlin, null);
+  // An organisation of the directory, not yet verified.
+  await db
+    .insertInto('organizations')
+    .values({
+      slug: 'international-metropolis',
+      name: 'International Metropolis',
+      acronym: null,
+      type: 'academia',
+      city: null,
+      country: 'CA',
+      region: '019',
+      url: null,
+      description: null,
+      founded: null,
+    })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ verified: false }))
+    .execute();
   if (!(await findDraft(db, berlin.country, berlin.slug))) await insertDraft(db, berlin.country, berlin.slug, 1);
   return { practiceId: record.id, firstRevision: Number(revs[0].id), draftId: draft.id, submittedId: submitted.id, victimId };
 }
@@ -70,7 +88,8 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT count(*) FROM audit_log WHERE action NOT IN ('login', 'login_failed', 'logout')),
       (SELECT count(*) FROM figure_revisions),
       (SELECT string_agg(id || ':' || state || ':' || version || ':' || visibility, ';' ORDER BY id) FROM city_assessments),
-      (SELECT count(*) FROM city_assessment_answers), (SELECT count(*) FROM city_assessment_revisions), (SELECT count(*) FROM city_representatives)
+      (SELECT count(*) FROM city_assessment_answers), (SELECT count(*) FROM city_assessment_revisions), (SELECT count(*) FROM city_representatives),
+      (SELECT string_agg(slug || ':' || verified, ';' ORDER BY slug) FROM organizations)
     ) AS t`.execute(db);
   return rows.rows[0].t;
 }

@@ -106,7 +106,15 @@ export const getRoutes: GetRoute[] = [
     route: 'GET /organizations',
     as: 'anonymous',
     path: () => '/organizations',
-    query: { q: ['oxford', 'migr'], type: ['academia', 'civil-society'], theme: ['housing'], region: ['150', '019'], country: ['gb', 'DE'], page: ['1', '2'], page_size: ['10', '100'] },
+    query: {
+      q: ['oxford', 'migr'],
+      type: ['academia', 'civil-society'],
+      theme: ['housing'],
+      region: ['150', '019'],
+      country: ['gb', 'DE'],
+      page: ['1', '2'],
+      page_size: ['10', '100'],
+    },
   },
   { route: 'GET /organizations/export.csv', as: 'anonymous', path: () => '/organizations/export.csv', query: { type: ['academia'], region: ['150'] } },
   {
@@ -623,7 +631,7 @@ export const postRoutes: PostRoute[] = [
     formPage: () => '/organizations/international-metropolis',
     action: () => '/organizations/international-metropolis/verify',
     fields: () => ({ verified: 'yes' }),
-    text: ['verified'],
+    text: [],
   },
   {
     route: 'POST /cities/:country/:slug/figures/remove',
