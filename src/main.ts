@@ -7,7 +7,7 @@ import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-loc
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
-import { seedDemo } from './demo/demo-seed.ts';
+import { seedDemo, seedDemoDirectoryIfMissing } from './demo/demo-seed.ts';
 import { type Listening, listen } from './http/listeners.ts';
 import { Readiness } from './http/readiness.ts';
 import { PageCache } from './page-cache/page-cache.ts';
@@ -44,6 +44,9 @@ async function prepareDatabase(db: Database, config: Config, log: Logger): Promi
   if (config.SEED_DEMO && (await isCatalogueEmpty(db))) {
     const summary = await seedDemo(db);
     log.info('demo data loaded', { created: summary.created });
+  } else if (config.SEED_DEMO) {
+    const added = await seedDemoDirectoryIfMissing(db);
+    if (added) log.info('demo organisations loaded', { created: added });
   }
 }
 

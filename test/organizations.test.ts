@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { seedDemoDirectoryIfMissing } from '../src/demo/demo-seed.ts';
 import { signedInClient } from './support/account-client.ts';
 import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -110,5 +111,13 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
       /\nunited-nations-human-settlements-programme,United Nations Human Settlements Programme,UN-Habitat,un-agency,Nairobi,KE,002,http:\/\/www\.unhabitat\.org,,,,no,[1-9]\d*,/,
     );
     expect(csv).not.toContain('academia');
+  });
+
+  it('a demo database from before the directory gets it at start-up; a directory already filled is left alone', async () => {
+    const before = Number((await db.selectFrom('organizations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await seedDemoDirectoryIfMissing(db)).toBe(0);
+    await db.deleteFrom('organizations').execute();
+    expect(await seedDemoDirectoryIfMissing(db)).toBe(before);
+    expect(mainText(await page('/organizations?q=metropolis'))).toContain('International Metropolis');
   });
 });

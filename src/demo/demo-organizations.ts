@@ -99,8 +99,9 @@ export async function seedDemoOrganizations(db: Database, demoDir: string): Prom
         founded: null,
       });
     }
+    // A partner named as a kind ("academic institutions", "50-member advisory committee…") is no organisation of the directory.
     for (const partner of p.partners ?? [])
-      if (partner.name.trim())
+      if (partner.name.trim() && !/^[\p{Ll}\p{N}]/u.test(partner.name.trim()))
         add({
           name: partner.name,
           acronym: null,

@@ -6,6 +6,7 @@ import type { PlacedFigure } from '../cities/figure.schema.ts';
 import { recordFigures } from '../cities/record-figures.command.ts';
 import type { Database } from '../db/database.ts';
 import { locateCity } from '../geo/geocode.ts';
+import { isDirectoryEmpty } from '../organizations/organization.repo.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
@@ -85,4 +86,16 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   // The directory: the organisations of the source documents and those the practices name.
   await seedDemoOrganizations(db, demoDir);
   return summary;
+}
+
+/**
+ * A demo database from before the directory existed gets the demo's organisations: when the
+ * directory is empty and the demo practices are there (it never fills the directory of a
+ * catalogue of other practices).
+ * @example await seedDemoDirectoryIfMissing(db);
+ */
+export async function seedDemoDirectoryIfMissing(db: Database): Promise<number> {
+  if (!(await isDirectoryEmpty(db))) return 0;
+  const demo = await db.selectFrom('practices').select('id').where('id', '=', 'nyc-idnyc').executeTakeFirst();
+  return demo ? seedDemoOrganizations(db, demoDir) : 0;
 }

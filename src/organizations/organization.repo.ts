@@ -97,6 +97,11 @@ export async function organizationFacets(db: Database): Promise<{ types: Map<str
   return { types: map(types.rows), countries: map(countries.rows), themes: map(themes.rows) };
 }
 
+/** Whether the directory holds no organisation (a database from before it existed). */
+export async function isDirectoryEmpty(db: Database): Promise<boolean> {
+  return (await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()) === undefined;
+}
+
 /** An organisation by its slug, undefined when there is none. */
 export function findOrganization(db: Database, slug: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();

@@ -87,7 +87,9 @@ export const OrganizationListPage: FC<OrganizationListProps> = ({ items, total, 
           {items.map((o) => (
             <li class="org-card">
               <h2 class="org-card__name">
-                <a href={`/organizations/${encodeURIComponent(o.slug)}`}>{o.name}</a>
+                <a href={`/organizations/${encodeURIComponent(o.slug)}`} dir="auto">
+                  {o.name}
+                </a>
                 {o.acronym && <span class="meta"> ({o.acronym})</span>}
               </h2>
               <p class="meta">

@@ -69,7 +69,7 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, ve
       <p>
         <a href="/organizations">{t('org.back')}</a>
       </p>
-      <h1>
+      <h1 dir="auto">
         {org.name}
         {org.acronym && <span class="meta"> ({org.acronym})</span>}
       </h1>
@@ -83,7 +83,12 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, ve
           <VerifiedBadge />
         </p>
       )}
-      {org.description && <p class="lead">{org.description}</p>}
+      {/* Names and descriptions are in the organisation's own words and script: their direction follows them. */}
+      {org.description && (
+        <p class="lead" dir="auto">
+          {org.description}
+        </p>
+      )}
       {facts.length > 0 && (
         <dl class="facts">
           {facts.map(([k, v]) => (
