@@ -114,7 +114,14 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
   });
 
   it('a demo database from before the directory gets it at start-up; a directory already filled is left alone', async () => {
-    const before = Number((await db.selectFrom('organizations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await db
+          .selectFrom('organizations')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(await seedDemoDirectoryIfMissing(db)).toBe(0);
     await db.deleteFrom('organizations').execute();
     expect(await seedDemoDirectoryIfMissing(db)).toBe(before);

@@ -50,6 +50,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connectionString: target.url,
       max: target.poolSize ?? 10,
       keepAlive: true,
+      // No JIT compilation: the app's queries are short, and PostgreSQL compiled some whose
+      // estimates ran high (a count per listed organisation) for 10–500 ms before running them in 1.
+      options: '-c jit=off',
       ...(t?.connectMs && { connectionTimeoutMillis: t.connectMs }),
       ...(t?.idleMs && { idleTimeoutMillis: t.idleMs }),
       ...(t?.statementMs && { statement_timeout: t.statementMs, query_timeout: t.statementMs + silentConnectionGraceMs }),

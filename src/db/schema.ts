@@ -86,6 +86,8 @@ export interface OrganizationsTable {
   languages: ColumnType<string[], string[] | undefined, string[]>;
   themes: ColumnType<string[], string[] | undefined, string[]>;
   description: string | null;
+  /** Name, acronym, city and description, accents and case folded, for the search (`foldName`). */
+  search_text: ColumnType<string, string | undefined, string>;
   founded: number | null;
   verified: ColumnType<boolean, boolean | undefined, boolean>;
   verified_by: number | null;

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { OrganizationsTable } from '../db/schema.ts';
+import { foldName } from '../shared/text.ts';
 
 /** An organisation as stored. */
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -45,17 +46,9 @@ function filtered(db: Database, f: OrganizationFilter) {
   if (f.country) q = q.where('o.country', '=', f.country);
   if (f.region) q = q.where('o.region', '=', f.region);
   if (f.theme) q = q.where(sql<boolean>`o.themes @> ARRAY[${f.theme}]::text[]`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`unaccent(o.name)`, 'ilike', sql`unaccent(${like})`),
-        eb(sql`unaccent(coalesce(o.acronym, ''))`, 'ilike', sql`unaccent(${like})`),
-        eb(sql`unaccent(coalesce(o.city, ''))`, 'ilike', sql`unaccent(${like})`),
-        eb(sql`unaccent(coalesce(o.description, ''))`, 'ilike', sql`unaccent(${like})`),
-      ]),
-    );
-  }
+  // Every word of the query, accents and case folded, somewhere in the name, acronym, city or description (a trigram index).
+  for (const word of (f.q ? foldName(f.q) : '').split(/\s+/).filter(Boolean))
+    q = q.where('o.search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return q;
 }
 
@@ -71,13 +64,12 @@ export async function listOrganizations(
   limit: number,
 ): Promise<{ items: ListedOrganization[]; total: number }> {
   const [items, count] = await Promise.all([
-    filtered(db, f)
+    // The page is chosen first, then its practices counted: never for the rows skipped.
+    db
+      .selectFrom(filtered(db, f).selectAll('o').orderBy(sql`lower(o.name)`).offset(offset).limit(limit).as('o'))
       .selectAll('o')
       .select(sql<number>`(SELECT count(*)::int FROM practices p WHERE ${namingPractices})`.as('practices'))
       .orderBy(sql`lower(o.name)`)
-      .orderBy('o.id')
-      .offset(offset)
-      .limit(limit)
       .execute(),
     filtered(db, f)
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -86,15 +78,10 @@ export async function listOrganizations(
   return { items, total: Number(count.n) };
 }
 
-/** How many organisations of each type, country and theme the directory holds: the filters' counts. */
-export async function organizationFacets(db: Database): Promise<{ types: Map<string, number>; countries: Map<string, number>; themes: Map<string, number> }> {
-  const [types, countries, themes] = await Promise.all([
-    sql<{ v: string; n: number }>`SELECT type AS v, count(*)::int AS n FROM organizations WHERE type IS NOT NULL GROUP BY type`.execute(db),
-    sql<{ v: string; n: number }>`SELECT country AS v, count(*)::int AS n FROM organizations WHERE country IS NOT NULL GROUP BY country`.execute(db),
-    sql<{ v: string; n: number }>`SELECT t AS v, count(*)::int AS n FROM organizations, unnest(themes) t GROUP BY t`.execute(db),
-  ]);
-  const map = (rows: { v: string; n: number }[]) => new Map(rows.map((r) => [r.v, Number(r.n)]));
-  return { types: map(types.rows), countries: map(countries.rows), themes: map(themes.rows) };
+/** The countries the directory's organisations are in: the country filter's choices. */
+export async function organizationCountries(db: Database): Promise<string[]> {
+  const { rows } = await sql<{ country: string }>`SELECT DISTINCT country FROM organizations WHERE country IS NOT NULL`.execute(db);
+  return rows.map((r) => r.country);
 }
 
 /** Whether the directory holds no organisation (a database from before it existed). */
@@ -152,13 +139,18 @@ export async function practicesOfOrganization(db: Database, org: Pick<Organizati
   }));
 }
 
+/** What the directory's search matches of an organisation, folded. */
+export function organizationSearchText(o: Pick<NewOrganization, 'name' | 'acronym' | 'city' | 'description'>): string {
+  return foldName([o.name, o.acronym, o.city, o.description].filter(Boolean).join(' '));
+}
+
 /** Records organisations, leaving alone any whose name (in any case) is already recorded; returns how many were added. */
 export async function insertOrganizations(db: Database, rows: NewOrganization[]): Promise<number> {
   let added = 0;
   for (const row of rows) {
     const result = await db
       .insertInto('organizations')
-      .values(row)
+      .values({ ...row, search_text: organizationSearchText(row) })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     added += Number(result.numInsertedOrUpdatedRows ?? 0);

@@ -13,7 +13,7 @@ import { role, signedInAccount } from '../security/guards.ts';
 import { firstValue } from '../shared/form-values.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { organizationQuery } from './organization.query.ts';
-import { findOrganization, listOrganizations, organizationFacets, practicesOfOrganization } from './organization.repo.ts';
+import { findOrganization, listOrganizations, organizationCountries, practicesOfOrganization } from './organization.repo.ts';
 import { toApiOrganization } from './organization-api.present.ts';
 import { verifyOrganization } from './verify-organization.command.ts';
 import { OrganizationListPage } from './views/organization-list-page.tsx';
@@ -34,8 +34,8 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
 
   app.get('/organizations', async (c) => {
     const q = query(c.req.url);
-    const [{ items, total }, facets] = await Promise.all([listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size), organizationFacets(db)]);
-    return renderPage(c, <OrganizationListPage items={items} total={total} query={q} countries={[...facets.countries.keys()]} />);
+    const [{ items, total }, countries] = await Promise.all([listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size), organizationCountries(db)]);
+    return renderPage(c, <OrganizationListPage items={items} total={total} query={q} countries={countries} />);
   });
 
   app.get('/organizations/export.csv', async (c) => {
