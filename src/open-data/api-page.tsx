@@ -133,6 +133,16 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
         <FileLink path="/cities/export.csv" query="country=DE" label={t('api.download.cities_csv')} />
       </ul>
 
+      <h2 id="organizations">{t('api.orgs.heading')}</h2>
+      <pre class="cite">
+        <code>GET {publicUrl}/api/v1/organizations</code>
+      </pre>
+      <p>{t('api.orgs.body')}</p>
+      <Example url={`${publicUrl}/api/v1/organizations?type=academia&region=150`} />
+      <ul>
+        <FileLink path="/organizations/export.csv" query="type=academia" label={t('api.download.orgs_csv')} />
+      </ul>
+
       <h2 id="downloads">{t('api.downloads.heading')}</h2>
       <p>{t('api.downloads.body')}</p>
       <ul>
