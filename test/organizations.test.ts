@@ -69,6 +69,10 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
     expect(lead).toContain('Practice it leads Strengthening reception, management and integration of involuntary migrants in Arua');
     const c40 = mainText(await page('/organizations/c40-cities'));
     expect(c40).toMatch(/Practices it supports as a partner .*Access to services for migrants working in Accra/);
+    // The practice page links each organisation it names to the directory.
+    const practice = await page('/practices/accra-informal-waste-migrants');
+    expect(practice).toContain('<a href="/organizations/c40-cities"><bdi>C40 Cities</bdi></a>');
+    expect(practice).toContain('<a href="/organizations/accra-metropolitan-assembly"><bdi>Accra Metropolitan Assembly</bdi></a>');
     const record = await (await app.request('/api/v1/organizations/c40-cities')).json();
     expect(record.practices).toBeGreaterThan(1);
     expect(record.practice_list).toContainEqual(expect.objectContaining({ id: 'accra-informal-waste-migrants', role: 'partner' }));

@@ -89,6 +89,25 @@ export async function isDirectoryEmpty(db: Database): Promise<boolean> {
   return (await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()) === undefined;
 }
 
+/**
+ * The organisations a practice names (its lead organisation and partners, by name or acronym):
+ * lower-cased name → slug, so the practice page links each name to the directory.
+ * @example const slugs = await organizationsNamedBy(db, 'nyc-idnyc'); slugs.get('c40 cities') // 'c40-cities'
+ */
+export async function organizationsNamedBy(db: Database, practiceId: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ slug: string; name: string; acronym: string | null }>`
+    WITH n AS (SELECT array_append(practice_partner_names(record), lower(lead_organization)) AS names FROM practices WHERE id = ${practiceId})
+    SELECT o.slug, lower(o.name) AS name, lower(o.acronym) AS acronym
+      FROM organizations o, n
+     WHERE lower(o.name) = ANY(n.names) OR lower(o.acronym) = ANY(n.names)`.execute(db);
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    out.set(r.name, r.slug);
+    if (r.acronym) out.set(r.acronym, r.slug);
+  }
+  return out;
+}
+
 /** An organisation by its slug, undefined when there is none. */
 export function findOrganization(db: Database, slug: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();

@@ -4,6 +4,7 @@ import { findAssessment } from '../assessments/assessment.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
+import { organizationsNamedBy } from '../organizations/organization.repo.ts';
 import { similarPractices } from '../search/similar-practices.ts';
 import { findPublishedPractice } from './practice.repo.ts';
 import { PracticePage } from './views/practice-page.tsx';
@@ -25,13 +26,14 @@ export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar, assessment] = await Promise.all([
+    const [practice, similar, assessment, organizations] = await Promise.all([
       findPublishedPractice(db, id),
       similarPractices(db, id, c.get('i18n').locale, 5),
       findAssessment(db, id),
+      organizationsNamedBy(db, id),
     ]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
-    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} />);
+    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} organizations={organizations} />);
   });
   return app;
 }

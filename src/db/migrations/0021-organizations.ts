@@ -35,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE UNIQUE INDEX organizations_name_idx ON organizations (lower(name))`.execute(db);
   await sql`CREATE INDEX organizations_country_idx ON organizations (country)`.execute(db);
+  await sql`CREATE INDEX organizations_acronym_idx ON organizations (lower(acronym))`.execute(db);
   await sql`CREATE INDEX organizations_search_idx ON organizations USING gin (search_text gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX practices_lead_organization_idx ON practices (lower(lead_organization))`.execute(db);
   // The partners' names of a practice record, lower-cased: what an organisation's name is matched against.

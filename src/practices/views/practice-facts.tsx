@@ -41,16 +41,28 @@ export const PlaceLinks: FC<{ record: PracticeRecord; citySlug: string | null }>
   />
 );
 
-/** A partner and the kind of support it gave; the name, often in another script than the page, is isolated. */
-const Partner: FC<{ partner: NonNullable<PracticeRecord['partners']>[number] }> = ({ partner }) => {
+/** An organisation's name, isolated (often in another script than the page), linked to its page in the directory when it is there. */
+const OrganizationName: FC<{ name: string; organizations?: Map<string, string> }> = ({ name, organizations }) => {
+  const slug = organizations?.get(name.trim().toLowerCase());
+  return slug ? (
+    <a href={`/organizations/${encodeURIComponent(slug)}`}>
+      <bdi>{name}</bdi>
+    </a>
+  ) : (
+    <bdi>{name}</bdi>
+  );
+};
+
+/** A partner and the kind of support it gave. */
+const Partner: FC<{ partner: NonNullable<PracticeRecord['partners']>[number]; organizations?: Map<string, string> }> = ({ partner, organizations }) => {
   const { i18n } = usePage();
-  const name = <bdi>{partner.name}</bdi>;
+  const name = <OrganizationName name={partner.name} organizations={organizations} />;
   if (!partner.support) return <li>{name}</li>;
   return <li>{messageWith<Child>(i18n, 'practice.partner.with_support', { name, support: i18n.t(`support.${partner.support}`) })}</li>;
 };
 
 /** The record's short fields as a definition list: place, period, who did it, for whom, evidence. */
-export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice }) => {
+export const PracticeFacts: FC<{ practice: PracticeWithLineage; organizations?: Map<string, string> }> = ({ practice, organizations }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const r = practice.record;
@@ -84,14 +96,14 @@ export const PracticeFacts: FC<{ practice: PracticeWithLineage }> = ({ practice 
       ) : null}
       {r.lead_organization && (
         <Fact label={t('practice.lead_organization')}>
-          <bdi>{r.lead_organization}</bdi>
+          <OrganizationName name={r.lead_organization} organizations={organizations} />
         </Fact>
       )}
       {r.partners?.length ? (
         <Fact label={t('practice.partners')}>
           <ul class="fact-list">
             {r.partners.map((p) => (
-              <Partner partner={p} />
+              <Partner partner={p} organizations={organizations} />
             ))}
           </ul>
         </Fact>

@@ -22,10 +22,12 @@ export interface PracticePageData {
   lang?: string;
   /** The editors' assessment, shown as badges at the top of the main column; none when unassessed. */
   assessment?: PracticeAssessment;
+  /** The organisations of the directory the record names: lower-cased name or acronym → slug. */
+  organizations?: Map<string, string>;
 }
 
 /** The full record of one practice, for reading at length and judging whether it fits elsewhere. */
-export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment }) => {
+export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment, organizations }) => {
   const { i18n, publicUrl } = usePage();
   const { t } = i18n;
   const r = practice.record;
@@ -37,7 +39,7 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, as
         <article class="practice-main">
           <AssessmentBadges assessment={assessment} />
           <h2>{t('practice.at_a_glance')}</h2>
-          <PracticeFacts practice={practice} />
+          <PracticeFacts practice={practice} organizations={organizations} />
           <PracticeSections record={r} body={shown.body} />
           <PracticeSources sources={r.sources} />
         </article>
