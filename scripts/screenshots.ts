@@ -37,6 +37,9 @@ const pages: Record<string, string[]> = {
   organizations: ['/organizations'],
   'organizations-ar': ['/ar/organizations?region=150'],
   organization: ['/organizations/c40-cities'],
+  events: ['/events?when=past'],
+  event: ['/events/alliance-of-civilizations-forum-istanbul-2009'],
+  'event-ar': ['/ar/events/example-webinar-welcoming-newcomers'],
   'organization-ar': ['/ar/organizations/international-metropolis'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.

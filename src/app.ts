@@ -7,6 +7,7 @@ import { adminTagsRoutes } from './admin/admin-tags.routes.tsx';
 import { adminUserRoutes } from './admin/admin-users.routes.tsx';
 import { assessmentRoutes } from './assessments/assessment.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
+import { eventRoutes } from './events/event.routes.tsx';
 import { historyRoutes } from './history/history.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv, ContributionDeps } from './http/app-env.ts';
@@ -90,6 +91,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', benchmarkRoutes(deps));
   app.route('/', figuresEditRoutes(deps));
   app.route('/', organizationRoutes(deps));
+  app.route('/', eventRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', cityDataRoutes(deps));
   app.route('/', adminRoutes(deps));

@@ -7,7 +7,7 @@ import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-loc
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
-import { seedDemo, seedDemoDirectoryIfMissing } from './demo/demo-seed.ts';
+import { seedDemo, seedDemoNetworkIfMissing } from './demo/demo-seed.ts';
 import { type Listening, listen } from './http/listeners.ts';
 import { Readiness } from './http/readiness.ts';
 import { PageCache } from './page-cache/page-cache.ts';
@@ -45,7 +45,7 @@ async function prepareDatabase(db: Database, config: Config, log: Logger): Promi
     const summary = await seedDemo(db);
     log.info('demo data loaded', { created: summary.created });
   } else if (config.SEED_DEMO) {
-    const added = await seedDemoDirectoryIfMissing(db);
+    const added = await seedDemoNetworkIfMissing(db);
     if (added) log.info('demo organisations loaded', { created: added });
   }
 }

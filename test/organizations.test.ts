@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { seedDemoDirectoryIfMissing } from '../src/demo/demo-seed.ts';
+import { seedDemoNetworkIfMissing } from '../src/demo/demo-seed.ts';
 import { signedInClient } from './support/account-client.ts';
 import { mainText } from './support/page-text.ts';
 import { createDemoDatabase, createTestApp, testEngines } from './support/test-db.ts';
@@ -126,9 +126,9 @@ describe.each(testEngines())('the directory of organisations on %s', (engine) =>
           .executeTakeFirstOrThrow()
       ).n,
     );
-    expect(await seedDemoDirectoryIfMissing(db)).toBe(0);
+    expect(await seedDemoNetworkIfMissing(db)).toBe(0);
     await db.deleteFrom('organizations').execute();
-    expect(await seedDemoDirectoryIfMissing(db)).toBe(before);
+    expect(await seedDemoNetworkIfMissing(db)).toBe(before);
     expect(mainText(await page('/organizations?q=metropolis'))).toContain('International Metropolis');
   });
 });

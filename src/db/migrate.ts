@@ -21,6 +21,7 @@ import * as cityAssessments from './migrations/0018-city-assessments.ts';
 import * as figureParts from './migrations/0019-figure-parts.ts';
 import * as latestSnapshots from './migrations/0020-latest-snapshots.ts';
 import * as organizations from './migrations/0021-organizations.ts';
+import * as events from './migrations/0022-events.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-figure-parts': figureParts,
   '0020-latest-snapshots': latestSnapshots,
   '0021-organizations': organizations,
+  '0022-events': events,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -96,6 +96,33 @@ export interface OrganizationsTable {
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
 }
 
+/** An event where cities meet (migration 0022). */
+export interface EventsTable {
+  id: string;
+  title: string;
+  /** conference, roundtable, webinar, study-visit or training. */
+  type: string;
+  starts_at: Date;
+  ends_at: Date;
+  /** Dates only: shown and exported without a time of day. */
+  all_day: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The organiser's IANA time zone, e.g. "America/New_York". */
+  time_zone: string;
+  city: string | null;
+  country: string | null;
+  venue: string | null;
+  online_url: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  organisers: ColumnType<string[], string[] | undefined, string[]>;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  registration_url: string | null;
+  description: string | null;
+  outcomes: string | null;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
 /** One pair of a list figure: a country of birth (ISO 3166-1 alpha-3) and how many residents were born there. */
 export interface FigurePart {
   country: string;
@@ -369,6 +396,7 @@ export interface DB {
   practice_revisions: PracticeRevisionsTable;
   cities: CitiesTable;
   organizations: OrganizationsTable;
+  events: EventsTable;
   city_figures: CityFiguresTable;
   country_figures: CountryFiguresTable;
   figure_revisions: FigureRevisionsTable;

@@ -5,12 +5,14 @@ import { upsertCityFigures } from '../cities/city.repo.ts';
 import type { PlacedFigure } from '../cities/figure.schema.ts';
 import { recordFigures } from '../cities/record-figures.command.ts';
 import type { Database } from '../db/database.ts';
+import { noEvents } from '../events/event.repo.ts';
 import { locateCity } from '../geo/geocode.ts';
 import { isDirectoryEmpty } from '../organizations/organization.repo.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
+import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoOrganizations } from './demo-organizations.ts';
 
 const demoDir = projectPath('demo');
@@ -85,17 +87,20 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   await seedExampleAssessments(db, JSON.parse(await fs.readFile(path.join(demoDir, 'example-assessments.json'), 'utf8')));
   // The directory: the organisations of the source documents and those the practices name.
   await seedDemoOrganizations(db, demoDir);
+  // Real past events of the field, and an invented upcoming one marked as an example.
+  await seedDemoEvents(db, demoDir);
   return summary;
 }
 
 /**
- * A demo database from before the directory existed gets the demo's organisations: when the
- * directory is empty and the demo practices are there (it never fills the directory of a
- * catalogue of other practices).
- * @example await seedDemoDirectoryIfMissing(db);
+ * A demo database from before the directory and the events existed gets the demo's organisations
+ * and events: each when its table is empty and the demo practices are there (it never fills a
+ * catalogue of other practices with them).
+ * @example await seedDemoNetworkIfMissing(db);
  */
-export async function seedDemoDirectoryIfMissing(db: Database): Promise<number> {
-  if (!(await isDirectoryEmpty(db))) return 0;
+export async function seedDemoNetworkIfMissing(db: Database): Promise<number> {
   const demo = await db.selectFrom('practices').select('id').where('id', '=', 'nyc-idnyc').executeTakeFirst();
-  return demo ? seedDemoOrganizations(db, demoDir) : 0;
+  if (!demo) return 0;
+  const events = (await noEvents(db)) ? await seedDemoEvents(db, demoDir) : 0;
+  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events;
 }

@@ -108,6 +108,21 @@ export async function organizationsNamedBy(db: Database, practiceId: string): Pr
   return out;
 }
 
+/** The organisations of the directory called by some names or acronyms: lower-cased name or acronym → slug. */
+export async function organizationSlugsByNames(db: Database, names: string[]): Promise<Map<string, string>> {
+  const lower = names.map((n) => n.trim().toLowerCase()).filter(Boolean);
+  if (lower.length === 0) return new Map();
+  const { rows } = await sql<{ slug: string; name: string; acronym: string | null }>`
+    SELECT slug, lower(name) AS name, lower(acronym) AS acronym FROM organizations
+     WHERE lower(name) = ANY(${lower}::text[]) OR lower(acronym) = ANY(${lower}::text[])`.execute(db);
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    out.set(r.name, r.slug);
+    if (r.acronym) out.set(r.acronym, r.slug);
+  }
+  return out;
+}
+
 /** An organisation by its slug, undefined when there is none. */
 export function findOrganization(db: Database, slug: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();

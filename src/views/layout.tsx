@@ -71,6 +71,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
                   <a href="/organizations">{t('nav.organizations')}</a>
                 </li>
                 <li>
+                  <a href="/events">{t('nav.events')}</a>
+                </li>
+                <li>
                   <a href="/api">{t('nav.api')}</a>
                 </li>
                 {AccountNav && (

@@ -12,6 +12,9 @@ const pages = {
   map: '/map',
   organisations: '/organizations?region=150',
   organisation: '/organizations/c40-cities',
+  events: '/events?when=past',
+  event: '/events/inter-ethnic-city-un-roundtable-2009',
+  'event in Arabic': '/ar/events/example-webinar-welcoming-newcomers',
   'organisations in Arabic': '/ar/organizations?type=academia',
   'not found': '/no-such-page',
 };

@@ -137,6 +137,27 @@ export const getRoutes: GetRoute[] = [
     pathParams: { slug: ['international-metropolis', 'c40-cities'] },
     query: none,
   },
+  {
+    route: 'GET /events',
+    as: 'anonymous',
+    path: () => '/events',
+    query: { when: ['upcoming', 'past'], type: ['conference', 'webinar'], theme: ['social-cohesion'], country: ['tr', 'US'], page: ['1', '2'] },
+  },
+  { route: 'GET /events.ics', as: 'anonymous', path: () => '/events.ics', query: none },
+  {
+    route: 'GET /events/:id',
+    as: 'anonymous',
+    path: (_f, p) => `/events/${p.id ?? 'inter-ethnic-city-un-roundtable-2009'}`,
+    pathParams: { id: ['inter-ethnic-city-un-roundtable-2009', 'example-webinar-welcoming-newcomers'] },
+    query: none,
+  },
+  {
+    route: 'GET /events/:id/event.ics',
+    as: 'anonymous',
+    path: (_f, p) => `/events/${p.id ?? 'alliance-of-civilizations-forum-rio-2010'}/event.ics`,
+    pathParams: { id: ['alliance-of-civilizations-forum-rio-2010'] },
+    query: none,
+  },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
   {
     route: 'GET /benchmark',
