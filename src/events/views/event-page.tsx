@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import { languageDisplayName } from '../../i18n/display-names.ts';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { EventRow } from '../event.repo.ts';
 import { eventDatetime, eventWhen } from '../event-dates.ts';
@@ -23,9 +24,9 @@ export const EventPage: FC<{ event: EventRow; organisers: Map<string, string>; n
       <time datetime={eventDatetime(e)}>{eventWhen(i18n.locale, e)}</time> <span class="meta">({e.time_zone.replace(/_/g, ' ')})</span>
     </>,
   ]);
-  if (e.country) facts.push([t('event.fact.where'), [e.venue, placeLabel(i18n, e.city, e.country)].filter(Boolean).join(', ')]);
+  if (e.country) facts.push([t('event.fact.where'), [e.venue, placeLabel(i18n, e.city, e.country)].filter(Boolean).join(listSeparator(i18n.locale))]);
   if (e.online_url) facts.push([t('event.fact.online'), <a href={e.online_url}>{e.online_url.replace(/^https?:\/\//, '')}</a>]);
-  if (e.languages.length) facts.push([t('event.fact.languages'), e.languages.map((l) => languageDisplayName(l, i18n.locale)).join(', ')]);
+  if (e.languages.length) facts.push([t('event.fact.languages'), e.languages.map((l) => languageDisplayName(l, i18n.locale)).join(listSeparator(i18n.locale))]);
   if (e.organisers.length)
     facts.push([
       t('event.fact.organisers'),
@@ -36,7 +37,7 @@ export const EventPage: FC<{ event: EventRow; organisers: Map<string, string>; n
         })}
       </ul>,
     ]);
-  if (e.themes.length) facts.push([t('event.fact.themes'), e.themes.map((th) => t(`theme.${th}`)).join(', ')]);
+  if (e.themes.length) facts.push([t('event.fact.themes'), e.themes.map((th) => t(`theme.${th}`)).join(listSeparator(i18n.locale))]);
   if (e.registration_url && !past) facts.push([t('event.fact.registration'), <a href={e.registration_url}>{t('event.register')}</a>]);
   return (
     <Layout title={e.title} description={e.description ?? e.title} canonical={`/events/${e.id}`}>

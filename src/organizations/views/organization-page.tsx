@@ -3,6 +3,7 @@ import { languageDisplayName } from '../../i18n/display-names.ts';
 import { CsrfInput } from '../../views/form-parts.tsx';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { NamingPractice, OrganizationRow } from '../organization.repo.ts';
 import { VerifiedBadge } from './verified-badge.tsx';
@@ -62,8 +63,9 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, ve
         {org.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
       </a>,
     ]);
-  if (org.languages.length) facts.push([t('org.fact.languages'), org.languages.map((l) => languageDisplayName(l, i18n.locale)).join(', ')]);
-  if (org.themes.length) facts.push([t('org.fact.themes'), org.themes.map((th) => t(`theme.${th}`)).join(', ')]);
+  if (org.languages.length)
+    facts.push([t('org.fact.languages'), org.languages.map((l) => languageDisplayName(l, i18n.locale)).join(listSeparator(i18n.locale))]);
+  if (org.themes.length) facts.push([t('org.fact.themes'), org.themes.map((th) => t(`theme.${th}`)).join(listSeparator(i18n.locale))]);
   return (
     <Layout title={org.name} description={org.description ?? t('org.page.description', { name: org.name })} canonical={path}>
       <p>
