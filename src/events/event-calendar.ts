@@ -1,8 +1,6 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { EventRow } from './event.repo.ts';
-
-/** An all-day event's dates as the calendar writes them (floating dates, the end exclusive), read in the organiser's zone. */
-const localDate = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+import { localDay } from './zoned-time.ts';
 
 /**
  * Events as an iCalendar file (RFC 5545): each with a stable UID, its page as URL, its place or
@@ -31,8 +29,8 @@ export function eventsCalendar(events: EventRow[], options: { name: string; publ
       calendar.createEvent({
         ...common,
         allDay: true,
-        start: new Date(`${localDate(e.starts_at, e.time_zone)}T00:00:00Z`),
-        end: new Date(`${localDate(e.ends_at, e.time_zone)}T00:00:00Z`),
+        start: new Date(`${localDay(e.starts_at, e.time_zone)}T00:00:00Z`),
+        end: new Date(`${localDay(e.ends_at, e.time_zone)}T00:00:00Z`),
       });
     } else calendar.createEvent({ ...common, start: e.starts_at, end: e.ends_at });
   }

@@ -1,4 +1,5 @@
 import type { EventRow } from './event.repo.ts';
+import { localDay } from './zoned-time.ts';
 
 /**
  * When an event takes place, in the reader's language and the organiser's time zone: "28
@@ -31,5 +32,5 @@ export function eventWhen(locale: string, e: Pick<EventRow, 'starts_at' | 'ends_
 /** The event's start as an ISO 8601 value for `<time datetime>`: the date alone for an all-day event. */
 export function eventDatetime(e: Pick<EventRow, 'starts_at' | 'all_day' | 'time_zone'>): string {
   if (!e.all_day) return e.starts_at.toISOString();
-  return new Intl.DateTimeFormat('en-CA', { timeZone: e.time_zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(e.starts_at);
+  return localDay(e.starts_at, e.time_zone);
 }

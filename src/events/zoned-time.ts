@@ -44,3 +44,11 @@ export function zonedToUtc(local: string, timeZone: string): Date {
   instant = wall - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
   return new Date(instant);
 }
+
+/**
+ * The calendar day of an instant in a zone, as YYYY-MM-DD.
+ * @example localDay(new Date('2009-09-28T04:00:00Z'), 'America/New_York') // '2009-09-28'
+ */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryParam } from '../http/query-params.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
 
 /** Most cities in one answer of GET /api/v1/cities. */
@@ -6,11 +7,7 @@ export const maxCityPageSize = 100;
 
 const cityListQuery = z
   .object({
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"')
-      .transform((c) => c.toUpperCase())
-      .optional(),
+    country: countryParam().optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     page_size: z.coerce.number().int().min(1).max(maxCityPageSize).default(50),
   })

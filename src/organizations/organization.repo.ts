@@ -18,21 +18,11 @@ export interface OrganizationFilter {
   country?: string;
 }
 
-/** An organisation to record: what the seed and editors give. */
-export interface NewOrganization {
-  slug: string;
-  name: string;
-  acronym: string | null;
-  type: string | null;
-  city: string | null;
-  country: string | null;
-  region: string | null;
-  url: string | null;
-  languages: string[];
-  themes: string[];
-  description: string | null;
-  founded: number | null;
-}
+/** An organisation to record: what the seed and editors give (the rest the database fills). */
+export type NewOrganization = Pick<
+  OrganizationRow,
+  'slug' | 'name' | 'acronym' | 'type' | 'city' | 'country' | 'region' | 'url' | 'languages' | 'themes' | 'description' | 'founded'
+>;
 
 /** The names a practice may give the organisation by: its name and its acronym, lower-cased. */
 const namesOf = sql<string[]>`array_remove(ARRAY[lower(o.name), lower(o.acronym)], NULL)`;
@@ -100,6 +90,11 @@ export async function organizationsNamedBy(db: Database, practiceId: string): Pr
     SELECT o.slug, lower(o.name) AS name, lower(o.acronym) AS acronym
       FROM organizations o, n
      WHERE lower(o.name) = ANY(n.names) OR lower(o.acronym) = ANY(n.names)`.execute(db);
+  return slugsByName(rows);
+}
+
+/** Lower-cased name and acronym → slug, from rows that give them lower-cased. */
+function slugsByName(rows: { slug: string; name: string; acronym: string | null }[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rows) {
     out.set(r.name, r.slug);
@@ -115,12 +110,7 @@ export async function organizationSlugsByNames(db: Database, names: string[]): P
   const { rows } = await sql<{ slug: string; name: string; acronym: string | null }>`
     SELECT slug, lower(name) AS name, lower(acronym) AS acronym FROM organizations
      WHERE lower(name) = ANY(${lower}::text[]) OR lower(acronym) = ANY(${lower}::text[])`.execute(db);
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    out.set(r.name, r.slug);
-    if (r.acronym) out.set(r.acronym, r.slug);
-  }
-  return out;
+  return slugsByName(rows);
 }
 
 /** An organisation by its slug, undefined when there is none. */

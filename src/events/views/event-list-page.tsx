@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
-import { countryName } from '../../geo/countries.ts';
 import { FilterSelect } from '../../views/filter-select.tsx';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { CountryFilter, PageLinks, ThemeFilter } from '../../views/list-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { themes } from '../../vocabulary/vocabularies.ts';
 import type { EventQuery } from '../event.query.ts';
@@ -75,22 +75,8 @@ export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQ
           all={t('event.filter.all_types')}
           choices={eventTypes.map((v) => ({ value: v, label: t(`event.type.${v}`) }))}
         />
-        <FilterSelect
-          name="theme"
-          label={t('org.filter.theme')}
-          value={query.theme}
-          all={t('org.filter.all_themes')}
-          choices={themes.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
-        />
-        <FilterSelect
-          name="country"
-          label={t('org.filter.country')}
-          value={query.country?.toLowerCase()}
-          all={t('org.filter.all_countries')}
-          choices={countries
-            .map((c) => ({ value: c.toLowerCase(), label: countryName(c, i18n.locale) }))
-            .sort((a, b) => a.label.localeCompare(b.label, i18n.locale))}
-        />
+        <ThemeFilter value={query.theme} themes={themes} />
+        <CountryFilter value={query.country} countries={countries} />
         <button type="submit">{t('org.filter.apply')}</button>
       </form>
       <p>
@@ -106,21 +92,7 @@ export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQ
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('event.list.pages')}>
-          {query.page > 1 && (
-            <a href={`/events${queryString(query, { page: query.page - 1 })}`} rel="prev">
-              {t('org.list.previous')}
-            </a>
-          )}{' '}
-          <span>{t('org.list.page_of', { page: query.page, pages })}</span>{' '}
-          {query.page < pages && (
-            <a href={`/events${queryString(query, { page: query.page + 1 })}`} rel="next">
-              {t('org.list.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <PageLinks page={query.page} pages={pages} href={(page) => `/events${queryString(query, { page })}`} label={t('event.list.pages')} />
     </Layout>
   );
 };

@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import { languageDisplayName } from '../../i18n/display-names.ts';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { FactList } from '../../views/list-parts.tsx';
 import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { EventRow } from '../event.repo.ts';
@@ -51,14 +52,7 @@ export const EventPage: FC<{ event: EventRow; organisers: Map<string, string>; n
         </p>
       )}
       {past && <p class="meta">{t('event.past')}</p>}
-      <dl class="facts">
-        {facts.map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       {e.description && (
         <p class="lead" dir="auto">
           {e.description}

@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
-import { countryName } from '../../geo/countries.ts';
 import { FilterSelect } from '../../views/filter-select.tsx';
 import { placeLabel, regionLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { CountryFilter, PageLinks, ThemeFilter } from '../../views/list-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { actorTypes, themes } from '../../vocabulary/vocabularies.ts';
 import type { OrganizationQuery } from '../organization.query.ts';
@@ -54,13 +54,7 @@ export const OrganizationListPage: FC<OrganizationListProps> = ({ items, total, 
           all={t('org.filter.all_types')}
           choices={actorTypes.map((a) => ({ value: a, label: t(`actor.${a}`) }))}
         />
-        <FilterSelect
-          name="theme"
-          label={t('org.filter.theme')}
-          value={query.theme}
-          all={t('org.filter.all_themes')}
-          choices={themes.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
-        />
+        <ThemeFilter value={query.theme} themes={themes} />
         <FilterSelect
           name="region"
           label={t('org.filter.region')}
@@ -68,15 +62,7 @@ export const OrganizationListPage: FC<OrganizationListProps> = ({ items, total, 
           all={t('org.filter.all_regions')}
           choices={regions.map((r) => ({ value: r, label: regionLabel(i18n, r) }))}
         />
-        <FilterSelect
-          name="country"
-          label={t('org.filter.country')}
-          value={query.country?.toLowerCase()}
-          all={t('org.filter.all_countries')}
-          choices={countries
-            .map((c) => ({ value: c.toLowerCase(), label: countryName(c, i18n.locale) }))
-            .sort((a, b) => a.label.localeCompare(b.label, i18n.locale))}
-        />
+        <CountryFilter value={query.country} countries={countries} />
         <button type="submit">{t('org.filter.apply')}</button>
       </form>
       <p aria-live="polite">{t('org.list.count', { count: total })}</p>
@@ -106,21 +92,7 @@ export const OrganizationListPage: FC<OrganizationListProps> = ({ items, total, 
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('org.list.pages')}>
-          {query.page > 1 && (
-            <a href={`/organizations${queryString(query, query.page - 1)}`} rel="prev">
-              {t('org.list.previous')}
-            </a>
-          )}{' '}
-          <span>{t('org.list.page_of', { page: query.page, pages })}</span>{' '}
-          {query.page < pages && (
-            <a href={`/organizations${queryString(query, query.page + 1)}`} rel="next">
-              {t('org.list.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <PageLinks page={query.page} pages={pages} href={(page) => `/organizations${queryString(query, page)}`} label={t('org.list.pages')} />
     </Layout>
   );
 };

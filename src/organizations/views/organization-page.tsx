@@ -3,6 +3,7 @@ import { languageDisplayName } from '../../i18n/display-names.ts';
 import { CsrfInput } from '../../views/form-parts.tsx';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
+import { FactList } from '../../views/list-parts.tsx';
 import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
 import type { NamingPractice, OrganizationRow } from '../organization.repo.ts';
@@ -91,16 +92,7 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, ve
           {org.description}
         </p>
       )}
-      {facts.length > 0 && (
-        <dl class="facts">
-          {facts.map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-        </dl>
-      )}
+      <FactList facts={facts} />
       <PracticeList id="lead-practices" heading={t('org.practices.lead', { count: lead.length })} practices={lead} />
       <PracticeList id="partner-practices" heading={t('org.practices.partner', { count: partner.length })} practices={partner} />
       {practices.length === 0 && <p>{t('org.practices.none')}</p>}
