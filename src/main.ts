@@ -8,8 +8,11 @@ import { type Database, type DatabaseTarget, openDatabase } from './db/database.
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { seedDemo, seedDemoNetworkIfMissing } from './demo/demo-seed.ts';
+import { scheduleDigests } from './follows/follow-jobs.ts';
 import { type Listening, listen } from './http/listeners.ts';
 import { Readiness } from './http/readiness.ts';
+import { type JobWorker, startJobWorker } from './jobs/job-worker.ts';
+import { createMailer } from './mail/mailer.ts';
 import { PageCache } from './page-cache/page-cache.ts';
 import { SiteVersionFeed } from './page-cache/site-version-feed.ts';
 import { isCatalogueEmpty } from './practices/practice.repo.ts';
@@ -22,6 +25,8 @@ import { createLogger, type Logger } from './shared/logger.ts';
 
 /** Pause between attempts to reach a database that is down at start-up. */
 const setupRetryMs = 2_000;
+/** How often an idle worker looks at the queue; a job queued by this instance wakes it at once. */
+const jobPollMs = 1_000;
 
 /**
  * The database a server serves from: on PostgreSQL with the config's timeouts, so that no
@@ -257,7 +262,9 @@ async function main() {
   const adminToken = config.DATABASE_URL ? undefined : newAdminToken();
   const feed = new SiteVersionFeed(log);
   const pageCache = config.PAGE_CACHE_MB > 0 ? new PageCache(feed, config, log, config.PAGE_CACHE_MB * 1024 * 1024) : undefined;
-  const app = createApp({ db, config, log, adminToken, readiness, pageCache });
+  const mailer = createMailer(config, log);
+  const app = createApp({ db, config, log, adminToken, readiness, pageCache, mailer });
+  let worker: JobWorker | undefined;
 
   // Listen first: health checks answer during migrations, requests wait for them (http/readiness.ts).
   const listeners: Listening[] = [await listenOrExit(app, config, log, db, release, pageCache)];
@@ -275,6 +282,8 @@ async function main() {
     log.info('stopping', { signal });
     await Promise.all(listeners.map((l) => l.close()));
     await feed.stop();
+    // The job in hand finishes; the others stay queued for the next start or another instance.
+    await worker?.stop();
     // Never close the database under a migration or the demo data being written.
     await setup.catch(() => undefined);
     await db.destroy();
@@ -296,6 +305,8 @@ async function main() {
   // Migrated: the notifications of writes exist from here on.
   await startFeed(feed, db, config, log);
   readiness.advance('serving');
+  // Mail, notifications and digests: every instance runs a worker; the queue gives each job to one.
+  worker = startJobWorker({ db, config, log, mailer }, { pollMs: jobPollMs, everyMinute: (d) => scheduleDigests(d.db, new Date()) });
 
   // The command line reaches this server (embedded database only) on loopback, never on HOST.
   if (adminToken) {

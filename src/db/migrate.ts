@@ -22,6 +22,11 @@ import * as figureParts from './migrations/0019-figure-parts.ts';
 import * as latestSnapshots from './migrations/0020-latest-snapshots.ts';
 import * as organizations from './migrations/0021-organizations.ts';
 import * as events from './migrations/0022-events.ts';
+import * as jobsAndFollows from './migrations/0023-jobs-and-follows.ts';
+import * as people from './migrations/0024-people.ts';
+import * as groups from './migrations/0025-groups.ts';
+import * as eventRegistrations from './migrations/0026-event-registrations.ts';
+import * as accountDeletion from './migrations/0027-account-deletion.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -46,6 +51,11 @@ const migrations: Record<string, Migration> = {
   '0020-latest-snapshots': latestSnapshots,
   '0021-organizations': organizations,
   '0022-events': events,
+  '0023-jobs-and-follows': jobsAndFollows,
+  '0024-people': people,
+  '0025-groups': groups,
+  '0026-event-registrations': eventRegistrations,
+  '0027-account-deletion': accountDeletion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

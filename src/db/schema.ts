@@ -119,6 +119,34 @@ export interface EventsTable {
   description: string | null;
   outcomes: string | null;
   example: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Places for registration on the site (0026); null when registration is elsewhere or not needed. */
+  capacity: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The thematic group it belongs to (0026), by slug; no foreign key. */
+  group_slug: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Links to slides, recordings, reports once it has taken place (0026). */
+  materials: ColumnType<EventMaterial[], string | undefined, string>;
+  /** Who created it on the site (0026); null for seeded events. */
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** A material of an event: what it is and where. */
+export interface EventMaterial {
+  title: string;
+  url: string;
+}
+
+/** Where a person stands for an event with registration on the site (0026). */
+export type EventRegistrationStatus = 'registered' | 'waiting' | 'cancelled';
+
+/** A person's registration for an event (0026); the waiting list is in order of queued_at, then id. */
+export interface EventRegistrationsTable {
+  id: ColumnType<number, never, never>;
+  event_id: string;
+  user_id: number;
+  status: EventRegistrationStatus;
+  queued_at: ColumnType<Date, Date | undefined, Date>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
 }
@@ -282,8 +310,47 @@ export interface UsersTable {
   languages: ColumnType<string[], string[] | undefined, string[]>;
   expertise: ColumnType<string[], string[] | undefined, string[]>;
   profile_public: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Set when the person deleted their account: the row is kept emptied of them (migration 0027). */
+  deleted_at: ColumnType<Date | null, never, Date | null>;
+  job_title: ColumnType<string | null, string | null | undefined, string | null>;
+  bio: ColumnType<string | null, string | null | undefined, string | null>;
+  profile_slug: ColumnType<string | null, string | null | undefined, string | null>;
+  profile_published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Name, organisation, job title and bio, accents and case folded: what the people list's search matches. */
+  profile_search: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** The profiles anyone may see (migration 0024's view): opted in, active, with a slug; never an email. Read only. */
+export interface PublicProfilesView {
+  id: ColumnType<number, never, never>;
+  slug: ColumnType<string, never, never>;
+  name: ColumnType<string, never, never>;
+  job_title: ColumnType<string | null, never, never>;
+  organization: ColumnType<string | null, never, never>;
+  city: ColumnType<string | null, never, never>;
+  country: ColumnType<string | null, never, never>;
+  languages: ColumnType<string[], never, never>;
+  expertise: ColumnType<string[], never, never>;
+  bio: ColumnType<string | null, never, never>;
+  published_at: ColumnType<Date, never, never>;
+  search_text: ColumnType<string, never, never>;
+}
+
+export type MemberRole = 'member' | 'admin';
+export type MemberState = 'requested' | 'approved';
+
+/** Who belongs to an organisation of the directory, or asked to (0024). */
+export interface OrganizationMembersTable {
+  organization_id: string;
+  user_id: number;
+  role: ColumnType<MemberRole, MemberRole | undefined, MemberRole>;
+  state: ColumnType<MemberState, MemberState | undefined, MemberState>;
+  note: string | null;
+  requested_at: ColumnType<Date, Date | undefined, Date>;
+  decided_at: Date | null;
+  decided_by: number | null;
 }
 
 export interface SessionsTable {
@@ -390,6 +457,139 @@ export interface PracticeAssessmentsTable {
   assessed_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** Work for the background worker (migration 0023): claimed with SKIP LOCKED, leased, retried. */
+export interface JobsTable {
+  id: ColumnType<string, never, never>;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  key: string | null;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_at: ColumnType<Date, Date | undefined, Date>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: ColumnType<Date, never, never>;
+  finished_at: Date | null;
+}
+
+export type FollowKind = 'theme' | 'city' | 'group' | 'organization' | 'search' | 'review';
+/** How often a person hears of what they follow; 'off': on the site only, never by mail. */
+export type FollowFrequency = 'immediate' | 'daily' | 'weekly' | 'off';
+
+/** What a person follows, and how often they want to hear of it. */
+export interface FollowsTable {
+  user_id: number;
+  kind: FollowKind;
+  target: string;
+  frequency: FollowFrequency;
+  /** How the person saw it when they followed it (a city's or a group's name, a search's words). */
+  label: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** Something that happened that followers may want to hear of. */
+export interface ActivitiesTable {
+  id: ColumnType<string, never, never>;
+  kind: string;
+  title: string;
+  path: string;
+  summary: string | null;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  city: string | null;
+  country: string | null;
+  group_slug: string | null;
+  organizations: ColumnType<string[], string[] | undefined, string[]>;
+  practice_id: string | null;
+  actor_id: number | null;
+  fanned_out_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** One activity for one person: read on the site, mailed at once or in a digest. */
+export interface NotificationsTable {
+  id: ColumnType<string, never, never>;
+  user_id: number;
+  activity_id: string;
+  delivery: Exclude<FollowFrequency, 'off'> | 'none';
+  reason: string;
+  reason_label: string | null;
+  mailed_at: Date | null;
+  read_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export type GroupMembership = 'open' | 'moderated';
+export type GroupRole = 'member' | 'moderator';
+
+/** A thematic group (migration 0025): open, or moderated (joining is a request a moderator approves). */
+export interface GroupsTable {
+  id: ColumnType<number, never, never>;
+  slug: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  membership: ColumnType<GroupMembership, GroupMembership | undefined, GroupMembership>;
+  /** Name and description in other languages, by language code. */
+  translations: ColumnType<Record<string, { name?: string; description?: string }>, string | undefined, string>;
+  created_by: number | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** A person in a group: a member or a moderator, pending until a moderated group's moderator approves. */
+export interface GroupMembersTable {
+  group_id: number;
+  user_id: number;
+  role: ColumnType<GroupRole, GroupRole | undefined, GroupRole>;
+  state: 'pending' | 'active';
+  frequency: ColumnType<'immediate' | 'daily' | 'weekly', 'immediate' | 'daily' | 'weekly' | undefined, 'immediate' | 'daily' | 'weekly'>;
+  requested_at: ColumnType<Date, Date | undefined, Date>;
+  joined_at: Date | null;
+  decided_by: number | null;
+}
+
+/** A discussion thread of a group; its text is its opening post. */
+export interface GroupThreadsTable {
+  id: ColumnType<number, never, never>;
+  group_id: number;
+  title: string;
+  author_id: number | null;
+  pinned: ColumnType<boolean, boolean | undefined, boolean>;
+  locked: ColumnType<boolean, boolean | undefined, boolean>;
+  replies: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, never, never>;
+  last_post_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A post of a thread (its opening post or a reply); a moderator may hide it with a reason. */
+export interface GroupPostsTable {
+  id: ColumnType<number, never, never>;
+  thread_id: number;
+  opening: ColumnType<boolean, boolean | undefined, never>;
+  author_id: number | null;
+  body: string;
+  hidden_reason: string | null;
+  hidden_by: number | null;
+  hidden_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A member's report of a post, open until a moderator resolves it. */
+export interface GroupReportsTable {
+  id: ColumnType<number, never, never>;
+  post_id: number;
+  reporter_id: number | null;
+  reason: string;
+  state: ColumnType<'open' | 'resolved', 'open' | 'resolved' | undefined, 'open' | 'resolved'>;
+  resolved_by: number | null;
+  resolved_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -397,6 +597,7 @@ export interface DB {
   cities: CitiesTable;
   organizations: OrganizationsTable;
   events: EventsTable;
+  event_registrations: EventRegistrationsTable;
   city_figures: CityFiguresTable;
   country_figures: CountryFiguresTable;
   figure_revisions: FigureRevisionsTable;
@@ -409,6 +610,8 @@ export interface DB {
   app_state: AppStateTable;
   catalogue_changes: CatalogueChangesTable;
   users: UsersTable;
+  public_profiles: PublicProfilesView;
+  organization_members: OrganizationMembersTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   rate_limits: RateLimitsTable;
@@ -417,4 +620,13 @@ export interface DB {
   submissions: SubmissionsTable;
   submission_events: SubmissionEventsTable;
   practice_assessments: PracticeAssessmentsTable;
+  jobs: JobsTable;
+  follows: FollowsTable;
+  activities: ActivitiesTable;
+  notifications: NotificationsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_threads: GroupThreadsTable;
+  group_posts: GroupPostsTable;
+  group_reports: GroupReportsTable;
 }

@@ -12,6 +12,25 @@ export interface Mail {
   text: string;
   /** BCP 47 language of the text, for the Content-Language header. */
   language: string;
+  /** Where an answer goes (a contact message: the sender, whose address the recipient then sees). */
+  replyTo?: string;
+  /** More headers (List-Unsubscribe and List-Unsubscribe-Post of RFC 8058 on lists). */
+  headers?: Record<string, string>;
+  /** A Message-ID of its own, e.g. the same for every retry of one queued mail. */
+  messageId?: string;
+}
+
+/** nodemailer's message options for a mail, the same for SMTP and the outbox. */
+function messageOf(from: string, mail: Mail) {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    headers: { ...mail.headers, 'Content-Language': mail.language },
+  };
 }
 
 /** Sends mails; the app gets one at start-up and never knows which kind. */
@@ -31,10 +50,12 @@ export function createMailer(config: Config, log: Logger): Mailer {
 
 /** Delivers through an SMTP server. */
 function smtpMailer(url: string, from: string, log: Logger): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Pooled: a digest's thousands of mails reuse a few connections instead of one handshake each;
+  // a connection idle for a second is closed, so nothing stays open between bursts.
+  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5, idleTimeout: 1000 });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'Content-Language': mail.language } });
+      const info = await transport.sendMail(messageOf(from, mail));
       log.info('mail sent', { messageId: info.messageId, subject: mail.subject });
     },
   };
@@ -46,7 +67,7 @@ function outboxMailer(dir: string, from: string, log: Logger): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'Content-Language': mail.language } });
+      const info = await transport.sendMail(messageOf(from, mail));
       await fs.mkdir(dir, { recursive: true });
       const file = path.join(dir, outboxFileName(new Date()));
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });

@@ -23,7 +23,7 @@ import { API } from 'typescript/unstable/sync';
 import { repoRoot } from './server-process.ts';
 
 /** The folders under src/ that know nothing of the product: every other folder is a product area. */
-export const sharedLayers = ['http', 'views', 'security', 'db', 'shared', 'i18n', 'mail', 'geo'] as const;
+export const sharedLayers = ['http', 'views', 'security', 'db', 'shared', 'i18n', 'mail', 'geo', 'jobs'] as const;
 
 /** One import of a file under src/: what it says, and the file it names when it is relative. */
 export interface SourceImport {
