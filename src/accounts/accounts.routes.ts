@@ -27,8 +27,9 @@ export function mountAccounts(app: Hono<AppEnv>, deps: ContributionDeps, carry: 
     csrfProtection({
       trustedOrigins: (c) => [publicOrigin, new URL(c.req.url).origin],
       expectedToken: expectedCsrfToken,
-      // Machine endpoints authenticate with a bearer token and read no cookies.
-      exempt: (path) => path.startsWith('/internal/'),
+      // Machine endpoints authenticate with a bearer token and read no cookies; a mail's one-click
+      // unsubscribe (RFC 8058) is posted by the mail program, its signed token being the proof.
+      exempt: (path) => path.startsWith('/internal/') || /^\/unsubscribe\/[^/]+$/.test(path),
       refuse: csrfRefusal(carry, (c) => formToken(c, deps.config)),
     }),
   );

@@ -9,6 +9,7 @@ export const commands = {
   figures: ['partial'],
   export: ['format', 'out', 'q', 'lang', ...facetParams, 'from', 'to'],
   'seed-demo': [],
+  digest: [],
   user: ['email', 'role', 'name', 'password-stdin', 'new-database'],
   city: ['email', 'city'],
   backup: [],
@@ -83,6 +84,8 @@ Commands:
       --from YEAR, --to YEAR
                            Only practices started in these years.
   seed-demo                Load the demo practices and city figures.
+  digest daily|weekly      Send the daily or weekly digest now rather than at 06:00 UTC
+                           (through the running server, whose worker sends it).
   user create --email E --role R [--name N] [--password-stdin] [--new-database]
                            Create a confirmed account with a role (member, editor or
                            admin), e.g. the first admin. The password is asked for on the
@@ -143,6 +146,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     city: 'city needs a subcommand: "city grant --email E --city de/berlin" or "city revoke --email E --city de/berlin".',
     backup: 'backup needs exactly one FILE, e.g. clearinghouse backup clearinghouse-backup.tar.gz',
     restore: 'restore needs exactly one FILE, e.g. clearinghouse restore clearinghouse-backup.tar.gz',
+    digest: 'digest needs which one: clearinghouse digest daily, or clearinghouse digest weekly',
   };
   const usage = oneArgument[command];
   if (positionals.length !== (usage ? 1 : 0)) {

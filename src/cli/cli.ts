@@ -3,6 +3,7 @@ import { helpText, parseCliArgs } from './cli-args.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 import { backupCommand } from './commands/backup.command.ts';
 import { cityCommand } from './commands/city.command.ts';
+import { digestCommand } from './commands/digest.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { figuresCommand } from './commands/figures.command.ts';
 import { importCommand } from './commands/import.command.ts';
@@ -44,6 +45,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await exportCommand(config, args.values);
       case 'seed-demo':
         return await seedDemoCommand(config);
+      case 'digest':
+        return await digestCommand(config, args.positionals[0]);
       case 'user':
         return await userCommand(config, args.positionals[0], args.values);
       case 'city':

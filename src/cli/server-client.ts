@@ -118,6 +118,14 @@ export async function seedDemoThroughServer(target: ServerTarget): Promise<Impor
 }
 
 /**
+ * Queues a digest run now on the running server (POST /internal/digests): its worker sends it.
+ * @example await digestThroughServer(target, 'weekly');
+ */
+export async function digestThroughServer(target: ServerTarget, frequency: 'daily' | 'weekly'): Promise<void> {
+  await callServer(target, `/internal/digests?frequency=${frequency}`, { method: 'POST' });
+}
+
+/**
  * Imports a CSV file of figures through the running server (POST /internal/figures).
  * @example const summary = await figuresThroughServer(target, text, { partial: false, source: 'figures.csv', author: 'cli:ana' });
  */

@@ -54,6 +54,10 @@ export interface AppEnv {
     account?: SessionAccount;
     /** Token of an anonymous visitor's forms (sign-in, sign-up), from the pre-session cookie. */
     anonCsrf?: string;
+    /** The signed-in reader's unread notifications, for the header (follows' middleware, GET pages only). */
+    unreadNotifications?: number;
+    /** What the signed-in reader follows, as `kind:target` → frequency, for the pages' Follow forms (same middleware). */
+    following?: ReadonlyMap<string, string>;
     /** What every page is rendered with (set first by the app, see render.tsx's pageSettings). */
     page?: PageSettings;
   };

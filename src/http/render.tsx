@@ -27,6 +27,7 @@ export function pageSettings(settings: PageSettings): MiddlewareHandler<AppEnv> 
 export function pageContextOf(c: Context<AppEnv>): PageContextValue {
   const url = new URL(c.req.url);
   const settings = c.get('page') ?? defaultSettings;
+  const account = c.get('account');
   return {
     i18n: c.get('i18n'),
     path: splitLocale(url.pathname).path + url.search,
@@ -34,6 +35,7 @@ export function pageContextOf(c: Context<AppEnv>): PageContextValue {
     assets: settings.assets,
     viewerRole: c.get('account')?.role,
     layoutParts: settings.layoutParts,
+    reader: account && { csrfToken: account.csrfToken, following: c.get('following') },
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { importFigures } from '../cities/figures-import.ts';
 import { dumpDatabase } from '../db/backup.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
+import { queueDigestNow } from '../follows/follow-jobs.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest } from '../http/errors.ts';
 import { exportFileName, exportFormats, exportMediaTypes, exportPractices } from '../practices/export/export.service.ts';
@@ -161,6 +162,14 @@ export function adminRoutes({ db, config, log, adminToken }: AppDeps): Hono<AppE
     const outcome = await setRepresentative(db, email, city, grant, { operator });
     log.info('city representative', { city, outcome, operator });
     return c.json({ outcome });
+  });
+
+  // An operator's "send the digest now" (clearinghouse digest daily|weekly): queued for the workers.
+  app.post('/internal/digests', async (c) => {
+    const { frequency } = parseQuery(z.object({ frequency: z.enum(['daily', 'weekly']) }), c.req.query());
+    await queueDigestNow(db, frequency);
+    log.info('digest queued by the command line', { frequency });
+    return c.json({ queued: frequency });
   });
 
   app.post('/internal/seed-demo', async (c) => {

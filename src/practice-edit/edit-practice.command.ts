@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Database } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
+import { recordPracticeActivity } from '../follows/practice-activity.ts';
 import { type AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { checkComplete, draftFromValues } from '../practice-form/practice-form.convert.ts';
 import { type FormErrors, formSteps, type PracticeFormValues } from '../practice-form/practice-form.fields.ts';
@@ -102,6 +103,7 @@ export async function editPractice(db: Database, input: EditInput, editor: Edito
     const message = editMessage.parse(input.message);
     await upsertPractice(trx, record, { author: editor.name, authorId: editor.userId, kind: 'edit', message });
     await recordAudit(trx, { action: 'edit', actorUserId: editor.userId, target: record.id, ip: editor.ip, details: { message } });
+    await recordPracticeActivity(trx, record, 'practice_updated', editor.userId);
     return 'saved';
   });
 }

@@ -1,3 +1,4 @@
+import { recordPracticeActivity } from '../follows/practice-activity.ts';
 import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { conflict } from '../http/errors.ts';
 import { upsertPractice } from '../practices/practice.repo.ts';
@@ -33,6 +34,8 @@ export async function publishSubmission(
       ? `Translation into ${s.translationLanguage} from submission #${s.id}`
       : `Published from submission #${s.id} by ${s.submitterName}`;
     await upsertPractice(trx, record, { author: p.actor.name, authorId: p.actor.userId, kind: translation ? 'translation' : 'publish', message });
+    // Followers of its themes, city, organisations and matching searches hear of it once it is committed.
+    await recordPracticeActivity(trx, record, translation ? 'practice_updated' : 'practice_published', p.actor.userId);
     await recordTransition(trx, { submission: s, actorId: p.actor.userId, to: 'published', practiceId: record.id, ip: p.ip });
     return record.id;
   });

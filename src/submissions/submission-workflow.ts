@@ -1,9 +1,10 @@
 import type { SubmissionState } from '../db/schema.ts';
+import { recordActivity } from '../follows/activity.repo.ts';
 import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { conflict, forbidden } from '../http/errors.ts';
 import { isEditor } from '../security/roles.ts';
 import type { Submission } from './submission.repo.ts';
-import { stateChangeMail } from './submission-mails.ts';
+import { stateChangeMail, submissionPath } from './submission-mails.ts';
 import { canMove, type WorkflowActor } from './submission-state.ts';
 import { recordTransition } from './submission-transition.repo.ts';
 
@@ -69,8 +70,16 @@ export async function mailStateChange(deps: ContributionDeps, submission: Submis
  */
 export async function transitionSubmission(deps: ContributionDeps, t: Transition): Promise<void> {
   checkTransition(t.actor, t.as, t.submission, t.to);
-  await deps.db
-    .transaction()
-    .execute((trx) => recordTransition(trx, { submission: t.submission, actorId: t.actor.userId, to: t.to, message: t.message, ip: t.ip }));
+  await deps.db.transaction().execute(async (trx) => {
+    await recordTransition(trx, { submission: t.submission, actorId: t.actor.userId, to: t.to, message: t.message, ip: t.ip });
+    // Sent (or sent again after changes): the editors hear of it, each as they chose (at once by default).
+    if (t.to === 'submitted')
+      await recordActivity(trx, {
+        kind: 'submission_received',
+        title: t.submission.title || `#${t.submission.id}`,
+        path: submissionPath(t.submission.id),
+        actorId: t.actor.userId,
+      });
+  });
   await mailStateChange(deps, t.submission, t.to, t.message);
 }

@@ -20,11 +20,14 @@ export interface PageContextValue {
   /** Path and query of the current request, for language links and canonical URLs. */
   path: string;
   publicUrl: string;
-  assets: { css: string };
+  /** Fingerprinted URLs: the stylesheet, and the few small scripts by file name (`local-time.js`), which pages may add. */
+  assets: { css: string; scripts?: Record<string, string> };
   /** The signed-in person's role, for showing the actions they may take; undefined when anonymous. */
   viewerRole?: 'member' | 'editor' | 'admin';
   /** Parts of the layout given by the app (see pageSettings in http/render.tsx); none when absent. */
   layoutParts?: LayoutParts;
+  /** The signed-in reader's form token and what they follow (`kind:target` → how often), for Follow forms. */
+  reader?: { csrfToken: string; following?: ReadonlyMap<string, string> };
 }
 
 /** Set by the layout renderer; read with usePage() in any component. */

@@ -6,12 +6,14 @@ import { usePage } from '../../views/page-context.ts';
 
 /**
  * The header's account links: "Sign in" for visitors; for the signed-in, submitting a practice,
- * their submissions, and their account under their name. It reads the request through Hono's
+ * their submissions, their notifications (with the unread count), and their account under their name. It reads the request through Hono's
  * context storage because the layout gets no request. The app hands it to the layout (pageSettings in app.ts).
  */
 export const AccountNav: FC = () => {
   const { t } = usePage().i18n;
-  const account = tryGetContext<AppEnv>()?.get('account');
+  const context = tryGetContext<AppEnv>();
+  const account = context?.get('account');
+  const unread = context?.get('unreadNotifications') ?? 0;
   if (!account)
     return (
       <a href="/login" class="account-nav">
@@ -36,6 +38,9 @@ export const AccountNav: FC = () => {
           <a href="/admin/users">{t('admin.nav.admin')}</a>
         </li>
       )}
+      <li>
+        <a href="/notifications">{t('follows.nav.notifications_count', { count: unread })}</a>
+      </li>
       <li>
         <a href="/account" class="account-nav" aria-label={t('accounts.nav.account_of', { name: account.name })}>
           <bdi>{account.name}</bdi>

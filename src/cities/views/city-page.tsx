@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName } from '../../geo/countries.ts';
 import { countryHref } from '../../practices/views/practice-links.ts';
+import { FollowForm } from '../../views/follow-form.tsx';
 import { cityLabel, isolated, regionLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
@@ -47,6 +48,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
         <a href={countryHref(city.country)}>{country}</a>
         {regions.subregion && ` · ${regionLabel(i18n, regions.subregion)}`}
       </p>
+      <FollowForm kind="city" target={`${city.country.toLowerCase()}/${city.slug}`} label={name} back={cityPath} />
       <div class="place-layout">
         <div>
           <h2>{t('city.figures')}</h2>

@@ -1,9 +1,19 @@
 import type { FC } from 'hono/jsx';
 import { PracticeCard } from '../../practices/views/practice-card.tsx';
+import { FollowForm } from '../../views/follow-form.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { facetValueLabel } from '../facets.ts';
-import { type FacetParam, hasFilters, type ParseNotes, type SearchParams, searchQueryString, sortOrders, withoutFilters } from '../search.params.ts';
+import {
+  type FacetParam,
+  facetParams,
+  hasFilters,
+  type ParseNotes,
+  type SearchParams,
+  searchQueryString,
+  sortOrders,
+  withoutFilters,
+} from '../search.params.ts';
 import type { SearchResult } from '../search.types.ts';
 import { ActiveFilters } from './active-filters.tsx';
 import { FacetPanel } from './facet-panel.tsx';
@@ -78,6 +88,22 @@ const Downloads: FC<{ params: SearchParams }> = ({ params }) => {
   );
 };
 
+/**
+ * Follow what this search finds: its theme when a single theme is all it asks for, else the
+ * search itself (query and filters). Nothing for the whole catalogue.
+ */
+const FollowSearch: FC<{ params: SearchParams }> = ({ params }) => {
+  const { t } = usePage().i18n;
+  const qs = searchQueryString({ ...params, page: 1, sort: undefined });
+  if (!qs) return null;
+  const onlyTheme = params.theme.length === 1 && qs === `theme=${encodeURIComponent(params.theme[0])}`;
+  if (onlyTheme) return <FollowForm kind="theme" target={params.theme[0]} label={t(`theme.${params.theme[0]}`)} back={`/practices?${qs}`} />;
+  // Named as the reader sees it: the words, then the filters' values (themes by their label).
+  const filters = facetParams.flatMap((name) => params[name].map((v) => (name === 'theme' ? t(`theme.${v}`) : v)));
+  const label = [params.q, ...filters].filter(Boolean).join(' · ');
+  return <FollowForm kind="search" target={qs} label={label} back={`/practices?${qs}`} />;
+};
+
 /** The search page: query box, active filters, facets, results, pagination and downloads. */
 export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ result, notes }) => {
   const { i18n } = usePage();
@@ -149,6 +175,8 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
           </section>
         </div>
       </form>
+      {/* Outside the search form: a form inside a form is dropped by browsers. */}
+      <FollowSearch params={params} />
     </Layout>
   );
 };
