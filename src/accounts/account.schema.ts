@@ -76,6 +76,12 @@ export const profileForm = z.object({
     .literal('on')
     .optional()
     .transform((v) => v === 'on'),
+  job_title: optionalText(150),
+  // Line breaks as typed in the text area (CR LF from browsers) stored as LF.
+  bio: storableString()
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(2000, 'accounts.text.too_long'))
+    .transform((v) => v || null),
   locale: z.enum(locales as [string, ...string[]], 'accounts.locale.invalid'),
 });
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, ContributionDeps } from '../http/app-env.ts';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
+import { membershipsOfUser } from '../organizations/membership.repo.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
 import { passwordProblem } from '../security/password-policy.ts';
 import { passwordChangeForm, profileForm, readForm } from './account.schema.ts';
@@ -21,7 +22,8 @@ export function profileRoutes(deps: ContributionDeps): Hono<AppEnv> {
     const user = await findUserById(deps.db, account.userId);
     if (!user) throw noUser();
     const notice = notices[c.req.query('done') ?? ''];
-    return privatePage(c, <AccountPage user={user} values={profileValuesOf(user)} csrf={account.csrfToken} notice={notice} />);
+    const organizations = await membershipsOfUser(deps.db, user.id);
+    return privatePage(c, <AccountPage user={user} values={profileValuesOf(user)} csrf={account.csrfToken} notice={notice} organizations={organizations} />);
   });
 
   app.post('/account', signedIn(), async (c) => {
@@ -35,6 +37,8 @@ export function profileRoutes(deps: ContributionDeps): Hono<AppEnv> {
       country: values.country ?? '',
       organization: values.organization ?? '',
       city: values.city ?? '',
+      job_title: values.job_title ?? '',
+      bio: values.bio ?? '',
     });
     if (!form.ok) {
       const typed: ProfileValues = {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AccountState, Role } from '../db/schema.ts';
+import { foldName, slugify } from '../shared/text.ts';
 
 /** The editable part of a profile. */
 export interface ProfileFields {
@@ -11,6 +12,9 @@ export interface ProfileFields {
   languages: string[];
   expertise: string[];
   profile_public: boolean;
+  job_title: string | null;
+  /** Plain text, paragraphs separated by blank lines. */
+  bio: string | null;
   locale: string;
 }
 
@@ -22,6 +26,8 @@ export interface User extends ProfileFields {
   role: Role;
   state: AccountState;
   email_confirmed_at: Date | null;
+  /** The address of the public profile (`/people/{slug}`), given at the first opt-in and kept. */
+  profile_slug: string | null;
 }
 
 const columns = [
@@ -39,6 +45,9 @@ const columns = [
   'languages',
   'expertise',
   'profile_public',
+  'job_title',
+  'bio',
+  'profile_slug',
 ] as const;
 
 /**
@@ -72,13 +81,49 @@ export async function insertUser(
   return row;
 }
 
-/** Saves the profile fields. */
+/**
+ * Saves the profile fields. Opting in to a public profile publishes it (now, unless it already
+ * was) and gives it a slug the first time; opting out unpublishes it at once.
+ * @example await updateProfile(db, user.id, { ...fields, profile_public: true });
+ */
 export async function updateProfile(db: Database, id: number, fields: ProfileFields): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ ...fields, updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('users').select(['profile_slug', 'profile_public']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) return;
+    const slug = current.profile_slug ?? (fields.profile_public ? await freeProfileSlug(trx, fields.name) : null);
+    await trx
+      .updateTable('users')
+      .set({
+        ...fields,
+        profile_slug: slug,
+        profile_published_at: fields.profile_public ? sql<Date>`coalesce(profile_published_at, now())` : null,
+        profile_search: foldName([fields.name, fields.organization, fields.job_title, fields.bio].filter(Boolean).join(' ')),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  });
+}
+
+/**
+ * A profile slug no one has: the name's slug, or it with -2, -3… after it.
+ * @example await freeProfileSlug(db, 'Ana López') // 'ana-lopez', or 'ana-lopez-2' when taken
+ */
+async function freeProfileSlug(db: Database, name: string): Promise<string> {
+  const base = slugify(name).slice(0, 60).replace(/-+$/, '') || 'person';
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('users')
+        .select('profile_slug')
+        .where((eb) => eb.or([eb('profile_slug', '=', base), eb('profile_slug', 'like', `${base}-%`)]))
+        .execute()
+    ).map((r) => r.profile_slug),
+  );
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 /** Replaces the password hash. */

@@ -40,5 +40,7 @@ export const badRequest = (detail?: string, fields?: { path: string; message: st
 export const forbidden = (detail?: string) => new AppError('forbidden', detail);
 /** @example throw tooLarge('the form is larger than 4 MB') */
 export const tooLarge = (detail?: string) => new AppError('too_large', detail);
+/** @example throw rateLimited('at most 10 requests to join a day') */
+export const rateLimited = (detail?: string) => new AppError('rate_limited', detail);
 /** @example throw conflict('the data folder is held by another process') */
 export const conflict = (detail?: string) => new AppError('conflict', detail);

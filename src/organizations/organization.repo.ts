@@ -191,3 +191,14 @@ export async function setVerified(db: Database, slug: string, verified: boolean,
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Which of these slugs name an organisation of the directory. */
+export async function existingOrganizationSlugs(db: Database, slugs: string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('organizations')
+    .select('slug')
+    .where('slug', 'in', [...new Set(slugs)])
+    .execute();
+  return new Set(rows.map((r) => r.slug));
+}

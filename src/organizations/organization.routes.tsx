@@ -7,14 +7,15 @@ import { badRequest, notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
-import { can } from '../security/authorize.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { role, signedInAccount } from '../security/guards.ts';
 import { firstValue } from '../shared/form-values.ts';
-import { organizationPolicy } from './organization.policy.ts';
+import { peopleOfOrganization } from './membership.repo.ts';
+import { membershipRoutes, organizationNotices } from './membership.routes.tsx';
 import { organizationQuery } from './organization.query.ts';
 import { findOrganization, listOrganizations, organizationCountries, practicesOfOrganization } from './organization.repo.ts';
 import { toApiOrganization } from './organization-api.present.ts';
+import { loadOrganizationPage } from './organization-page.data.ts';
 import { verifyOrganization } from './verify-organization.command.ts';
 import { OrganizationListPage } from './views/organization-list-page.tsx';
 import { OrganizationPage } from './views/organization-page.tsx';
@@ -70,12 +71,10 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   app.get('/organizations/:slug', async (c) => {
     const org = await findOrganization(db, c.req.param('slug'));
     if (!org) throw notFound(`no organisation "${c.req.param('slug')}"`);
-    const practices = await practicesOfOrganization(db, org, c.get('i18n').locale);
-    const account = c.get('account');
-    const notice = c.req.query('done') === 'verified' ? 'org.verify.done' : undefined;
-    if (account && can(account, organizationPolicy.verify))
-      return privatePage(c, <OrganizationPage org={org} practices={practices} verify={{ csrf: account.csrfToken }} notice={notice} />);
-    return renderPage(c, <OrganizationPage org={org} practices={practices} />);
+    const data = await loadOrganizationPage(db, org, c.get('account'), c.get('i18n').locale);
+    // A signed-in reader's page holds their forms (and a notice of what they just did): never kept or shared.
+    if (data.reader) return privatePage(c, <OrganizationPage {...data} notice={organizationNotices[c.req.query('done') ?? '']} />);
+    return renderPage(c, <OrganizationPage {...data} />);
   });
 
   app.post('/organizations/:slug/verify', role('editor', 'admin'), async (c) => {
@@ -110,10 +109,13 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   api.get('/api/v1/organizations/:slug', async (c) => {
     const org = await findOrganization(db, c.req.param('slug'));
     if (!org) throw notFound(`no organisation "${c.req.param('slug')}"`);
-    const practices = await practicesOfOrganization(db, org, 'en');
+    const [practices, people] = await Promise.all([practicesOfOrganization(db, org, 'en'), peopleOfOrganization(db, org.id)]);
     return c.json({
       ...toApiOrganization({ ...org, practices: practices.length }, config.publicUrl),
       description: org.description,
+      // People who chose a public profile only; the others are counted.
+      members: people.count,
+      people: people.listed.map((p) => ({ slug: p.slug, name: p.name, url: `${config.publicUrl}/people/${encodeURIComponent(p.slug)}` })),
       practice_list: practices.map((p) => ({
         id: p.id,
         role: p.role,
@@ -123,5 +125,6 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     });
   });
   app.route('/', api);
+  app.route('/', membershipRoutes({ db, config }));
   return app;
 }

@@ -32,6 +32,7 @@ function fullRecord(overrides: Partial<PracticeRecord> = {}): PracticeRecord {
     transferability: 'Needs a shared case file.',
     evidence_level: 3,
     sources: [{ url: 'https://example.org/report', title: 'Final report' }, { url: 'http://example.com/page' }],
+    contact: { organization: 'city-of-turin', person: 'ana-lopez' },
     translations: { fr: { title: 'Guichet d’accueil' } },
     adapted_from: [{ id: 'one-stop-shop-lisbon' }],
     updated: '2024-05-01',

@@ -37,6 +37,8 @@ export function valuesFromRecord(record: Partial<PracticeRecord>): PracticeFormV
     location_lon: str(record.location?.lon),
     actor_types: [...(record.actor_types ?? [])],
     lead_organization: str(record.lead_organization),
+    contact_organization: str(record.contact?.organization),
+    contact_person: str(record.contact?.person),
     partner_name: (record.partners ?? []).map((p) => p.name),
     partner_support: (record.partners ?? []).map((p) => p.support ?? ''),
     target_groups: (record.target_groups ?? []).join(', '),
@@ -188,6 +190,29 @@ function sources({ values, draft, errors }: Parse): void {
   if (list.length && !rowProblem) draft.sources = list;
 }
 
+/** A slug as the directory and public profiles have them: what `contact` names. */
+const slugPattern = /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
+/** The contact: an organisation's slug and/or a person's, each refused when it is not a slug (whether it exists is the practice page's and the import's business). */
+function contact({ values, draft, errors }: Parse): void {
+  const found: { organization?: string; person?: string } = {};
+  for (const [field, key] of [
+    ['contact_organization', 'organization'],
+    ['contact_person', 'person'],
+  ] as const) {
+    // People paste the address of the page: its last segment is the slug.
+    const v = single(values, field)
+      .trim()
+      .replace(/^.*\/(?:organizations|people)\//, '')
+      .replace(/[/?#].*$/, '')
+      .toLowerCase();
+    if (!v) continue;
+    if (v.length > maxLengths.contact_slug || !slugPattern.test(v)) errors[field] = 'form.error.slug';
+    else found[key] = v;
+  }
+  if ((found.organization || found.person) && !errors.contact_organization && !errors.contact_person) draft.contact = found;
+}
+
 const parsers: Record<FormStep, (p: Parse) => void> = {
   basics(p) {
     const title = single(p.values, 'title').trim();
@@ -214,6 +239,7 @@ const parsers: Record<FormStep, (p: Parse) => void> = {
     choices(p, 'actor_types', actorTypes);
     plainText(p, 'lead_organization', maxLengths.lead_organization);
     partners(p);
+    contact(p);
     targetGroups(p);
   },
   how(p) {
@@ -258,6 +284,7 @@ function fieldOfPath(path: readonly PropertyKey[]): string {
   if (head === 'location') return index === 'lon' ? 'location_lon' : 'location_lat';
   if (head === 'partners') return typeof index === 'number' ? `partner_${sub === 'support' ? 'support' : 'name'}-${index}` : 'partner_name-0';
   if (head === 'sources') return typeof index === 'number' ? `source_${sub === 'title' ? 'title' : 'url'}-${index}` : 'source_url-0';
+  if (head === 'contact') return index === 'person' ? 'contact_person' : 'contact_organization';
   if (typeof head === 'string' && head in valuesFromRecord({})) return head;
   return 'form';
 }

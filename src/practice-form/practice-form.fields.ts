@@ -16,7 +16,20 @@ export type FormRecordField = Exclude<keyof PracticeRecord, 'id' | 'translations
 /** Form field names per step. Repeated rows post the same name once per row (partner_name, source_url, …). */
 const stepFields: Record<FormStep, readonly string[]> = {
   basics: ['title', 'summary', 'language', 'themes', 'status', 'started', 'ended'],
-  place: ['level', 'city', 'country', 'location_lat', 'location_lon', 'actor_types', 'lead_organization', 'partner_name', 'partner_support', 'target_groups'],
+  place: [
+    'level',
+    'city',
+    'country',
+    'location_lat',
+    'location_lon',
+    'actor_types',
+    'lead_organization',
+    'partner_name',
+    'partner_support',
+    'contact_organization',
+    'contact_person',
+    'target_groups',
+  ],
   how: ['challenge', 'approach', 'body'],
   results: ['outcomes', 'evaluation', 'lessons', 'transferability', 'evidence_level'],
   sources: ['source_url', 'source_title'],
@@ -25,7 +38,7 @@ const stepFields: Record<FormStep, readonly string[]> = {
 /** Record fields per step: a step's draft replaces exactly these. */
 const stepRecordFields: Record<FormStep, readonly FormRecordField[]> = {
   basics: ['title', 'summary', 'language', 'themes', 'status', 'started', 'ended'],
-  place: ['level', 'city', 'country', 'location', 'actor_types', 'lead_organization', 'partners', 'target_groups'],
+  place: ['level', 'city', 'country', 'location', 'actor_types', 'lead_organization', 'partners', 'contact', 'target_groups'],
   how: ['challenge', 'approach', 'body'],
   results: ['outcomes', 'evaluation', 'lessons', 'transferability', 'evidence_level'],
   sources: ['sources'],
@@ -47,6 +60,8 @@ export const maxLengths = {
   markdown: 50_000,
   source_url: 2000,
   source_title: 300,
+  /** A slug of the directory or of a public profile (the record's `contact`). */
+  contact_slug: 120,
   year: 4,
   coordinate: 24,
 } as const;

@@ -4,9 +4,12 @@ import { findAssessment } from '../assessments/assessment.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
+import { privatePage } from '../http/responses.ts';
 import { organizationsNamedBy } from '../organizations/organization.repo.ts';
+import { practiceContact } from '../people/practice-contact.ts';
 import { similarPractices } from '../search/similar-practices.ts';
 import { findPublishedPractice } from './practice.repo.ts';
+import { practiceContactRoutes } from './practice-contact.routes.tsx';
 import { PracticePage } from './views/practice-page.tsx';
 
 /** `lang` picks a translation; anything that is not a language code is ignored rather than refused. */
@@ -19,7 +22,8 @@ const pageQuery = z.object({
 });
 
 /** GET /practices/{id} — one practice in full, in the interface language's translation if any, or the one `?lang=` names. */
-export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
+export function practiceRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps;
   const app = new Hono<AppEnv>();
   // The id pattern of the exchange format: other paths under /practices/ (feeds, exports) never land here.
   app.get('/practices/:id{[a-z0-9]+(?:-[a-z0-9]+)*}', async (c) => {
@@ -33,7 +37,14 @@ export function practiceRoutes({ db }: AppDeps): Hono<AppEnv> {
       organizationsNamedBy(db, id),
     ]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
-    return renderPage(c, <PracticePage practice={practice} similar={similar} lang={lang} assessment={assessment} organizations={organizations} />);
+    const contact = await practiceContact(db, practice.record.contact);
+    const account = c.get('account');
+    const page = { practice, similar, lang, assessment, organizations, contact };
+    // A signed-in reader of a practice with a contact form gets the form with their token: never kept or shared.
+    if (account && contact.reachable)
+      return privatePage(c, <PracticePage {...page} contactForm={{ csrf: account.csrfToken, sent: c.req.query('done') === 'sent' }} />);
+    return renderPage(c, <PracticePage {...page} />);
   });
+  app.route('/', practiceContactRoutes(deps));
   return app;
 }

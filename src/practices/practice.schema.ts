@@ -23,6 +23,21 @@ function oneOf<T extends readonly string[]>(values: T, what: string) {
   }) as unknown as z.ZodType<T[number]>;
 }
 
+/** A slug of the directory or of a public profile, as their pages' addresses hold it. */
+const contactSlug = z
+  .string()
+  .max(120, 'must be at most 120 characters')
+  .regex(/^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u, 'must be a slug: lowercase letters, digits and single hyphens');
+
+/**
+ * Who to contact about the practice: an organisation of the directory (its slug, as in
+ * /organizations/{slug}) and/or a person with a public profile (as in /people/{slug}). Whether
+ * they exist is checked against the database by the import (exchange-validate has none).
+ */
+export const contactSchema = z
+  .strictObject({ organization: contactSlug.optional(), person: contactSlug.optional() })
+  .refine((c) => c.organization !== undefined || c.person !== undefined, 'needs an organization or a person');
+
 const translationSchema = z.strictObject({
   title: text().min(3).max(200).optional(),
   summary: text().max(2000).optional(),
@@ -63,6 +78,7 @@ export const practiceRecordSchema = z
     evidence_level: z.number().int().min(1).max(5).optional(),
     adapted_from: z.array(z.strictObject({ id: text().min(3).max(80), changes: text().max(5000).optional() })).optional(),
     sources: z.array(z.strictObject({ url: httpUrl, title: text().max(300).optional() })).optional(),
+    contact: contactSchema.optional(),
     translations: z.record(languageCode, translationSchema).optional(),
     updated: z.iso
       .date()

@@ -123,3 +123,38 @@ export const CheckboxField: FC<{ id: string; name: string; checked: boolean; lab
     </p>
   </div>
 );
+
+/**
+ * A labelled multi-line text field with its hint and, after a failed submit, its message. The
+ * leading newline is what HTML drops after `<textarea>`, so text that starts with one survives.
+ */
+export const TextAreaField: FC<{
+  name: string;
+  label: string;
+  value?: string;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  maxlength?: number;
+  rows?: number;
+  idPrefix?: string;
+}> = ({ name, label, value = '', errors, hint, required, maxlength, rows = 6, idPrefix = 'f' }) => {
+  const id = `${idPrefix}-${name}`;
+  const error = errors?.[name];
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxlength={maxlength}
+        required={required}
+        dir="auto"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {`\n${value}`}
+      </textarea>
+    </FieldFrame>
+  );
+};

@@ -1,8 +1,10 @@
 import type { FC } from 'hono/jsx';
 import { locales } from '../../i18n/i18n.ts';
+import type { OwnMembership } from '../../organizations/membership.repo.ts';
+import { YourOrganizations } from '../../organizations/views/your-organizations.tsx';
 import { NewPasswordField } from '../../security/views/credential-fields.tsx';
 import type { FieldErrors } from '../../shared/form-values.ts';
-import { CheckboxField, CsrfInput, ErrorSummary, Field, FieldFrame, Notice } from '../../views/form-parts.tsx';
+import { CheckboxField, CsrfInput, ErrorSummary, Field, FieldFrame, Notice, TextAreaField } from '../../views/form-parts.tsx';
 import { autonym } from '../../views/language-switcher.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
@@ -19,6 +21,8 @@ export interface ProfileValues {
   languages: string;
   expertise: string[];
   profile_public: boolean;
+  job_title: string;
+  bio: string;
   locale: string;
 }
 
@@ -32,6 +36,8 @@ export function profileValuesOf(user: User): ProfileValues {
     languages: user.languages.join(', '),
     expertise: user.expertise,
     profile_public: user.profile_public,
+    job_title: user.job_title ?? '',
+    bio: user.bio ?? '',
     locale: user.locale,
   };
 }
@@ -87,12 +93,27 @@ const LocaleField: FC<{ value: string }> = ({ value }) => {
   );
 };
 
+/** Where the person's public profile is, while it is public; or that nothing of them is public. */
+const PublicProfileStatus: FC<{ user: User }> = ({ user }) => {
+  const { t } = usePage().i18n;
+  if (!user.profile_public || !user.profile_slug) return <p class="form-field__hint">{t('accounts.profile.private')}</p>;
+  return (
+    <p class="profile-link">
+      {t('accounts.profile.public_at')}{' '}
+      <a href={`/people/${encodeURIComponent(user.profile_slug)}`}>
+        <bdi>/people/{user.profile_slug}</bdi>
+      </a>
+    </p>
+  );
+};
+
 /** The profile form: who the person is, what they know about, and whether others may see it. */
-const ProfileSection: FC<{ values: ProfileValues; csrf: string } & Errors> = ({ values, errors, csrf }) => {
+const ProfileSection: FC<{ user: User; values: ProfileValues; csrf: string } & Errors> = ({ user, values, errors, csrf }) => {
   const { t } = usePage().i18n;
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('accounts.profile.title')}</h2>
+      <PublicProfileStatus user={user} />
       <ErrorSummary errors={errors} />
       <form method="post" action="/account" class="account-form">
         <CsrfInput token={csrf} />
@@ -105,6 +126,14 @@ const ProfileSection: FC<{ values: ProfileValues; csrf: string } & Errors> = ({ 
           autocomplete="organization"
           maxlength={200}
         />
+        <Field
+          name="job_title"
+          label={t('accounts.field.job_title')}
+          value={values.job_title}
+          errors={errors}
+          autocomplete="organization-title"
+          maxlength={150}
+        />
         <Field name="city" label={t('accounts.field.city')} value={values.city} errors={errors} autocomplete="address-level2" maxlength={100} />
         <CountryField value={values.country} errors={errors} />
         <Field
@@ -116,6 +145,15 @@ const ProfileSection: FC<{ values: ProfileValues; csrf: string } & Errors> = ({ 
           maxlength={300}
         />
         <ExpertiseField values={values.expertise} errors={errors} />
+        <TextAreaField
+          name="bio"
+          label={t('accounts.field.bio')}
+          hint={t('accounts.field.bio.hint')}
+          value={values.bio}
+          errors={errors}
+          maxlength={2000}
+          rows={5}
+        />
         <LocaleField value={values.locale} />
         <CheckboxField
           id="f-profile_public"
@@ -179,7 +217,8 @@ export const AccountPage: FC<{
   passwordErrors?: FieldErrors;
   csrf: string;
   notice?: string;
-}> = ({ user, values, errors, passwordErrors, csrf, notice }) => {
+  organizations?: OwnMembership[];
+}> = ({ user, values, errors, passwordErrors, csrf, notice, organizations }) => {
   const { t } = usePage().i18n;
   return (
     <Layout title={t('accounts.account.title')} noindex>
@@ -189,7 +228,8 @@ export const AccountPage: FC<{
           <bdi>{user.email}</bdi> · {t(`accounts.role.${user.role}`)}
         </p>
         {notice && <Notice kind="success">{t(notice)}</Notice>}
-        <ProfileSection values={values} errors={errors} csrf={csrf} />
+        <ProfileSection user={user} values={values} errors={errors} csrf={csrf} />
+        {organizations && <YourOrganizations memberships={organizations} />}
         <PasswordSection errors={passwordErrors} csrf={csrf} />
         <LogoutSection csrf={csrf} />
       </div>

@@ -1,20 +1,21 @@
 import type { Child, FC } from 'hono/jsx';
 import { languageDisplayName } from '../../i18n/display-names.ts';
+import { FollowForm } from '../../views/follow-form.tsx';
 import { CsrfInput } from '../../views/form-parts.tsx';
 import { placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { FactList } from '../../views/list-parts.tsx';
 import { listSeparator } from '../../views/message-parts.ts';
 import { usePage } from '../../views/page-context.ts';
-import type { NamingPractice, OrganizationRow } from '../organization.repo.ts';
+import type { NamingPractice } from '../organization.repo.ts';
+import type { OrganizationPageData } from '../organization-page.data.ts';
+import { type JoinFormValues, ManageMembers, OrganizationPeopleSection, OwnMembership } from './organization-members.tsx';
 import { VerifiedBadge } from './verified-badge.tsx';
 
-/** What an organisation's page shows; `verify` holds the form's token when the reader is an editor. */
-export interface OrganizationPageProps {
-  org: OrganizationRow;
-  practices: NamingPractice[];
-  verify?: { csrf: string };
+/** What an organisation's page shows: its data, a notice after a form, and the join form shown again after a refused submit. */
+export interface OrganizationPageProps extends OrganizationPageData {
   notice?: string;
+  join?: JoinFormValues;
 }
 
 /** A list of practices naming the organisation in one role, or nothing when there are none. */
@@ -44,10 +45,12 @@ const PracticeList: FC<{ id: string; heading: string; practices: NamingPractice[
 
 /**
  * GET /organizations/{slug}: an organisation of the directory — its type, place, website,
- * languages, themes and description, the verified badge, and the practices that name it as lead
- * organisation or partner. Editors verify it (or withdraw the badge) here.
+ * languages, themes and description, the verified badge, the practices that name it as lead
+ * organisation or partner, and its people (those with a public profile by name, the others
+ * counted). Signed-in readers ask to join or leave here; its admins and the site's editors decide
+ * on requests and manage members; editors verify it (or withdraw the badge).
  */
-export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, verify, notice }) => {
+export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, people, reader, notice, join }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const path = `/organizations/${encodeURIComponent(org.slug)}`;
@@ -93,12 +96,16 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, ve
         </p>
       )}
       <FactList facts={facts} />
+      <FollowForm kind="organization" target={org.slug} label={org.name} back={path} />
       <PracticeList id="lead-practices" heading={t('org.practices.lead', { count: lead.length })} practices={lead} />
       <PracticeList id="partner-practices" heading={t('org.practices.partner', { count: partner.length })} practices={partner} />
       {practices.length === 0 && <p>{t('org.practices.none')}</p>}
-      {verify && (
+      <OrganizationPeopleSection people={people} />
+      <OwnMembership path={path} reader={reader} join={join} />
+      {reader?.managed && <ManageMembers path={path} managed={reader.managed} csrf={reader.csrf} />}
+      {reader?.mayVerify && (
         <form method="post" action={`${path}/verify`} class="inline-form">
-          <CsrfInput token={verify.csrf} />
+          <CsrfInput token={reader.csrf} />
           <input type="hidden" name="verified" value={org.verified ? 'no' : 'yes'} />
           <button type="submit" class="button--secondary">
             {t(org.verified ? 'org.verify.withdraw' : 'org.verify.give')}

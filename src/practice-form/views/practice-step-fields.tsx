@@ -240,6 +240,22 @@ const PlaceFields: FC<StepProps> = ({ values, errors }) => {
       />
       <PartnerFields values={values} errors={errors} />
       <TextInput
+        name="contact_organization"
+        label={t('form.field.contact_organization')}
+        hint={t('form.hint.contact_organization')}
+        value={one(values, 'contact_organization')}
+        errors={errors}
+        maxlength={maxLengths.contact_slug}
+      />
+      <TextInput
+        name="contact_person"
+        label={t('form.field.contact_person')}
+        hint={t('form.hint.contact_person')}
+        value={one(values, 'contact_person')}
+        errors={errors}
+        maxlength={maxLengths.contact_slug}
+      />
+      <TextInput
         name="target_groups"
         label={t('form.field.target_groups')}
         hint={t('form.hint.target_groups')}

@@ -4,6 +4,7 @@ import type { Actor } from '../../security/authorize.ts';
 import { isAdmin } from '../../security/roles.ts';
 import type { PracticeCity } from '../practice.repo.ts';
 import type { PracticeRecord } from '../practice.schema.ts';
+import { checkContacts } from './contact-check.ts';
 import { countFailed, type ImportIssue, type ValidatedExchange, validateExchange } from './exchange-validate.ts';
 import { type ImportAuditSource, recordImportAudit } from './import-audit.ts';
 import { upsertPracticeBatch } from './practice-batch.repo.ts';
@@ -52,7 +53,7 @@ export async function importPractices(db: Database, input: string | ValidatedExc
   if (options.actor && !isAdmin(options.actor)) throw forbidden();
   // A caller that has validated the file already (the command line, before it opens the
   // database) passes the result, so 100k records are not validated twice (seconds of CPU).
-  const validated = typeof input === 'string' ? validateExchange(input) : input;
+  const validated = await checkContacts(db, typeof input === 'string' ? validateExchange(input) : input);
   const { records, issues } = validated;
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: countFailed(validated), issues, written: false };
   if (issues.length > 0 && !options.partial) return summary;

@@ -1,6 +1,9 @@
 import type { FC } from 'hono/jsx';
 import type { PracticeAssessment } from '../../assessments/assessment.repo.ts';
 import { AssessmentBadges } from '../../assessments/views/assessment-badges.tsx';
+import type { PracticeContact } from '../../people/practice-contact.ts';
+import type { ContactFormState } from '../../people/views/contact-form.tsx';
+import { PracticeContactSection } from '../../people/views/practice-contact.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { PracticeWithLineage } from '../practice.repo.ts';
@@ -24,14 +27,19 @@ export interface PracticePageData {
   assessment?: PracticeAssessment;
   /** The organisations of the directory the record names: lower-cased name or acronym → slug. */
   organizations?: Map<string, string>;
+  /** Who the record names as its contact, as far as they can be reached now. */
+  contact?: PracticeContact;
+  /** A signed-in reader's contact form (its token, what happened at the last submit). */
+  contactForm?: ContactFormState;
 }
 
 /** The full record of one practice, for reading at length and judging whether it fits elsewhere. */
-export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment, organizations }) => {
+export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment, organizations, contact, contactForm }) => {
   const { i18n, publicUrl } = usePage();
   const { t } = i18n;
   const r = practice.record;
   const shown = shownTexts(r, lang);
+  const leadSlug = r.lead_organization ? organizations?.get(r.lead_organization.toLowerCase()) : undefined;
   return (
     <Layout title={shown.title.text} description={shown.summary.text} canonical={practiceHref(r.id)} jsonLd={practiceJsonLd(practice, i18n, publicUrl)}>
       <PracticeHeader record={r} shown={shown} />
@@ -42,6 +50,14 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, as
           <PracticeFacts practice={practice} organizations={organizations} />
           <PracticeSections record={r} body={shown.body} />
           <PracticeSources sources={r.sources} />
+          {contact && (
+            <PracticeContactSection
+              practiceId={r.id}
+              contact={contact}
+              lead={leadSlug && r.lead_organization ? { slug: leadSlug, name: r.lead_organization } : undefined}
+              form={contactForm}
+            />
+          )}
         </article>
         <aside class="practice-aside">
           <PracticeActions id={r.id} />
