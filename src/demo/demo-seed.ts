@@ -7,12 +7,14 @@ import { recordFigures } from '../cities/record-figures.command.ts';
 import type { Database } from '../db/database.ts';
 import { noEvents } from '../events/event.repo.ts';
 import { locateCity } from '../geo/geocode.ts';
+import { noGroups } from '../groups/group.repo.ts';
 import { isDirectoryEmpty } from '../organizations/organization.repo.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoGroups } from './demo-groups.ts';
 import { seedDemoOrganizations } from './demo-organizations.ts';
 
 const demoDir = projectPath('demo');
@@ -89,6 +91,8 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   await seedDemoOrganizations(db, demoDir);
   // Real past events of the field, and an invented upcoming one marked as an example.
   await seedDemoEvents(db, demoDir);
+  // The network's thematic groups, one per theme group.
+  await seedDemoGroups(db, demoDir);
   return summary;
 }
 
@@ -99,8 +103,10 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
  * @example await seedDemoNetworkIfMissing(db);
  */
 export async function seedDemoNetworkIfMissing(db: Database): Promise<number> {
+  // The thematic groups are the network's, not the demo catalogue's: any site without a group gets them.
+  const groups = (await noGroups(db)) ? await seedDemoGroups(db, demoDir) : 0;
   const demo = await db.selectFrom('practices').select('id').where('id', '=', 'nyc-idnyc').executeTakeFirst();
-  if (!demo) return 0;
+  if (!demo) return groups;
   const events = (await noEvents(db)) ? await seedDemoEvents(db, demoDir) : 0;
-  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events;
+  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events + groups;
 }

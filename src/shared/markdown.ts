@@ -3,6 +3,9 @@ import markdownIt, { type Env, type MarkdownIt } from 'markdown-it';
 /** Only these schemes become links; everything else (javascript:, data:, vbscript:, file:, …) stays text. */
 const allowedLink = /^(https?:|mailto:)/i;
 
+/** A path on this site (`/practices/nyc-idnyc`): one slash, never two or a backslash (which browsers read as another host). */
+const sitePath = /^\/(?![/\\])/;
+
 /** Rendering options for one Markdown field. */
 export interface MarkdownOptions {
   /**
@@ -10,12 +13,14 @@ export interface MarkdownOptions {
    * own h1/h2. Deeper levels follow and stop at h6.
    */
   topHeading?: 2 | 3 | 4 | 5 | 6;
+  /** Whether links to paths of this site (`[the practice](/practices/nyc-idnyc)`) become links, as in group discussions. */
+  siteLinks?: boolean;
 }
 
-function createRenderer(): MarkdownIt {
+function createRenderer(siteLinks: boolean): MarkdownIt {
   // Raw HTML in records is never trusted (exchange format), so html:false escapes it as text.
   const md = markdownIt({ html: false, linkify: true, typographer: false });
-  md.validateLink = (url) => allowedLink.test(url.trim());
+  md.validateLink = (url) => allowedLink.test(url.trim()) || (siteLinks && sitePath.test(url.trim()));
   // The CSP blocks third-party images anyway, and a broken image is worse than a plain link.
   md.disable('image');
 
@@ -41,7 +46,8 @@ function createRenderer(): MarkdownIt {
   return md;
 }
 
-const renderer = createRenderer();
+const renderer = createRenderer(false);
+const withSiteLinks = createRenderer(true);
 
 /**
  * Renders contributed Markdown to safe HTML: raw HTML is escaped, only http(s) and mailto links
@@ -49,5 +55,5 @@ const renderer = createRenderer();
  * @example renderMarkdown('# Results\nSee https://example.org', { topHeading: 3 })
  */
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): string {
-  return renderer.render(text, { topHeading: options.topHeading ?? 3 });
+  return (options.siteLinks ? withSiteLinks : renderer).render(text, { topHeading: options.topHeading ?? 3 });
 }
