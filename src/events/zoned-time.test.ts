@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, zonedToUtc, zoneOffsetMinutes } from './zoned-time.ts';
+import { isTimeZone, localTime, timeZoneNames, wallClockExists, zonedToUtc, zoneOffsetMinutes } from './zoned-time.ts';
 
 describe('times in the organiser’s zone', () => {
   it('reads a wall-clock time in a zone as the instant it is, daylight saving included', () => {
@@ -18,5 +18,16 @@ describe('times in the organiser’s zone', () => {
     expect(isTimeZone('America/Sao_Paulo')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(() => zonedToUtc('28/09/2009', 'UTC')).toThrow(/not a local date/);
+  });
+});
+
+describe('wall-clock times that do not happen', () => {
+  it('knows the hour Berlin skips in spring, and that the hour repeated in autumn exists', () => {
+    expect(wallClockExists('2027-03-28T02:30', 'Europe/Berlin')).toBe(false);
+    expect(wallClockExists('2027-03-28T03:30', 'Europe/Berlin')).toBe(true);
+    expect(wallClockExists('2027-10-31T02:30', 'Europe/Berlin')).toBe(true);
+    expect(wallClockExists('2027-03-14T02:15', 'America/New_York')).toBe(false);
+    expect(localTime(new Date('2027-03-16T14:00:00Z'), 'Europe/Berlin')).toBe('15:00');
+    expect(timeZoneNames()).toContain('America/Sao_Paulo');
   });
 });

@@ -52,3 +52,26 @@ export function zonedToUtc(local: string, timeZone: string): Date {
 export function localDay(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/**
+ * The wall-clock time of an instant in a zone, as HH:MM (24 hours).
+ * @example localTime(new Date('2027-03-16T14:00:00Z'), 'Europe/Berlin') // '15:00'
+ */
+export function localTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/**
+ * Whether a wall-clock time happens in a zone: false for one the clocks skip when they go forward
+ * (02:30 in Berlin on 28 March 2027), which no instant shows.
+ * @example wallClockExists('2027-03-28T02:30', 'Europe/Berlin') // false
+ */
+export function wallClockExists(local: string, timeZone: string): boolean {
+  const at = zonedToUtc(local, timeZone);
+  return `${localDay(at, timeZone)}T${localTime(at, timeZone)}` === local;
+}
+
+/** Every IANA zone `Intl` knows, for a select; UTC first. */
+export function timeZoneNames(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+}

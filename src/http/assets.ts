@@ -23,6 +23,8 @@ interface Asset {
 /** Static files fingerprinted by content, so they can be cached forever. */
 export interface Assets {
   urls: Record<string, string>;
+  /** The scripts among them (`local-time.js` → its fingerprinted URL), for pages to add. */
+  scripts: Record<string, string>;
   routes: Hono;
 }
 
@@ -63,5 +65,6 @@ export function loadAssets(): Assets {
     if (!asset) return c.notFound();
     return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
   });
-  return { urls, routes };
+  const scripts = Object.fromEntries(Object.entries(urls).filter(([file]) => file.endsWith('.js')));
+  return { urls, scripts, routes };
 }

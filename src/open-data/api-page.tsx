@@ -143,6 +143,18 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
         <FileLink path="/organizations/export.csv" query="type=academia" label={t('api.download.orgs_csv')} />
       </ul>
 
+      <h2 id="events">{t('api.events.heading')}</h2>
+      <pre class="cite">
+        <code>
+          GET {publicUrl}/api/v1/events · GET {publicUrl}/api/v1/events/{'{id}'}
+        </code>
+      </pre>
+      <p>{t('api.events.body')}</p>
+      <Example url={`${publicUrl}/api/v1/events?when=upcoming&theme=housing`} />
+      <ul>
+        <FileLink path="/events.ics" query="theme=housing" label={t('api.events.ics')} />
+      </ul>
+
       <h2 id="downloads">{t('api.downloads.heading')}</h2>
       <p>{t('api.downloads.body')}</p>
       <ul>

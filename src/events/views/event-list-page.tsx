@@ -5,7 +5,7 @@ import { Layout } from '../../views/layout.tsx';
 import { CountryFilter, PageLinks, ThemeFilter } from '../../views/list-parts.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { themes } from '../../vocabulary/vocabularies.ts';
-import type { EventQuery } from '../event.query.ts';
+import { type EventQuery, filterParams } from '../event.query.ts';
 import type { EventRow } from '../event.repo.ts';
 import { eventDatetime, eventWhen } from '../event-dates.ts';
 import { eventTypes } from '../event-types.ts';
@@ -16,9 +16,8 @@ export const eventsPerPage = 20;
 /** The query as a query string, with other values. */
 function queryString(q: EventQuery, change: Partial<EventQuery> = {}): string {
   const merged = { ...q, ...change };
-  const params = new URLSearchParams();
+  const params = filterParams(merged);
   if (merged.when !== 'upcoming') params.set('when', merged.when);
-  for (const key of ['type', 'theme', 'country'] as const) if (merged[key]) params.set(key, String(merged[key]).toLowerCase());
   if (merged.page > 1) params.set('page', String(merged.page));
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -47,7 +46,13 @@ export const EventCard: FC<{ event: EventRow }> = ({ event: e }) => {
  * GET /events: upcoming events (soonest first) or past ones (latest first), filtered by type,
  * theme and country, with the calendar to subscribe to.
  */
-export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQuery; countries: string[] }> = ({ items, total, query, countries }) => {
+export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQuery; countries: string[]; canCreate?: boolean }> = ({
+  items,
+  total,
+  query,
+  countries,
+  canCreate,
+}) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const pages = Math.max(1, Math.ceil(total / eventsPerPage));
@@ -57,10 +62,24 @@ export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQ
     ) : (
       <a href={`/events${queryString(query, { when, page: 1 })}`}>{t(`event.list.${when}`)}</a>
     );
+  const feed = filterParams(query).toString();
+  const feedHref = `/events.ics${feed ? `?${feed}` : ''}`;
   return (
-    <Layout title={t('event.list.title')} description={t('event.list.lead')} canonical={`/events${queryString(query)}`}>
+    <Layout
+      title={t('event.list.title')}
+      description={t('event.list.lead')}
+      canonical={`/events${queryString(query)}`}
+      feeds={[{ href: feedHref, title: t(feed ? 'event.calendar.these' : 'event.calendar.all'), type: 'text/calendar' }]}
+    >
       <h1>{t('event.list.title')}</h1>
       <p class="lead">{t('event.list.lead')}</p>
+      {canCreate && (
+        <p>
+          <a href="/events/new" class="button">
+            {t('event.new.link')}
+          </a>
+        </p>
+      )}
       <nav aria-label={t('event.list.which')}>
         <p>
           {tab('upcoming')} · {tab('past')}
@@ -68,6 +87,11 @@ export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQ
       </nav>
       <form method="get" action="/events" class="filter-form">
         {query.when === 'past' && <input type="hidden" name="when" value="past" />}
+        {query.group && <input type="hidden" name="group" value={query.group} />}
+        <div class="form-field">
+          <label for="event-q">{t('event.filter.q')}</label>
+          <input id="event-q" name="q" type="search" value={query.q ?? ''} maxlength={200} />
+        </div>
         <FilterSelect
           name="type"
           label={t('event.filter.type')}
@@ -80,7 +104,7 @@ export const EventListPage: FC<{ items: EventRow[]; total: number; query: EventQ
         <button type="submit">{t('org.filter.apply')}</button>
       </form>
       <p>
-        <a href="/events.ics">{t('event.calendar.all')}</a>
+        <a href={feedHref}>{t(feed ? 'event.calendar.these' : 'event.calendar.all')}</a>
       </p>
       <p>{t('event.list.count', { count: total })}</p>
       {items.length === 0 ? (
