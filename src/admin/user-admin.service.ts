@@ -1,3 +1,4 @@
+import { isErased } from '../accounts/personal-data.repo.ts';
 import { findUserById, setAccountState } from '../accounts/user.repo.ts';
 import { type AuditActor, changeRole } from '../accounts/user-admin.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -7,7 +8,12 @@ import { AppError } from '../http/errors.ts';
 import { type GrantOutcome, setRepresentative } from '../self-assessment/grant-representative.command.ts';
 
 /** Why an admin's change was refused, as a message key; undefined when it was done. */
-export type AdminRefusal = 'admin.users.error.not_found' | 'admin.users.error.own_role' | 'admin.users.error.own_state' | undefined;
+export type AdminRefusal =
+  | 'admin.users.error.not_found'
+  | 'admin.users.error.own_role'
+  | 'admin.users.error.own_state'
+  | 'admin.users.error.erased'
+  | undefined;
 
 /**
  * Gives a user a role on an admin's behalf; an admin cannot take away their own admin role
@@ -31,6 +37,7 @@ export async function setUserState(db: Database, actor: AuditActor, userId: numb
   if (!user) return 'admin.users.error.not_found';
   if (user.id === actor.userId) return 'admin.users.error.own_state';
   if (user.state === state) return undefined;
+  if (await isErased(db, user.id)) return 'admin.users.error.erased';
   await setAccountState(db, user.id, state);
   await recordAudit(db, {
     action: state === 'disabled' ? 'account_disable' : 'account_enable',

@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 
 /** What the app records: one word per kind of event, stable because filters and scripts name them. */
 export const auditActions = [
@@ -26,6 +28,32 @@ export const auditActions = [
   'assessment_peers',
   'recommendation_choice',
   'organization_verify',
+  'organization_join_request',
+  'organization_member_approve',
+  'organization_member_decline',
+  'organization_member_role',
+  'organization_member_remove',
+  'organization_leave',
+  'person_contact',
+  'practice_contact',
+  'group_create',
+  'group_join',
+  'group_leave',
+  'group_approve',
+  'group_decline',
+  'group_member_remove',
+  'group_member_role',
+  'group_thread_pin',
+  'group_thread_lock',
+  'group_post_hide',
+  'group_post_unhide',
+  'group_post_report',
+  'group_report_resolve',
+  'event_create',
+  'event_update',
+  'event_register',
+  'event_cancel',
+  'account_delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -107,4 +135,26 @@ export async function listAudit(db: Database, f: AuditFilters): Promise<{ rows: 
     .offset((f.page - 1) * auditPageSize)
     .execute();
   return { rows: rows.slice(0, auditPageSize) as AuditRow[], more: rows.length > auditPageSize };
+}
+
+/**
+ * What the log holds of a person's own actions, for "download my data".
+ * @example const entries = await auditOfActor(db, userId);
+ */
+export async function auditOfActor(db: Database, userId: number) {
+  return db.selectFrom('audit_log').select(['at', 'action', 'target', 'ip']).where('actor_user_id', '=', userId).orderBy('id').execute();
+}
+
+/**
+ * Replaces a deleted account's address where the log names it as a target by `user:{id}`: the
+ * log keeps who did what to which account, not the person's address. Entries are otherwise
+ * never changed.
+ * @example await forgetAuditAddress(trx, userId, 'ana@example.org');
+ */
+export async function forgetAuditAddress(db: Database | Transaction<DB>, userId: number, email: string): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set({ target: `user:${userId}` })
+    .where(sql<string>`lower(target)`, '=', email.toLowerCase())
+    .execute();
 }
