@@ -56,8 +56,56 @@ async function samplePractices(db: Database | undefined): Promise<Sampled[]> {
   return out;
 }
 
-/** The URLs of each page type, from the catalogue itself: practices, their countries and cities. */
-function pageUrls(practices: Sampled[]): Record<string, string[]> {
+/** Themes the events list is filtered by, and the demo's events (demo/events.json), for the event pages. */
+const eventThemes = ['social-cohesion', 'political-participation', 'reception-and-welcoming', 'culture-and-arts', 'housing'];
+const demoEventIds = [
+  'inter-ethnic-city-un-roundtable-2009',
+  'alliance-of-civilizations-forum-istanbul-2009',
+  'alliance-of-civilizations-forum-rio-2010',
+  'example-webinar-welcoming-newcomers',
+];
+
+/** The thematic groups seeded at start-up (demo/groups.json), and the languages their pages are read in. */
+const groupSlugs = [
+  'housing',
+  'language-learning',
+  'political-participation',
+  'employment',
+  'education',
+  'health',
+  'anti-discrimination',
+  'reception-and-welcoming',
+  'data-and-research',
+  'undocumented-migrants',
+];
+const localePrefixes = ['', '/fr', '/es', '/ar', '/ru', '/zh'];
+
+/**
+ * Pages of discussions of the housing group to read: with a database, five discussions with 45
+ * replies each are written once (three pages each); on an embedded folder, the first page of those
+ * its page lists.
+ */
+async function groupThreads(db: Database | undefined): Promise<string[]> {
+  if (!db) {
+    const res = await get(`${app.base}/groups/housing`);
+    return [...new Set(res.bytes.toString('utf8').match(/\/groups\/housing\/threads\/\d+/g) ?? [])].map((t) => `${t}?page=1`);
+  }
+  const group = await db.selectFrom('groups').select('id').where('slug', '=', 'housing').executeTakeFirst();
+  if (!group) return [];
+  const existing = await db.selectFrom('group_threads').select('id').where('group_id', '=', group.id).limit(5).execute();
+  if (existing.length === 0)
+    await sql`
+      WITH t AS (INSERT INTO group_threads (group_id, title, replies) SELECT ${group.id}, 'Bench discussion ' || n, 45 FROM generate_series(1, 5) n RETURNING id),
+           o AS (INSERT INTO group_posts (thread_id, opening, body) SELECT id, true, 'Who has tried [ID NYC](/practices/nyc-idnyc)? **Rent guarantees** worked for us.' FROM t)
+      INSERT INTO group_posts (thread_id, body) SELECT t.id, 'Reply ' || r || E': in our city\n\n- one desk\n- two languages' FROM t, generate_series(1, 45) r`.execute(
+      db,
+    );
+  const threads = await db.selectFrom('group_threads').select('id').where('group_id', '=', group.id).orderBy('id').limit(5).execute();
+  return threads.flatMap((t) => [1, 2, 3].map((page) => `/groups/housing/threads/${t.id}?page=${page}`));
+}
+
+/** The URLs of each page type, from the catalogue itself: practices, their countries and cities; and the groups' discussions. */
+function pageUrls(practices: Sampled[], threads: string[]): Record<string, string[]> {
   const ids = practices.map((r) => r.id);
   const countries = [...new Set(practices.flatMap((r) => (r.country ? [r.country.toLowerCase()] : [])))];
   const cities = [...new Set(practices.flatMap((r) => (r.country && r.city_slug ? [`${r.country.toLowerCase()}/${r.city_slug}`] : [])))];
@@ -75,6 +123,20 @@ function pageUrls(practices: Sampled[]): Record<string, string[]> {
     'api search': pick(searches.map((u) => u.replace('/practices?', '/api/v1/practices?'))),
     feed: pick(countries.map((c) => `/practices/feed.atom?country=${c.toUpperCase()}`)),
     'export (1st byte)': pick(countries.flatMap((c, i) => [`/practices/export.${i % 2 ? 'csv' : 'json'}?country=${c.toUpperCase()}`])),
+    // The events list with its filters, and each event of the demo (a loaded database has the demo's events).
+    events: pick(
+      Array.from({ length: each }, (_, i) =>
+        i === 0
+          ? '/events'
+          : `/events?when=${i % 2 ? 'past' : 'upcoming'}&theme=${eventThemes[i % eventThemes.length]}${i >= eventThemes.length ? `&page=${i}` : ''}`,
+      ),
+    ),
+    event: pick(Array.from({ length: each }, (_, i) => `/events/${demoEventIds[i % demoEventIds.length]}${i >= demoEventIds.length ? `?v=${i}` : ''}`)),
+    // A group's page in each language (a query of its own once the pairs repeat), and discussions with their pages of replies.
+    group: pick(Array.from({ length: each }, (_, i) => `${localePrefixes[i % 6]}/groups/${groupSlugs[i % groupSlugs.length]}${i >= 30 ? `?page=1` : ''}`)),
+    ...(threads.length
+      ? { thread: pick(Array.from({ length: each }, (_, i) => `${localePrefixes[i % 6]}${threads[Math.floor(i / 6) % threads.length]}`)) }
+      : {}),
   };
 }
 
@@ -90,7 +152,7 @@ try {
     `Pages, first view${url ? ' after a write' : ''}, code ${codeVersion()}, ${os.cpus().length} cores, ${url ? 'PostgreSQL' : `PGlite ${dataDir}`}; ready after ${(ready / 1000).toFixed(0)} s`,
   );
   writer = url ? await openDatabase({ kind: 'postgres', url, poolSize: 2 }) : undefined;
-  const urls = pageUrls(await samplePractices(writer));
+  const urls = pageUrls(await samplePractices(writer), await groupThreads(writer));
   let writes = 0;
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   console.log('page       n   server p50   server p95   last byte p50   p95    max');

@@ -41,6 +41,13 @@ const pages: Record<string, string[]> = {
   event: ['/events/alliance-of-civilizations-forum-istanbul-2009'],
   'event-ar': ['/ar/events/example-webinar-welcoming-newcomers'],
   'organization-ar': ['/ar/organizations/international-metropolis'],
+  groups: ['/groups'],
+  group: ['/groups/housing'],
+  'groups-ar': ['/ar/groups'],
+  'group-ar': ['/ar/groups/undocumented-migrants'],
+  // The demo has no public profiles (people opt in themselves): the list shows its empty state and how to join it.
+  people: ['/people'],
+  'people-ar': ['/ar/people'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };

@@ -8,6 +8,10 @@ import { adminUserRoutes } from './admin/admin-users.routes.tsx';
 import { assessmentRoutes } from './assessments/assessment.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
 import { eventRoutes } from './events/event.routes.tsx';
+import { followRoutes, unreadNotifications } from './follows/follow.routes.tsx';
+import { groupRoutes } from './groups/group.routes.tsx';
+import { groupModerationRoutes } from './groups/group-moderation.routes.tsx';
+import { groupThreadRoutes } from './groups/group-thread.routes.tsx';
 import { historyRoutes } from './history/history.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv, ContributionDeps } from './http/app-env.ts';
@@ -32,8 +36,10 @@ import { apiRoutes } from './open-data/api.routes.ts';
 import { cityDataRoutes } from './open-data/city-data.routes.ts';
 import { downloadRoutes } from './open-data/download.routes.ts';
 import { organizationRoutes } from './organizations/organization.routes.tsx';
+import { peopleRoutes } from './people/people.routes.tsx';
 import { practiceEditRoutes } from './practice-edit/practice-edit.routes.tsx';
 import { practiceRoutes } from './practices/practice.routes.tsx';
+import { privacyRoutes } from './privacy/privacy.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
@@ -60,7 +66,11 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   if (deps.pageCache) app.use(deps.pageCache.keep());
   // The layout knows no product area: the account links are handed to it here.
   app.use(
-    pageSettings({ assets: { css: assets.urls['site.css'] ?? '/assets/site.css' }, publicUrl: deps.config.publicUrl, layoutParts: { accountNav: AccountNav } }),
+    pageSettings({
+      assets: { css: assets.urls['site.css'] ?? '/assets/site.css', scripts: assets.scripts },
+      publicUrl: deps.config.publicUrl,
+      layoutParts: { accountNav: AccountNav },
+    }),
   );
   app.use(requestLog(deps.log));
   app.use(securityHeaders(deps.config));
@@ -75,6 +85,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.use(etagAndCompression());
   // Sessions and CSRF protection first, so they cover every route mounted after them.
   mountAccounts(app, deps, formCarry(carriedForms));
+  app.use(unreadNotifications(deps));
 
   app.route('/', assets.routes);
   app.route('/', homeRoutes(deps));
@@ -91,7 +102,13 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', benchmarkRoutes(deps));
   app.route('/', figuresEditRoutes(deps));
   app.route('/', organizationRoutes(deps));
+  app.route('/', peopleRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', groupRoutes(deps));
+  app.route('/', groupThreadRoutes(deps));
+  app.route('/', groupModerationRoutes(deps));
+  app.route('/', followRoutes(deps));
+  app.route('/', privacyRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', cityDataRoutes(deps));
   app.route('/', adminRoutes(deps));

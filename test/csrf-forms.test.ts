@@ -34,6 +34,11 @@ const pages: [Viewer, (f: Fixtures) => string][] = [
   ['admin', () => '/admin/users'],
   ['admin', () => '/admin/import'],
   ['admin', () => '/admin/tags?tag=Refugees&tag=refugees'],
+  ['owner', (f) => `/groups/${f.joinGroupSlug}`],
+  ['owner', (f) => `/groups/${f.groupSlug}/threads/${f.threadId}`],
+  ['owner', (f) => `/groups/${f.groupSlug}/threads/new`],
+  ['owner', (f) => `/groups/${f.groupSlug}/moderation`],
+  ['editor', () => '/groups/new'],
 ];
 
 describe('CSRF protection on every form', () => {

@@ -71,6 +71,12 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
                   <a href="/organizations">{t('nav.organizations')}</a>
                 </li>
                 <li>
+                  <a href="/people">{t('nav.people')}</a>
+                </li>
+                <li>
+                  <a href="/groups">{t('nav.groups')}</a>
+                </li>
+                <li>
                   <a href="/events">{t('nav.events')}</a>
                 </li>
                 <li>

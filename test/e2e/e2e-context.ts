@@ -9,6 +9,8 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
 /** What a test file gets: the server's URL and fresh pages in one shared browser. */
 export interface E2E {
   url(path: string): string;
+  /** The server's embedded data folder, for the command line (which reaches the server through it). */
+  dataDir(): string;
   newPage(viewport?: ViewportName): Promise<Page>;
   /** The shared Chromium, for tests that need their own browser contexts. */
   browser(): Browser;
@@ -61,6 +63,10 @@ export function useE2E(options: E2EOptions = {}): E2E {
   };
   return {
     url: (path) => `${server?.url}${path}`,
+    dataDir: () => {
+      if (!server) throw new Error('the server did not start');
+      return server.dataDir;
+    },
     browser: () => {
       if (!browser) throw new Error('the browser did not start');
       return browser.browser;

@@ -98,7 +98,8 @@ async function fillStepWithPayloads(page: Page, first: number): Promise<number> 
   const fields = page.locator('main form[method="post"] input:not([type]), main form[method="post"] input[type="text"], main form[method="post"] textarea');
   for (const field of await fields.all()) {
     const name = (await field.getAttribute('name')) ?? '';
-    if (/^(started|ended|location_lat|location_lon)$/.test(name)) continue;
+    // Coordinates and the contact's directory slugs are identifiers the step checks, not text shown back.
+    if (/^(started|ended|location_lat|location_lon|contact_organization|contact_person)$/.test(name)) continue;
     const payload = `Payload ${(n % xssPayloads.length) + 1} ${xssPayloads[n % xssPayloads.length]}`;
     n += 1;
     await field.fill(

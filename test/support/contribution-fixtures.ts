@@ -7,6 +7,8 @@ import { findDraft, insertDraft } from '../../src/self-assessment/city-assessmen
 import { insertRepresentative } from '../../src/self-assessment/representative.repo.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
 import { testPassword as password } from './account-client.ts';
+import { type EventFixtures, eventFixtures, eventsFingerprint } from './event-fixtures.ts';
+import { type GroupFixtures, groupFixtures, groupsFingerprint } from './group-fixtures.ts';
 import { practiceDraft } from './practice-record.ts';
 
 let counter = 0;
@@ -15,13 +17,21 @@ let counter = 0;
 const berlin = { country: 'DE', slug: 'berlin' };
 
 /** What each cell starts from: a published practice with two revisions, a draft and a submitted submission of the owner. */
-export interface Fixtures {
+export interface Fixtures extends GroupFixtures, EventFixtures {
   practiceId: string;
   firstRevision: number;
   draftId: number;
   submittedId: number;
   victimId: number;
+  /** The victim's public profile (`/people/{slug}`). */
+  personSlug: string;
+  /** An organisation (`memberOrg`) where the owner and the victim are approved members and `requesterId` asks to join. */
+  memberOrg: string;
+  requesterId: number;
 }
+
+/** The organisation whose members the matrix manages; nobody belongs to International Metropolis, so anyone may ask to join it. */
+const memberOrg = 'matrix-welcome-network';
 
 /**
  * Fresh fixtures: a published practice with two revisions (and duplicate-looking target-group
@@ -31,6 +41,8 @@ export interface Fixtures {
  */
 export async function contributionFixtures(db: Database, owner: number): Promise<Fixtures> {
   const n = ++counter;
+  // The victim's public profile, which the practice names as its contact.
+  const personSlug = `victim-${n}-${Date.now()}`;
   const record: PracticeRecord = {
     id: `matrix-practice-${n}`,
     title: `Housing advice desk ${n}`,
@@ -40,6 +52,7 @@ export async function contributionFixtures(db: Database, owner: number): Promise
     country: 'FR',
     themes: ['housing'],
     target_groups: ['Refugees', 'refugees'],
+    contact: { person: personSlug },
   };
   await upsertPractice(db, record, { author: 'matrix', message: 'first', kind: 'import' });
   await upsertPractice(db, { ...record, summary: 'The second summary of the advice desk.' }, { author: 'matrix', message: 'second', kind: 'import' });
@@ -72,7 +85,57 @@ export async function contributionFixtures(db: Database, owner: number): Promise
     .onConflict((oc) => oc.column('slug').doUpdateSet({ verified: false }))
     .execute();
   if (!(await findDraft(db, berlin.country, berlin.slug))) await insertDraft(db, berlin.country, berlin.slug, 1);
-  return { practiceId: record.id, firstRevision: Number(revs[0].id), draftId: draft.id, submittedId: submitted.id, victimId };
+  // The victim has a public profile; an organisation has the owner and the victim as members and a request waiting.
+  await db
+    .updateTable('users')
+    .set({ profile_public: true, profile_slug: personSlug, profile_published_at: new Date(), job_title: 'Victim of the matrix' })
+    .where('id', '=', victimId)
+    .execute();
+  const requesterId = await createUserWithRole(db, { email: `requester-${n}-${Date.now()}@example.org`, role: 'member', name: `Requester ${n}`, password });
+  const orgIds = await db
+    .insertInto('organizations')
+    .values({
+      slug: memberOrg,
+      name: 'Matrix Welcome Network',
+      acronym: null,
+      type: 'civil-society',
+      city: null,
+      country: 'FR',
+      region: '150',
+      url: null,
+      description: null,
+      founded: null,
+    })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ verified: false }))
+    .returning('id')
+    .execute();
+  await db
+    .deleteFrom('organization_members')
+    .where('organization_id', 'in', db.selectFrom('organizations').select('id').where('slug', '=', 'international-metropolis'))
+    .execute();
+  await db
+    .insertInto('organization_members')
+    .values([
+      { organization_id: orgIds[0].id, user_id: owner, state: 'approved' },
+      { organization_id: orgIds[0].id, user_id: victimId, state: 'approved' },
+      { organization_id: orgIds[0].id, user_id: requesterId, note: 'I work there.' },
+    ])
+    .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ state: 'approved', role: 'member' }))
+    .execute();
+  return {
+    practiceId: record.id,
+    firstRevision: Number(revs[0].id),
+    draftId: draft.id,
+    submittedId: submitted.id,
+    victimId,
+    personSlug,
+    memberOrg,
+    requesterId,
+    // Groups the owner moderates, where the victim is a member (and waits in a moderated one).
+    ...(await groupFixtures(db, owner, victimId, n)),
+    // Upcoming events with places on the site, the owner registered for one.
+    ...(await eventFixtures(db, owner, n)),
+  };
 }
 
 /** Everything a refused request must leave alone (sessions and rate-limit counters aside). */
@@ -89,7 +152,11 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT count(*) FROM figure_revisions),
       (SELECT string_agg(id || ':' || state || ':' || version || ':' || visibility, ';' ORDER BY id) FROM city_assessments),
       (SELECT count(*) FROM city_assessment_answers), (SELECT count(*) FROM city_assessment_revisions), (SELECT count(*) FROM city_representatives),
-      (SELECT string_agg(slug || ':' || verified, ';' ORDER BY slug) FROM organizations)
+      (SELECT string_agg(slug || ':' || verified, ';' ORDER BY slug) FROM organizations),
+      ${groupsFingerprint},
+      ${eventsFingerprint},
+      (SELECT string_agg(organization_id || ':' || user_id || ':' || role || ':' || state, ';' ORDER BY organization_id, user_id) FROM organization_members),
+      (SELECT string_agg(user_id || ':' || kind || ':' || target || ':' || frequency, ';' ORDER BY user_id, kind, target) FROM follows)
     ) AS t`.execute(db);
   return rows.rows[0].t;
 }
