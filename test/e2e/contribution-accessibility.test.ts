@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import { assessPractice } from '../../src/assessments/assess-practice.command.ts';
 import type { Database } from '../../src/db/database.ts';
+import { follow } from '../../src/follows/follow.repo.ts';
 import { findPublishedRecord } from '../../src/practices/export/export.repo.ts';
 import { upsertPractice } from '../../src/practices/practice.repo.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
@@ -53,6 +54,8 @@ const ids = { draft: 0, errorsDraft: 0, inReview: 0 };
 async function prepare(db: Database): Promise<void> {
   const memberId = await createUserWithRole(db, people.member);
   const adminId = await createUserWithRole(db, people.admin);
+  await follow(db, memberId, { kind: 'city', target: 'de/berlin' }, 'weekly', 'Berlin');
+  await follow(db, memberId, { kind: 'theme', target: 'housing' }, 'immediate');
   ids.draft = (await createSubmission(db, { kind: 'practice', submitterId: memberId, data: draftData, step: 5 })).id;
   ids.errorsDraft = (await createSubmission(db, { kind: 'practice', submitterId: memberId, data: { title: 'A draft to get wrong' }, step: 1 })).id;
   const inReview = await createSubmission(db, {
@@ -160,6 +163,14 @@ describe.skipIf(!browserAvailable())('accessibility of the contribution pages (a
     { name: 'a practice with assessment badges', who: 'visitor', url: () => `/practices/${practiceId}`, shot: 'badges' },
     { name: 'admin import', who: 'admin', url: () => '/admin/import' },
     { name: 'admin tags', who: 'admin', url: () => '/admin/tags' },
+    { name: 'what I follow', who: 'member', url: () => '/account/follows', shot: 'follows' },
+    { name: 'what I follow, in Arabic', who: 'member', url: () => '/ar/account/follows' },
+    { name: 'notifications', who: 'member', url: () => '/notifications' },
+    { name: 'a city with its Follow form', who: 'member', url: () => '/cities/de/berlin' },
+    { name: 'a search with its Follow form', who: 'member', url: () => '/practices?q=housing&theme=health' },
+    { name: 'your data (download, delete)', who: 'member', url: () => '/account/privacy', shot: 'privacy' },
+    { name: 'your data, in Arabic', who: 'member', url: () => '/ar/account/privacy' },
+    { name: 'an account deleted', who: 'visitor', url: () => '/account/deleted' },
   ];
 
   for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
