@@ -17,7 +17,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../src/db/database.ts';
+import { seedDemoEvents } from '../src/demo/demo-events.ts';
+import { seedDemoOrganizations } from '../src/demo/demo-organizations.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
+import { projectPath } from '../src/shared/project-root.ts';
 import { codeVersion } from './code-version.ts';
 import { baseQueries } from './queries.ts';
 import { get, serverTiming, startApp, stopApp, waitReady } from './support/app-process.ts';
@@ -54,6 +57,16 @@ async function samplePractices(db: Database | undefined): Promise<Sampled[]> {
       out.push({ id: p.id, country: p.country, city_slug: p.city ? p.city.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-') : null });
   }
   return out;
+}
+
+/** Words people look for in the directory of organisations. */
+const directoryWords = ['migration', 'city', 'refugee', 'university', 'council', 'network', 'integration', 'foundation', 'oxford', 'unesco'];
+
+/** Slugs of organisations of the directory, as its API lists them. */
+async function organizationSlugs(base: string): Promise<string[]> {
+  const res = await get(`${base}/api/v1/organizations?page_size=100`);
+  const body = JSON.parse(res.bytes.toString('utf8')) as { items: { slug: string }[] };
+  return body.items.map((o) => o.slug);
 }
 
 /** Themes the events list is filtered by, and the demo's events (demo/events.json), for the event pages. */
@@ -105,11 +118,11 @@ async function groupThreads(db: Database | undefined): Promise<string[]> {
 }
 
 /** The URLs of each page type, from the catalogue itself: practices, their countries and cities; and the groups' discussions. */
-function pageUrls(practices: Sampled[], threads: string[]): Record<string, string[]> {
+function pageUrls(practices: Sampled[], threads: string[], organizations: string[]): Record<string, string[]> {
   const ids = practices.map((r) => r.id);
   const countries = [...new Set(practices.flatMap((r) => (r.country ? [r.country.toLowerCase()] : [])))];
   const cities = [...new Set(practices.flatMap((r) => (r.country && r.city_slug ? [`${r.country.toLowerCase()}/${r.city_slug}`] : [])))];
-  const themes = ['housing', 'health', 'education', 'employment', 'language', 'participation', 'culture', 'safety'];
+  const themes = ['housing', 'health', 'education', 'employment', 'language', 'political-participation', 'culture-and-arts', 'anti-discrimination'];
   const searches = baseQueries.map((b) => `/practices?${b.query}`);
   const pick = (xs: string[]) => xs.slice(0, each);
   return {
@@ -131,7 +144,22 @@ function pageUrls(practices: Sampled[], threads: string[]): Record<string, strin
           : `/events?when=${i % 2 ? 'past' : 'upcoming'}&theme=${eventThemes[i % eventThemes.length]}${i >= eventThemes.length ? `&page=${i}` : ''}`,
       ),
     ),
-    event: pick(Array.from({ length: each }, (_, i) => `/events/${demoEventIds[i % demoEventIds.length]}${i >= demoEventIds.length ? `?v=${i}` : ''}`)),
+    // Each demo event in each language: as many first views as there are pairs.
+    event: pick(
+      Array.from(
+        { length: Math.min(each, demoEventIds.length * 6) },
+        (_, i) => `${localePrefixes[Math.floor(i / demoEventIds.length) % 6]}/events/${demoEventIds[i % demoEventIds.length]}`,
+      ),
+    ),
+    // The directory searched and filtered, and its organisations' pages (each with the practices naming it).
+    organizations: pick(
+      Array.from({ length: each }, (_, i) =>
+        i === 0
+          ? '/organizations'
+          : `/organizations?${i % 3 === 0 ? `q=${directoryWords[i % directoryWords.length]}` : i % 3 === 1 ? `theme=${themes[i % themes.length]}` : `region=${['150', '019', '002', '142', '009'][i % 5]}`}${i >= 15 ? `&page=${1 + (i % 2)}` : ''}`,
+      ),
+    ),
+    organization: pick(organizations.map((slug) => `/organizations/${slug}`)),
     // A group's page in each language (a query of its own once the pairs repeat), and discussions with their pages of replies.
     group: pick(Array.from({ length: each }, (_, i) => `${localePrefixes[i % 6]}/groups/${groupSlugs[i % groupSlugs.length]}${i >= 30 ? `?page=1` : ''}`)),
     ...(threads.length
@@ -152,7 +180,12 @@ try {
     `Pages, first view${url ? ' after a write' : ''}, code ${codeVersion()}, ${os.cpus().length} cores, ${url ? 'PostgreSQL' : `PGlite ${dataDir}`}; ready after ${(ready / 1000).toFixed(0)} s`,
   );
   writer = url ? await openDatabase({ kind: 'postgres', url, poolSize: 2 }) : undefined;
-  const urls = pageUrls(await samplePractices(writer), await groupThreads(writer));
+  // A corpus database has no demo practices, so the server seeds no demo events or directory: add them, as on a real site.
+  if (writer) {
+    await seedDemoEvents(writer, projectPath('demo'));
+    if (!(await writer.selectFrom('organizations').select('id').limit(1).executeTakeFirst())) await seedDemoOrganizations(writer, projectPath('demo'));
+  }
+  const urls = pageUrls(await samplePractices(writer), await groupThreads(writer), await organizationSlugs(app.base));
   let writes = 0;
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
   console.log('page       n   server p50   server p95   last byte p50   p95    max');
@@ -192,6 +225,10 @@ try {
       }
       server.push(serverTiming(res.headers as Record<string, string>));
       slowest.push({ ms: server[server.length - 1], url: u });
+    }
+    if (server.length === 0) {
+      console.log(`${kind.padEnd(9)} every page failed`);
+      continue;
     }
     const f = (x: number) => x.toFixed(1).padStart(8);
     if (values.slowest) for (const x of slowest.sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`    ${x.ms.toFixed(1).padStart(7)} ms  ${x.url}`);

@@ -27,6 +27,7 @@ import * as people from './migrations/0024-people.ts';
 import * as groups from './migrations/0025-groups.ts';
 import * as eventRegistrations from './migrations/0026-event-registrations.ts';
 import * as accountDeletion from './migrations/0027-account-deletion.ts';
+import * as ginWithoutPendingList from './migrations/0028-gin-without-pending-list.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0025-groups': groups,
   '0026-event-registrations': eventRegistrations,
   '0027-account-deletion': accountDeletion,
+  '0028-gin-without-pending-list': ginWithoutPendingList,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
