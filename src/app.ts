@@ -42,6 +42,7 @@ import { practiceRoutes } from './practices/practice.routes.tsx';
 import { privacyRoutes } from './privacy/privacy.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { siteSearchRoutes } from './site-search/site-search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
 import { benchmarkRoutes } from './self-assessment/benchmark.routes.tsx';
 import { cityAssessmentRoutes } from './self-assessment/city-assessment.routes.tsx';
@@ -91,6 +92,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', homeRoutes(deps));
   app.route('/', downloadRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', siteSearchRoutes(deps));
   app.route('/', practiceEditRoutes(deps));
   app.route('/', historyRoutes(deps));
   app.route('/', submissionRoutes(deps));

@@ -38,12 +38,22 @@ const memberCount = sql<number>`(SELECT count(*)::integer FROM group_members m W
 const threadCount = sql<number>`(SELECT count(*)::integer FROM group_threads t WHERE t.group_id = g.id)`;
 
 /**
- * A page of groups by name (optionally of one theme) with their member and thread counts, and how many match.
+ * A page of groups by name (optionally of one theme, or holding every word of `q`) with their member and thread counts, and how many match.
  * @example const { items, total } = await listGroups(db, { theme: 'housing' }, 0, 20);
  */
-export async function listGroups(db: Executor, f: { theme?: string }, offset: number, limit: number): Promise<{ items: ListedGroup[]; total: number }> {
+export async function listGroups(
+  db: Executor,
+  f: { theme?: string; q?: string },
+  offset: number,
+  limit: number,
+): Promise<{ items: ListedGroup[]; total: number }> {
   let q = db.selectFrom('groups as g');
   if (f.theme) q = q.where(sql<boolean>`g.themes @> ARRAY[${f.theme}]::text[]`);
+  // Every word, case folded, in the name, description or their translations (a few dozen rows: no index needed).
+  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`concat_ws(' ', g.name, g.slug, g.description, g.translations::text) ILIKE ${pattern}`);
+  }
   const [items, count] = await Promise.all([
     q
       .selectAll('g')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalParam } from '../http/query-params.ts';
 import { blankToUndefined, type FieldErrors } from '../shared/form-values.ts';
-import { storable } from '../shared/storable-text.ts';
+import { storable, storableString } from '../shared/storable-text.ts';
 import { themes } from '../vocabulary/vocabularies.ts';
 import { followFrequencies } from './group.repo.ts';
 
@@ -21,7 +21,7 @@ const page = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1
 const text = (required: string, max: number) => z.string({ error: required }).check(storable()).trim().min(1, required).max(max, 'groups.error.too_long');
 
 /** GET /groups */
-export const groupListQuery = z.object({ theme: optionalParam(z.enum(themes)), page }).strict();
+export const groupListQuery = z.object({ theme: optionalParam(z.enum(themes)), q: optionalParam(storableString().trim().max(200)), page }).strict();
 export type GroupListQuery = z.infer<typeof groupListQuery>;
 
 /** Confirmations after a post, by the `done` query value (groups.json keys). */

@@ -11,6 +11,7 @@ import { groupDescription, groupName, isOwnName, themesLine } from './group-part
 function queryString(q: GroupListQuery, page?: number): string {
   const params = new URLSearchParams();
   if (q.theme) params.set('theme', q.theme);
+  if (q.q) params.set('q', q.q);
   if (page && page > 1) params.set('page', String(page));
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -44,6 +45,10 @@ export const GroupListPage: FC<GroupListProps> = ({ items, total, query, canCrea
         </p>
       )}
       <form method="get" action="/groups" class="filter-form" role="search">
+        <div class="form-field">
+          <label for="f-q">{t('groups.filter.q')}</label>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} maxlength={200} />
+        </div>
         <ThemeFilter value={query.theme} themes={themes} />
         <button type="submit">{t('org.filter.apply')}</button>
       </form>

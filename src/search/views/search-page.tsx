@@ -177,6 +177,11 @@ export const SearchPage: FC<{ result: SearchResult; notes: ParseNotes }> = ({ re
       </form>
       {/* Outside the search form: a form inside a form is dropped by browsers. */}
       <FollowSearch params={params} />
+      {params.q && (
+        <p>
+          <a href={`/search?q=${encodeURIComponent(params.q)}`}>{t('site_search.elsewhere', { q: params.q })}</a>
+        </p>
+      )}
     </Layout>
   );
 };
