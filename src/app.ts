@@ -42,12 +42,12 @@ import { practiceRoutes } from './practices/practice.routes.tsx';
 import { privacyRoutes } from './privacy/privacy.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
-import { siteSearchRoutes } from './site-search/site-search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
 import { benchmarkRoutes } from './self-assessment/benchmark.routes.tsx';
 import { cityAssessmentRoutes } from './self-assessment/city-assessment.routes.tsx';
 import { figuresEditRoutes } from './self-assessment/figures-edit.routes.tsx';
 import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes.tsx';
+import { siteSearchRoutes } from './site-search/site-search.routes.tsx';
 import { carriedForms } from './submissions/carried-forms.ts';
 import { submissionRoutes } from './submissions/submission.routes.ts';
 

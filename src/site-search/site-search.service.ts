@@ -77,7 +77,7 @@ const wordsTriedAlone = 4;
  * What a list finds for the query's words: those holding every word; when none does, those
  * holding any of its first words, the ones holding more of them first, then those found by the
  * rarer word (a question's words are seldom all in one name). `words` is what the list's own
- * page is searched for in the link to it: all the words, or the rarest word that found something.
+ * page is searched for in the link to it: all the words, or the word that found the most.
  */
 async function bestMatch<T>(terms: string[], run: (words: string) => Promise<Found<T>>, key: (item: T) => string): Promise<Matched<T>> {
   if (terms.length === 0) return { items: [], total: 0, words: '' };
@@ -85,10 +85,12 @@ async function bestMatch<T>(terms: string[], run: (words: string) => Promise<Fou
   if (all.total > 0 || terms.length === 1) return { ...all, words: terms.join(' ') };
   const scored = new Map<string, { item: T; words: number; rarest: number }>();
   let rarest: { words: string; total: number } | undefined;
+  let widest: { words: string; total: number } | undefined;
   for (const word of terms.slice(0, wordsTriedAlone)) {
     const found = await run(word);
     if (found.total === 0) continue;
     if (!rarest || found.total < rarest.total) rarest = { words: word, total: found.total };
+    if (!widest || found.total > widest.total) widest = { words: word, total: found.total };
     for (const item of found.items) {
       const seen = scored.get(key(item)) ?? { item, words: 0, rarest: Number.POSITIVE_INFINITY };
       seen.words += 1;
@@ -96,7 +98,8 @@ async function bestMatch<T>(terms: string[], run: (words: string) => Promise<Fou
       scored.set(key(item), seen);
     }
   }
-  if (!rarest) return { ...all, words: terms.join(' ') };
+  if (!rarest || !widest) return { ...all, words: terms.join(' ') };
   const items = [...scored.values()].sort((a, b) => b.words - a.words || a.rarest - b.rarest).map((x) => x.item);
-  return { items: items.slice(0, shownPerKind), total: rarest.total, words: rarest.words };
+  // At least as many as any one word finds, and as those shown; the link lists the word finding most.
+  return { items: items.slice(0, shownPerKind), total: Math.max(widest.total, scored.size), words: widest.words };
 }

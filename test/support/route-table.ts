@@ -234,7 +234,12 @@ export const getRoutes: GetRoute[] = [
     pathParams: { id: ['alliance-of-civilizations-forum-rio-2010'] },
     query: none,
   },
-  { route: 'GET /groups', as: 'anonymous', path: () => '/groups', query: { theme: ['housing', 'language'], q: ['housing', 'logement', 'participation'], page: ['1', '2'] } },
+  {
+    route: 'GET /groups',
+    as: 'anonymous',
+    path: () => '/groups',
+    query: { theme: ['housing', 'language'], q: ['housing', 'logement', 'participation'], page: ['1', '2'] },
+  },
   { route: 'GET /groups/new', as: 'editor', path: () => '/groups/new', query: none },
   {
     route: 'GET /groups/:slug',
@@ -373,7 +378,12 @@ export const getRoutes: GetRoute[] = [
     query: none,
   },
   { route: 'GET /account', as: 'member', path: () => '/account', query: { done: ['profile', 'password'] } },
-  { route: 'GET /search', as: 'anonymous', path: () => '/search', query: { q: ['housing', 'how do cities support refugees looking for a flat', 'oxford', 'تعليم', '"language classes" -adults'] } },
+  {
+    route: 'GET /search',
+    as: 'anonymous',
+    path: () => '/search',
+    query: { q: ['housing', 'how do cities support refugees looking for a flat', 'oxford', 'تعليم', '"language classes" -adults'] },
+  },
   { route: 'GET /account/privacy', as: 'member', path: () => '/account/privacy', query: none },
   { route: 'GET /account/data.json', as: 'member', path: () => '/account/data.json', query: none },
   { route: 'GET /account/deleted', as: 'anonymous', path: () => '/account/deleted', query: none },

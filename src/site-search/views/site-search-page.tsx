@@ -68,7 +68,7 @@ export const SiteSearchPage: FC<{ q: string; results?: SiteResults }> = ({ q, re
           >
             {results.practices.items.map((p) => (
               <li>
-                <a href={`/practices/${encodeURIComponent(p.id)}`} lang={p.lang}>
+                <a href={`/practices/${encodeURIComponent(p.id)}`} lang={p.lang} dir="auto">
                   {p.title}
                 </a>{' '}
                 <span class="meta">· {placeLabel(i18n, p.city, p.country)}</span>
