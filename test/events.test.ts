@@ -27,6 +27,15 @@ describe.each(testEngines())('events on %s', (engine) => {
   });
   afterAll(() => drop());
 
+  it('shows where an event takes place on a small map whose marker opens the city’s page', async () => {
+    const html = await page('/events/alliance-of-civilizations-forum-istanbul-2009');
+    const map = html.slice(html.indexOf('id="event-map"') - 200, html.indexOf('</figure>', html.indexOf('id="event-map"')));
+    expect(map).toContain('<svg');
+    expect(map).toMatch(/href="\/cities\/tr\/istanbul"/);
+    // Online only: no place, no map.
+    expect(await page('/events/example-webinar-welcoming-newcomers')).not.toContain('id="event-map"');
+  });
+
   it('lists past events latest first, with their dates in the organiser’s time zone, and the upcoming example marked', async () => {
     const past = mainText(await page('/events?when=past'));
     expect(past).toContain('3 events');

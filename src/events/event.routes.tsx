@@ -101,11 +101,13 @@ export function eventRoutes(deps: AppDeps): Hono<AppEnv> {
     };
   };
 
-  /** The city's page of an event's place, when the site has one. */
+  /** The city's page of an event's place, and where it lies for the map, when the site knows the city. */
   const cityPathOf = async (e: EventRow) => {
     if (!e.city || !e.country) return undefined;
     const city = await findCity(db, e.country, slugify(e.city));
-    return city ? `${city.country.toLowerCase()}/${city.slug}` : undefined;
+    if (!city) return undefined;
+    const at = city.lat !== null && city.lon !== null ? { lat: city.lat, lon: city.lon } : undefined;
+    return { path: `${city.country.toLowerCase()}/${city.slug}`, at };
   };
 
   app.get(`/events/${eventIdPattern}`, async (c) => {
@@ -113,7 +115,7 @@ export function eventRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!event) throw notFound(`no event "${c.req.param('id')}"`);
     const account = c.get('account');
     const now = new Date();
-    const [organisers, cityPath, registration] = await Promise.all([
+    const [organisers, place, registration] = await Promise.all([
       organizationSlugsByNames(db, event.organisers),
       cityPathOf(event),
       registrationView(event, account, now),
@@ -123,7 +125,8 @@ export function eventRoutes(deps: AppDeps): Hono<AppEnv> {
         event={event}
         organisers={organisers}
         now={now}
-        cityPath={cityPath}
+        cityPath={place?.path}
+        cityAt={place?.at}
         registration={registration}
         editable={can(account, eventPolicy.edit)}
         notice={account ? notices[c.req.query('done') ?? ''] : undefined}

@@ -1,9 +1,12 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
+import { countryName } from '../../geo/countries.ts';
+import { MapSvg } from '../../geo/map-svg.tsx';
+import { cityFrame } from '../../geo/world-map.ts';
 import { languageDisplayName } from '../../i18n/display-names.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
 import { Notice } from '../../views/form-parts.tsx';
-import { placeLabel } from '../../views/labels.ts';
+import { cityLabel, isolated, placeLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { FactList } from '../../views/list-parts.tsx';
 import { listSeparator } from '../../views/message-parts.ts';
@@ -20,6 +23,8 @@ export interface EventPageProps {
   now: Date;
   /** The city's page ('de/berlin') when the site has one. */
   cityPath?: string;
+  /** Where the event's city lies, for a small map (a city the site knows with coordinates). */
+  cityAt?: { lat: number; lon: number };
   /** Registration on the site, when the event has places. */
   registration?: RegistrationView;
   /** Whether the viewer may edit it (editors and admins). */
@@ -97,7 +102,30 @@ function eventFacts(e: EventRow, organisers: Map<string, string>, past: boolean,
  * registration (a link, or places on the site with a waiting list), description and, once past,
  * its outcomes and materials; and the event as a calendar file.
  */
-export const EventPage: FC<EventPageProps> = ({ event: e, organisers, now, cityPath, registration, editable, notice }) => {
+/** Where the event takes place: its city on a small map, the marker linking to the city's page. */
+const EventMap: FC<{ city: string; country: string; path: string; at: { lat: number; lon: number } }> = ({ city, country, path, at }) => {
+  const { i18n } = usePage();
+  const name = cityLabel(i18n, country, city);
+  const label = markerLabel(i18n, name, country);
+  return (
+    <figure class="place-map event-map">
+      <MapSvg
+        frame={cityFrame(at.lon, at.lat, country)}
+        markers={[{ lon: at.lon, lat: at.lat, count: 1, href: `/cities/${path}`, label, name }]}
+        id="event-map"
+        title={i18n.t('event.map.title', { city: isolated(name, i18n.dir) })}
+      />
+      <figcaption>{i18n.t('place.map.caption')}</figcaption>
+    </figure>
+  );
+};
+
+/** The marker's accessible name: the city and its country. */
+function markerLabel(i18n: ReturnType<typeof usePage>['i18n'], name: string, country: string): string {
+  return i18n.t('event.map.marker', { city: isolated(name, i18n.dir), country: countryName(country, i18n.locale) });
+}
+
+export const EventPage: FC<EventPageProps> = ({ event: e, organisers, now, cityPath, cityAt, registration, editable, notice }) => {
   const { i18n, assets } = usePage();
   const { t } = i18n;
   const past = e.ends_at < now;
@@ -116,6 +144,7 @@ export const EventPage: FC<EventPageProps> = ({ event: e, organisers, now, cityP
       )}
       {past && <p class="meta">{t('event.past')}</p>}
       <FactList facts={eventFacts(e, organisers, past, cityPath, i18n)} />
+      {cityPath && cityAt && e.city && e.country && <EventMap city={e.city} country={e.country} path={cityPath} at={cityAt} />}
       {registration && <RegistrationBox r={registration} />}
       {e.description && (
         <div class="prose" dir="auto">
