@@ -28,6 +28,7 @@ import * as groups from './migrations/0025-groups.ts';
 import * as eventRegistrations from './migrations/0026-event-registrations.ts';
 import * as accountDeletion from './migrations/0027-account-deletion.ts';
 import * as ginWithoutPendingList from './migrations/0028-gin-without-pending-list.ts';
+import * as calls from './migrations/0029-calls.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0026-event-registrations': eventRegistrations,
   '0027-account-deletion': accountDeletion,
   '0028-gin-without-pending-list': ginWithoutPendingList,
+  '0029-calls': calls,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

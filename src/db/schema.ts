@@ -292,7 +292,7 @@ export interface CatalogueChangesTable {
   seq: ColumnType<number, never, never>;
 }
 
-export type Role = 'member' | 'editor' | 'admin';
+export type Role = 'member' | 'editor' | 'admin' | 'coordinator';
 export type AccountState = 'active' | 'disabled';
 
 export interface UsersTable {
@@ -590,6 +590,79 @@ export interface GroupReportsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+export type CallState = 'draft' | 'published';
+export type ApplicationState = 'draft' | 'submitted' | 'withdrawn';
+export type ApplicationDecision = 'selected' | 'waiting_list' | 'not_selected';
+
+/** A call for interest (migration 0029): questions and rubric are JSON the app validates. */
+export interface CallsTable {
+  id: ColumnType<number, never, never>;
+  slug: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Who may apply: 'cities', 'organizations', 'people'. */
+  eligible: ColumnType<string[], string[] | undefined, string[]>;
+  opens_at: Date;
+  closes_at: Date;
+  time_zone: string;
+  questions: ColumnType<unknown, string | undefined, string>;
+  rubric: ColumnType<unknown, string | undefined, string>;
+  reviewers_per_application: ColumnType<number, number | undefined, number>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  state: ColumnType<CallState, CallState | undefined, CallState>;
+  decisions_released_at: Date | null;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** An application to a call: answers by question key, a draft until submitted (0029). */
+export interface ApplicationsTable {
+  id: ColumnType<number, never, never>;
+  call_id: number;
+  applicant_id: number | null;
+  organization_id: string | null;
+  applicant_kind: ColumnType<'city' | 'organization' | 'person', 'city' | 'organization' | 'person' | undefined, 'city' | 'organization' | 'person'>;
+  name: ColumnType<string, string | undefined, string>;
+  city: string | null;
+  country: string | null;
+  answers: ColumnType<unknown, string | undefined, string>;
+  step: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  state: ColumnType<ApplicationState, ApplicationState | undefined, ApplicationState>;
+  consent_public: ColumnType<boolean, boolean | undefined, boolean>;
+  decision: ApplicationDecision | null;
+  decision_message: string | null;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  submitted_at: Date | null;
+}
+
+/** A co-editor of an application (same organisation as its applicant). */
+export interface ApplicationEditorsTable {
+  application_id: number;
+  user_id: number;
+  added_by: number | null;
+  added_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A PDF answering a file question of an application, kept in the database. */
+export interface ApplicationFilesTable {
+  id: ColumnType<number, never, never>;
+  application_id: number;
+  question: string;
+  file_name: string;
+  media_type: 'application/pdf';
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -624,6 +697,10 @@ export interface DB {
   follows: FollowsTable;
   activities: ActivitiesTable;
   notifications: NotificationsTable;
+  calls: CallsTable;
+  applications: ApplicationsTable;
+  application_editors: ApplicationEditorsTable;
+  application_files: ApplicationFilesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_threads: GroupThreadsTable;

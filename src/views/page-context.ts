@@ -23,7 +23,7 @@ export interface PageContextValue {
   /** Fingerprinted URLs: the stylesheet, and the few small scripts by file name (`local-time.js`), which pages may add. */
   assets: { css: string; scripts?: Record<string, string> };
   /** The signed-in person's role, for showing the actions they may take; undefined when anonymous. */
-  viewerRole?: 'member' | 'editor' | 'admin';
+  viewerRole?: 'member' | 'editor' | 'admin' | 'coordinator';
   /** Parts of the layout given by the app (see pageSettings in http/render.tsx); none when absent. */
   layoutParts?: LayoutParts;
   /** The signed-in reader's form token and what they follow (`kind:target` → how often), for Follow forms. */
