@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../src/accounts/user-admin.ts';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import type { createApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { insertEvents } from '../src/events/event.repo.ts';
 import { cancelRegistration, type Registrant, registerForEvent } from '../src/events/event-registration.command.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { type AccountClient, signedInClient, testPassword } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
-import { createTestDatabase, testEngines } from './support/test-db.ts';
+import { testEngines } from './support/test-db.ts';
 
 const day = 86_400_000;
 
@@ -18,22 +16,15 @@ describe.each(testEngines())('registration for events on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
   const unique = () => `${Date.now().toString(36)}${++n}`;
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   /** An event with `capacity` places on the site, starting `inDays` from now (negative: it has started). */
   async function event(capacity: number, inDays = 30): Promise<string> {

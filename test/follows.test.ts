@@ -1,39 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import type { createApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { runDigest } from '../src/follows/follow-jobs.ts';
 import type { SessionAccount } from '../src/http/app-env.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { createSubmission, findSubmission, type Submission } from '../src/submissions/submission.repo.ts';
 import { transitionSubmission } from '../src/submissions/submission-workflow.ts';
 import { type AccountClient, mailHeader, signedInClient } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
 import { practiceDraft } from './support/practice-record.ts';
-import { createTestDatabase, testEngines } from './support/test-db.ts';
+import { testEngines } from './support/test-db.ts';
 
 describe.each(testEngines())('following and hearing of it on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
   const unique = () => `${Date.now().toString(36)}${++n}`;
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   async function person(role: 'member' | 'editor', name: string) {
     const { b, id, email } = await signedInClient(app, db, role, `${name} ${unique()}`);

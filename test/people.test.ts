@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import type { createApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
 import { draftFromValues } from '../src/practice-form/practice-form.convert.ts';
 import { importPractices } from '../src/practices/import/import-practices.command.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { AccountClient, mailHeader, signedInClient } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
-import { createTestDatabase, testEngines } from './support/test-db.ts';
+import { testEngines } from './support/test-db.ts';
 
 describe.each(testEngines())('experts: public profiles and contact on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
   const unique = () => `${Date.now().toString(36)}${++n}`;
   const anonymous = () => new AccountClient(app, { 'x-forwarded-for': '203.0.113.77' });
@@ -46,16 +44,9 @@ describe.each(testEngines())('experts: public profiles and contact on %s', (engi
   }
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   it('shows nothing of a person until they opt in, then their profile in the list, on its page and in the API, never their address', async () => {
     const tag = unique();

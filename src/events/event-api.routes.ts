@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { apiPage } from '../http/api-page.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
@@ -23,15 +24,7 @@ export function eventApiRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const q = readStrictQuery(eventApiQuery, new URL(c.req.url).searchParams);
     const when = q.when === 'all' ? undefined : q.when;
     const { items, total } = await listEvents(db, { ...q, when }, new Date(), (q.page - 1) * q.page_size, q.page_size);
-    const next = (q.page - 1) * q.page_size + items.length < total ? new URL(c.req.url) : undefined;
-    next?.searchParams.set('page', String(q.page + 1));
-    return c.json({
-      total,
-      page: q.page,
-      page_size: q.page_size,
-      next: next ? `${config.publicUrl}/api/v1/events${next.search}` : null,
-      items: items.map((e) => toApiEvent(e, config.publicUrl)),
-    });
+    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((e) => toApiEvent(e, config.publicUrl))));
   });
 
   api.get(`/api/v1/events/${eventIdPattern}`, async (c) => {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
+import { apiPage } from '../http/api-page.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
@@ -96,15 +97,7 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   api.get('/api/v1/organizations', async (c) => {
     const q = query(c.req.url);
     const { items, total } = await listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size);
-    const next = (q.page - 1) * q.page_size + items.length < total ? new URL(c.req.url) : undefined;
-    next?.searchParams.set('page', String(q.page + 1));
-    return c.json({
-      total,
-      page: q.page,
-      page_size: q.page_size,
-      next: next ? `${config.publicUrl}/api/v1/organizations${next.search}` : null,
-      items: items.map((o) => toApiOrganization(o, config.publicUrl)),
-    });
+    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((o) => toApiOrganization(o, config.publicUrl))));
   });
   api.get('/api/v1/organizations/:slug', async (c) => {
     const org = await findOrganization(db, c.req.param('slug'));

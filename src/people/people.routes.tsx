@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { apiPage } from '../http/api-page.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
@@ -77,15 +78,7 @@ export function peopleRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   api.get('/api/v1/people', async (c) => {
     const q = query(c.req.url);
     const { items, total } = await listPeople(db, q, (q.page - 1) * q.page_size, q.page_size);
-    const next = (q.page - 1) * q.page_size + items.length < total ? new URL(c.req.url) : undefined;
-    next?.searchParams.set('page', String(q.page + 1));
-    return c.json({
-      total,
-      page: q.page,
-      page_size: q.page_size,
-      next: next ? `${config.publicUrl}/api/v1/people${next.search}` : null,
-      items: items.map((p) => toApiPerson(p, config.publicUrl)),
-    });
+    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((p) => toApiPerson(p, config.publicUrl))));
   });
   api.get('/api/v1/people/:slug', async (c) => {
     const p = await person(c.req.param('slug'));

@@ -1,9 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
 import { linkInMail } from '../support/account-client.ts';
 import { browserAvailable, watchPageProblems } from '../support/browser.ts';
+import { go, signIn } from './browser-steps.ts';
 import { resultTotal, useE2E } from './e2e-context.ts';
 
 /** The editor who reviews, publishes, assesses, edits and restores; written in `prepare`. */
@@ -25,19 +26,6 @@ const practice = {
 };
 const changesAsked = 'Please say in the summary which district of Lisbon the kitchens are in.';
 const rationale = 'Needs only a kitchen, volunteers and a rota: any neighbourhood association could start one.';
-
-/** Clicks something that submits a form or follows a link, and waits for the page it leads to. */
-async function go(page: Page, target: Locator, url: RegExp | string): Promise<void> {
-  await Promise.all([page.waitForURL(url), target.click()]);
-}
-
-/** Signs in through /login in this page's browser context. */
-async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await go(page, page.getByRole('button', { name: 'Sign in' }), /\/account$/);
-}
 
 /** The visible text of the page's main content. */
 const mainText = (page: Page) => page.locator('main').innerText();

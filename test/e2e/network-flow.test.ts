@@ -1,5 +1,4 @@
 import ICAL from 'ical.js';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -8,6 +7,7 @@ import { linkInMail, mailHeader } from '../support/account-client.ts';
 import { browserAvailable, watchPageProblems } from '../support/browser.ts';
 import { runCli } from '../support/cli-process.ts';
 import { practiceDraft } from '../support/practice-record.ts';
+import { go, signIn } from './browser-steps.ts';
 import { useE2E } from './e2e-context.ts';
 
 const password = 'a long river of words';
@@ -22,19 +22,6 @@ const practiceTitle = `${word} tenancy sponsors for refugee families`;
 const thread = { title: `${word}: who guarantees the first rent?`, body: 'In our city a landlord asks for **three** months of deposit. How do you help?' };
 const reply = 'Our housing office pays the deposit and is repaid over two years.';
 const event = { title: `${word} study visit on shared flats`, date: '2027-03-29', start: '09:30', end: '17:00', zone: 'Europe/Lisbon' };
-
-/** Clicks something that submits a form or follows a link, and waits for the page it leads to. */
-async function go(page: Page, target: Locator, url: RegExp | string): Promise<void> {
-  await Promise.all([page.waitForURL(url), target.click()]);
-}
-
-/** Signs in through /login in this page's browser context. */
-async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await go(page, page.getByRole('button', { name: 'Sign in' }), /\/account$/);
-}
 
 /** The events of an iCalendar text, as a parser of RFC 5545 (ical.js) reads them. */
 function calendarEvents(text: string) {

@@ -1,25 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
 import { framework } from '../../src/framework/framework.ts';
 import { axe, browserAvailable, formatViolations, watchPageProblems } from '../support/browser.ts';
+import { go, signIn } from './browser-steps.ts';
 import { useE2E } from './e2e-context.ts';
 
 const admin = { email: 'ada.admin@example.org', name: 'Ada Admin', password: 'a lighthouse over grey water' };
 const representative = { email: 'rui.rep@example.org', name: 'Rui Representative', password: 'nine copper kettles humming' };
-
-/** Clicks something that submits a form or follows a link, and waits for the page it leads to. */
-async function go(page: Page, target: Locator, url: RegExp | string): Promise<void> {
-  await Promise.all([page.waitForURL(url), target.click()]);
-}
-
-async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await go(page, page.getByRole('button', { name: 'Sign in' }), /\/account$/);
-}
 
 /** Axe finds nothing and the page does not scroll sideways. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
