@@ -8,6 +8,10 @@ import { tooLarge } from './errors.ts';
 export const formBodyLimit = 4 * 1024 * 1024;
 /** The browser import takes an exchange file of up to 50 MB, plus the form around it. */
 export const importBodyLimit = 51 * 1024 * 1024;
+/** A call's file question takes a PDF of up to 10 MB, plus the form around it. */
+export const uploadBodyLimit = 11 * 1024 * 1024;
+/** The one route that takes such a file: POST /calls/{slug}/applications/{id}/files/{question}. */
+const uploadPath = /^\/calls\/[a-z0-9-]+\/applications\/\d+\/files\/[a-z0-9_]+$/;
 
 /**
  * Refuses request bodies beyond their route's limit with a 413 page (or problem document)
@@ -18,8 +22,10 @@ export const importBodyLimit = 51 * 1024 * 1024;
 export function bodySizeLimit(): MiddlewareHandler<AppEnv> {
   const forms = bodyLimit({ maxSize: formBodyLimit, onError: (c) => respondWithError(c, tooLarge('(4 MB)')) });
   const imports = bodyLimit({ maxSize: importBodyLimit, onError: (c) => respondWithError(c, tooLarge('(50 MB)')) });
+  const uploads = bodyLimit({ maxSize: uploadBodyLimit, onError: (c) => respondWithError(c, tooLarge('(10 MB)')) });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/internal/')) return next();
+    if (uploadPath.test(c.req.path)) return uploads(c, next);
     return (c.req.path === '/admin/import' ? imports : forms)(c, next);
   };
 }

@@ -28,6 +28,7 @@ export function reachedOverHttps(c: Context, config: Pick<Config, 'publicUrl' | 
  * style), no framing at all (CSP `frame-ancestors 'none'`, and `X-Frame-Options: DENY` for
  * browsers that predate it, saying the same), and Strict-Transport-Security only over HTTPS —
  * sent over plain HTTP it means nothing to a browser and tells an operator the setup is wrong.
+ * Downloads (`content-disposition: attachment`) also get CSP `sandbox`.
  * @example app.use(securityHeaders(config));
  */
 export function securityHeaders(config: Pick<Config, 'publicUrl' | 'TRUST_PROXY'>): MiddlewareHandler {
@@ -48,6 +49,10 @@ export function securityHeaders(config: Pick<Config, 'publicUrl' | 'TRUST_PROXY'
   });
   return async (c, next) => {
     await headers(c, next);
+    // A download (an applicant's PDF, an export) is never rendered as a page of the site, even by a browser that tries.
+    if (c.res.headers.get('content-disposition')?.startsWith('attachment')) {
+      c.res.headers.set('content-security-policy', `${c.res.headers.get('content-security-policy') ?? ''}; sandbox`.replace(/^; /, ''));
+    }
     if (reachedOverHttps(c, config)) c.header('strict-transport-security', hsts);
   };
 }
