@@ -6,8 +6,12 @@ import { adminImportRoutes } from './admin/admin-import.routes.tsx';
 import { adminTagsRoutes } from './admin/admin-tags.routes.tsx';
 import { adminUserRoutes } from './admin/admin-users.routes.tsx';
 import { assessmentRoutes } from './assessments/assessment.routes.tsx';
+import { callReviewRoutes } from './call-review/call-review.routes.ts';
+import { canReviewerSee } from './call-review/review-access.ts';
+import { callRoutes } from './calls/call.routes.tsx';
 import { cityRoutes } from './cities/city.routes.tsx';
 import { eventRoutes } from './events/event.routes.tsx';
+import { exchangeRoutes } from './exchanges/exchange.routes.tsx';
 import { followRoutes, unreadNotifications } from './follows/follow.routes.tsx';
 import { groupRoutes } from './groups/group.routes.tsx';
 import { groupModerationRoutes } from './groups/group-moderation.routes.tsx';
@@ -106,6 +110,9 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', organizationRoutes(deps));
   app.route('/', peopleRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', callReviewRoutes(deps));
+  // The review side says which reviewers may read an application's files (no conflict declared).
+  app.route('/', callRoutes(deps, canReviewerSee));
   app.route('/', groupRoutes(deps));
   app.route('/', groupThreadRoutes(deps));
   app.route('/', groupModerationRoutes(deps));
@@ -120,6 +127,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', adminImportRoutes(deps));
   app.route('/', adminTagsRoutes(deps));
   app.route('/', assessmentRoutes(deps));
+  app.route('/', exchangeRoutes(deps));
 
   app.notFound((c) => respondWithError(c, notFound()));
   app.onError(errorHandler(deps.log));

@@ -3,6 +3,7 @@ import { createUserWithRole } from '../src/accounts/user-admin.ts';
 import type { Database } from '../src/db/database.ts';
 import type { Role } from '../src/db/schema.ts';
 import { AccountClient, testPassword as password } from './support/account-client.ts';
+import { spareReviewerEmail } from './support/call-review-fixtures.ts';
 import { contributionFixtures, type Fixtures, fingerprint } from './support/contribution-fixtures.ts';
 import { fieldsOf, formsOn } from './support/html-forms.ts';
 import { createTestApp, createTestDatabase, testEngines } from './support/test-db.ts';
@@ -28,7 +29,7 @@ interface RouteCase {
   formPage: (f: Fixtures) => string;
   formViewer: Actor;
   action: (f: Fixtures) => string;
-  overrides?: Record<string, string | string[]>;
+  overrides?: Record<string, string | string[]> | ((f: Fixtures) => Record<string, string | string[]>);
 }
 
 const cases: RouteCase[] = [
@@ -379,6 +380,152 @@ const cases: RouteCase[] = [
     formViewer: 'owner',
     action: (f) => `/events/${f.registeredEventId}/cancel`,
   },
+  {
+    name: 'ask a city for an exchange',
+    allowed: signedIn,
+    formPage: () => '/exchanges/new?to=fr/lyon',
+    formViewer: 'owner',
+    action: () => '/exchanges',
+    overrides: { kind: 'mentoring', theme: 'housing', message: 'A mentoring of the matrix?' },
+  },
+  {
+    name: 'answer an exchange request',
+    allowed: ['owner'],
+    formPage: () => '/exchanges',
+    formViewer: 'owner',
+    action: (f) => `/exchanges/${f.incomingExchangeId}/decide`,
+    overrides: { outcome: 'accepted', message: 'Welcome.' },
+  },
+  {
+    name: 'withdraw an exchange request',
+    allowed: ['owner'],
+    formPage: () => '/exchanges',
+    formViewer: 'owner',
+    action: (f) => `/exchanges/${f.outgoingExchangeId}/withdraw`,
+  },
+  {
+    name: 'name the practice that came out of an exchange',
+    allowed: ['owner'],
+    formPage: () => '/exchanges',
+    formViewer: 'owner',
+    action: (f) => `/exchanges/${f.acceptedExchangeId}/practice`,
+    overrides: { practice: 'matrix-exchange-outcome' },
+  },
+  {
+    name: "add a reviewer to a call's pool",
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.reviewCallSlug}/review`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.reviewCallSlug}/review/pool`,
+    overrides: { email: spareReviewerEmail },
+  },
+  {
+    name: "assign a call's reviewers automatically",
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.reviewCallSlug}/review`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.reviewCallSlug}/review/assign-balanced`,
+  },
+  {
+    name: 'assign a reviewer by hand',
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.reviewCallSlug}/review/applications/${f.openApplicationId}`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.reviewCallSlug}/review/applications/${f.openApplicationId}/assign`,
+    overrides: { email: spareReviewerEmail },
+  },
+  {
+    name: 'decide on an application',
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.reviewCallSlug}/review/applications/${f.openApplicationId}`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.reviewCallSlug}/review/applications/${f.openApplicationId}/decision`,
+    overrides: { decision: 'waiting_list', message: 'On the list.' },
+  },
+  {
+    name: "release a call's decisions",
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.releaseCallSlug}/review`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.releaseCallSlug}/review/release`,
+  },
+  {
+    name: 'declare a conflict of interest',
+    allowed: ['owner'],
+    formPage: (f) => `/reviews/${f.conflictApplicationId}`,
+    formViewer: 'owner',
+    action: (f) => `/reviews/${f.conflictApplicationId}/conflict`,
+    overrides: { conflict: 'no' },
+  },
+  {
+    name: 'score an application',
+    allowed: ['owner'],
+    formPage: (f) => `/reviews/${f.scoringApplicationId}`,
+    formViewer: 'owner',
+    action: (f) => `/reviews/${f.scoringApplicationId}`,
+    overrides: { score_reach: '4', comment_reach: 'Wide reach.', score_venue: '3', comment_venue: 'Fine.', intent: 'submit' },
+  },
+  {
+    name: 'open a call',
+    allowed: ['admin'],
+    formPage: () => '/calls/new',
+    formViewer: 'admin',
+    action: () => '/calls/new',
+    overrides: { title: 'A call from the matrix' },
+  },
+  {
+    name: 'edit a draft call',
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.draftCallSlug}/edit`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.draftCallSlug}/edit`,
+    overrides: { title: 'An edited call from the matrix' },
+  },
+  {
+    name: 'publish a call',
+    allowed: ['admin'],
+    formPage: (f) => `/calls/${f.draftCallSlug}`,
+    formViewer: 'admin',
+    action: (f) => `/calls/${f.draftCallSlug}/publish`,
+  },
+  {
+    name: 'start an application',
+    allowed: signedIn,
+    formPage: (f) => `/calls/${f.freshCallSlug}/apply`,
+    formViewer: 'owner',
+    action: (f) => `/calls/${f.freshCallSlug}/apply`,
+    overrides: { kind: 'city', name: 'Lyon', city: 'Lyon', country: 'FR' },
+  },
+  {
+    name: 'save a page of an application',
+    allowed: ['owner'],
+    formPage: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}/step/1`,
+    formViewer: 'owner',
+    action: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}/step/1`,
+    overrides: { a_q1: 'The library' },
+  },
+  {
+    name: 'submit an application',
+    allowed: ['owner'],
+    formPage: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}`,
+    formViewer: 'owner',
+    action: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}/submit`,
+  },
+  {
+    name: 'withdraw an application',
+    allowed: ['owner'],
+    formPage: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}`,
+    formViewer: 'owner',
+    action: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}/withdraw`,
+  },
+  {
+    name: 'add a co-editor to an application',
+    allowed: ['owner'],
+    formPage: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}`,
+    formViewer: 'owner',
+    action: (f) => `/calls/${f.openCallSlug}/applications/${f.ownApplicationId}/editors`,
+    overrides: (f) => ({ email: f.victimEmail }),
+  },
 ];
 
 for (const engine of testEngines()) {
@@ -420,7 +567,7 @@ for (const engine of testEngines()) {
       const action = c.action(f);
       const form = formsOn(html).find((x) => x.method === 'post' && x.action.replace(/^\/(ar|zh|fr|ru|es|en)(?=\/)/, '') === action);
       expect(form, `a form posting to ${action} on ${c.formPage(f)}`).toBeDefined();
-      return fieldsOf(form as NonNullable<typeof form>, c.overrides);
+      return fieldsOf(form as NonNullable<typeof form>, typeof c.overrides === 'function' ? c.overrides(f) : c.overrides);
     }
 
     for (const c of cases) {

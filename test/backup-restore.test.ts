@@ -63,6 +63,8 @@ describe('clearinghouse backup and restore on the embedded database', () => {
       const dataDir = newDataDir();
       const env = { DATA_DIR: dataDir };
       await withFolder(dataDir, fill);
+      // The demo's practices and the fixtures' (the contribution fixtures add some of their own).
+      const filled = (await snapshotOf(dataDir)).practices.length;
 
       let server = await startServerOn(dataDir);
       // Written by the server while it runs: an import (revisions, audit), an account and a role change (audit).
@@ -81,7 +83,7 @@ describe('clearinghouse backup and restore on the embedded database', () => {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       await server.stop();
       const atBackup = await snapshotOf(dataDir);
-      expect(atBackup.practices.length).toBe(61 + 1 + 4);
+      expect(atBackup.practices.length).toBe(filled + 4);
       expect(atBackup.users.length).toBeGreaterThanOrEqual(3);
       expect(atBackup.submissions.length).toBeGreaterThanOrEqual(2);
       expect(atBackup.audit_log.length).toBeGreaterThanOrEqual(3);
@@ -101,7 +103,7 @@ describe('clearinghouse backup and restore on the embedded database', () => {
       const restored = await runCli(['restore', file], env);
       expect(restored.stderr).toBe(`Database: the embedded database in ${dataDir}.\n`);
       expect(restored.stdout).toContain(
-        `Restored ${file} into ${dataDir}: 66 practices, ${atBackup.users.length} accounts, ${atBackup.submissions.length} submissions.\n`,
+        `Restored ${file} into ${dataDir}: ${filled + 4} practices, ${atBackup.users.length} accounts, ${atBackup.submissions.length} submissions.\n`,
       );
       expect(restored.code).toBe(0);
       const aside = /kept in (\S+); delete that folder/.exec(restored.stdout)?.[1] as string;
@@ -111,13 +113,13 @@ describe('clearinghouse backup and restore on the embedded database', () => {
       // The replaced database is intact beside it.
       const asideDb = await openDatabase({ kind: 'pglite', dataDir: aside });
       const replaced = await tableSnapshot(asideDb).finally(() => asideDb.destroy());
-      expect(replaced.practices.length).toBe(66 + 3);
+      expect(replaced.practices.length).toBe(filled + 4 + 3);
       expect(replaced.users.some((u) => u.includes('late@example.org'))).toBe(true);
 
       // And a server serves the restored data.
       server = await startServerOn(dataDir);
       try {
-        expect(await apiTotal(server.url)).toBe(66);
+        expect(await apiTotal(server.url)).toBe(filled + 4);
         expect((await fetch(`${server.url}/api/v1/practices/after-backup-0`)).status).toBe(404);
         expect((await fetch(`${server.url}/api/v1/practices/before-backup-0`)).status).toBe(200);
       } finally {

@@ -39,6 +39,10 @@ const pages: [Viewer, (f: Fixtures) => string][] = [
   ['owner', (f) => `/groups/${f.groupSlug}/threads/new`],
   ['owner', (f) => `/groups/${f.groupSlug}/moderation`],
   ['editor', () => '/groups/new'],
+  ['admin', (f) => `/calls/${f.reviewCallSlug}/review`],
+  ['admin', (f) => `/calls/${f.reviewCallSlug}/review/applications/${f.openApplicationId}`],
+  ['owner', (f) => `/reviews/${f.conflictApplicationId}`],
+  ['owner', (f) => `/reviews/${f.scoringApplicationId}`],
 ];
 
 describe('CSRF protection on every form', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createApp } from '../src/app.ts';
+import { createCall, publishCall } from '../src/calls/save-call.command.ts';
 import type { Database } from '../src/db/database.ts';
 import { runDigest } from '../src/follows/follow-jobs.ts';
 import type { SessionAccount } from '../src/http/app-env.ts';
@@ -93,6 +94,37 @@ describe.each(testEngines())('following and hearing of it on %s', (engine) => {
     await runDigest(deps, 'weekly', '2026-11-30');
     await runQueuedJobs(deps);
     expect(mailsTo(weekly.email)).toHaveLength(1);
+  });
+
+  it('tells the followers of a theme of a call for interest once it is published, not while it is a draft', async () => {
+    const reader = await person('member', 'Carla Caller');
+    await followVia(reader.b, { kind: 'theme', target: 'women-and-gender', frequency: 'immediate' });
+    const coordinator = { userId: (await person('editor', 'Coco Coordinator')).id, role: 'admin' as const, ip: null };
+    const now = Date.now();
+    const slug = await createCall(
+      db,
+      {
+        title: `Mentoring circles ${unique()}`,
+        description: 'Cities pair newly arrived women with mentors.',
+        eligible: ['cities'],
+        themes: ['women-and-gender'],
+        opensAt: new Date(now + 86_400_000),
+        closesAt: new Date(now + 30 * 86_400_000),
+        timeZone: 'UTC',
+        questions: [],
+        rubric: [],
+        reviewersPerApplication: 2,
+        languages: ['en'],
+      },
+      coordinator,
+    );
+    await runQueuedJobs(deps);
+    expect(mailsTo(reader.email).filter((m) => m.subject.includes('Mentoring circles'))).toEqual([]);
+    await publishCall(db, slug, coordinator);
+    await runQueuedJobs(deps);
+    const [mail] = mailsTo(reader.email).filter((m) => m.subject.includes('Mentoring circles'));
+    expect(mail.subject).toMatch(/^New call for interest: Mentoring circles/);
+    expect(mail.text).toContain(`http://localhost:3000/calls/${slug}`);
   });
 
   it('unsubscribes in one click from the mail, without a session, and refuses a forged link', async () => {

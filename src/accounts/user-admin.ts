@@ -6,7 +6,7 @@ import { passwordProblem } from '../security/password-policy.ts';
 import { isStorableText, unstorableProblem } from '../shared/storable-text.ts';
 import { findUserByEmail, insertUser, setRoleByEmail } from './user.repo.ts';
 
-export const roles: readonly Role[] = ['member', 'editor', 'admin'];
+export const roles: readonly Role[] = ['member', 'editor', 'admin', 'coordinator'];
 
 /** Why an operator's request could not be done, in words for a terminal. */
 export class UserAdminError extends Error {}

@@ -16,7 +16,7 @@ const day = z.preprocess(
 /** Query of /admin/users; unknown values are dropped rather than refused (it is a search form). */
 export const userQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
-  role: z.preprocess(blankToUndefined, z.enum(['member', 'editor', 'admin']).optional()).catch(undefined),
+  role: z.preprocess(blankToUndefined, z.enum(['member', 'editor', 'admin', 'coordinator']).optional()).catch(undefined),
   state: z.preprocess(blankToUndefined, z.enum(['active', 'disabled']).optional()).catch(undefined),
   page,
 });
@@ -31,7 +31,7 @@ export const auditQuery = z.object({
 });
 
 /** The posted role of POST /admin/users/:id/role. */
-export const roleForm = z.object({ role: z.enum(['member', 'editor', 'admin']) });
+export const roleForm = z.object({ role: z.enum(['member', 'editor', 'admin', 'coordinator']) });
 
 /** The posted city (`de/berlin`, checked against the cities by the command) and button of POST /admin/users/:id/cities. */
 export const cityForm = z.object({

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { acceptedExchangesOf, type Exchange } from '../exchanges/exchange.repo.ts';
 import { type CountryRegions, regionsOf } from '../geo/countries.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
 import { parseSearchParams, type SearchParams } from '../search/search.params.ts';
@@ -26,6 +27,8 @@ export interface CityPageData {
   figures: FigureSeries[];
   /** The city's latest public self-assessment; undefined when it has none. */
   assessment?: { at: Date; example: boolean };
+  /** The city's accepted exchanges with other cities (the exchanges area records them). */
+  exchanges: Exchange[];
 }
 
 /** What a country page shows. */
@@ -49,12 +52,13 @@ async function practicesForPlace(db: Database, params: SearchParams, locale: str
 export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const [practices, figures, assessment] = await Promise.all([
+  const [practices, figures, assessment, exchanges] = await Promise.all([
     practicesForPlace(db, placeSearchParams({ country, slug }), locale),
     cityFigureSeries(db, country, slug),
     latestPublicAssessment(db, country, slug),
+    acceptedExchangesOf(db, { country, slug }),
   ]);
-  return { city, regions: regionsOf(country), practices, figures, assessment };
+  return { city, regions: regionsOf(country), practices, figures, assessment, exchanges };
 }
 
 /**

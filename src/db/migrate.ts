@@ -29,6 +29,9 @@ import * as eventRegistrations from './migrations/0026-event-registrations.ts';
 import * as accountDeletion from './migrations/0027-account-deletion.ts';
 import * as ginWithoutPendingList from './migrations/0028-gin-without-pending-list.ts';
 import * as calls from './migrations/0029-calls.ts';
+import * as callReviews from './migrations/0030-call-reviews.ts';
+import * as exchanges from './migrations/0031-exchanges.ts';
+import * as callThemes from './migrations/0032-call-themes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -60,6 +63,9 @@ const migrations: Record<string, Migration> = {
   '0027-account-deletion': accountDeletion,
   '0028-gin-without-pending-list': ginWithoutPendingList,
   '0029-calls': calls,
+  '0030-call-reviews': callReviews,
+  '0031-exchanges': exchanges,
+  '0032-call-themes': callThemes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -602,6 +602,8 @@ export interface CallsTable {
   description: ColumnType<string, string | undefined, string>;
   /** Who may apply: 'cities', 'organizations', 'people'. */
   eligible: ColumnType<string[], string[] | undefined, string[]>;
+  /** The vocabulary's themes (migration 0032): their followers hear of the call. */
+  themes: ColumnType<string[], string[] | undefined, string[]>;
   opens_at: Date;
   closes_at: Date;
   time_zone: string;
@@ -663,6 +665,68 @@ export interface ApplicationFilesTable {
   uploaded_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A call's pool of reviewers (migration 0030). */
+export interface CallReviewersTable {
+  call_id: number;
+  user_id: number;
+  added_by: number | null;
+  added_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** One application given to one reviewer; `conflict` is null until they answer (0030). */
+export interface ReviewAssignmentsTable {
+  id: ColumnType<number, never, never>;
+  call_id: number;
+  application_id: number;
+  reviewer_id: number;
+  assigned_by: number | null;
+  assigned_at: ColumnType<Date, Date | undefined, Date>;
+  conflict: boolean | null;
+  conflict_note: string | null;
+  declared_at: Date | null;
+}
+
+/** One reviewer's scores of one application, by rubric criterion key (0030). */
+export interface ReviewsTable {
+  application_id: number;
+  reviewer_id: number;
+  call_id: number;
+  scores: ColumnType<unknown, string | undefined, string>;
+  /** The scores alone, by criterion key: what the overview reads. */
+  score_values: ColumnType<unknown, string | undefined, string>;
+  state: ColumnType<'draft' | 'submitted', 'draft' | 'submitted' | undefined, 'draft' | 'submitted'>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  submitted_at: Date | null;
+}
+
+/** The kinds of city-to-city exchange (0031). */
+export type ExchangeKind = 'study-visit' | 'mentoring' | 'peer-review' | 'joint-project';
+/** Where an exchange request stands (0031). */
+export type ExchangeState = 'requested' | 'accepted' | 'declined' | 'withdrawn';
+
+/** A city asking another for an exchange, and the answer (0031). */
+export interface ExchangesTable {
+  id: ColumnType<number, never, never>;
+  from_country: string;
+  from_slug: string;
+  to_country: string;
+  to_slug: string;
+  kind: ExchangeKind;
+  theme: string;
+  message: string;
+  practice_id: string | null;
+  requested_by: number | null;
+  on_behalf: ColumnType<boolean, boolean | undefined, boolean>;
+  state: ColumnType<ExchangeState, ExchangeState | undefined, ExchangeState>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_message: string | null;
+  outcome_practice_id: string | null;
+  outcome_linked_by: number | null;
+  outcome_linked_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
 export interface DB {
   practices: PracticesTable;
   practice_links: PracticeLinksTable;
@@ -701,9 +765,13 @@ export interface DB {
   applications: ApplicationsTable;
   application_editors: ApplicationEditorsTable;
   application_files: ApplicationFilesTable;
+  call_reviewers: CallReviewersTable;
+  review_assignments: ReviewAssignmentsTable;
+  reviews: ReviewsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_threads: GroupThreadsTable;
   group_posts: GroupPostsTable;
   group_reports: GroupReportsTable;
+  exchanges: ExchangesTable;
 }

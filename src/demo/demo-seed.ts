@@ -13,6 +13,7 @@ import { type ImportSummary, importPractices } from '../practices/import/import-
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
+import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoGroups } from './demo-groups.ts';
 import { seedDemoOrganizations } from './demo-organizations.ts';
@@ -93,6 +94,8 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   await seedDemoEvents(db, demoDir);
   // The network's thematic groups, one per theme group.
   await seedDemoGroups(db, demoDir);
+  // The example call "Host a Dialogue Café in your city", closed, with applications from demo cities and their reviews.
+  await seedDemoCalls(db, demoDir);
   return summary;
 }
 
@@ -108,5 +111,7 @@ export async function seedDemoNetworkIfMissing(db: Database): Promise<number> {
   const demo = await db.selectFrom('practices').select('id').where('id', '=', 'nyc-idnyc').executeTakeFirst();
   if (!demo) return groups;
   const events = (await noEvents(db)) ? await seedDemoEvents(db, demoDir) : 0;
-  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events + groups;
+  // The example call is added once to a demo site from before calls existed (left alone when it is there).
+  const calls = await seedDemoCalls(db, demoDir);
+  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events + groups + calls;
 }

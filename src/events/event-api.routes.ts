@@ -24,7 +24,15 @@ export function eventApiRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const q = readStrictQuery(eventApiQuery, new URL(c.req.url).searchParams);
     const when = q.when === 'all' ? undefined : q.when;
     const { items, total } = await listEvents(db, { ...q, when }, new Date(), (q.page - 1) * q.page_size, q.page_size);
-    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((e) => toApiEvent(e, config.publicUrl))));
+    return c.json(
+      apiPage(
+        c.req.url,
+        config.publicUrl,
+        q,
+        total,
+        items.map((e) => toApiEvent(e, config.publicUrl)),
+      ),
+    );
   });
 
   api.get(`/api/v1/events/${eventIdPattern}`, async (c) => {

@@ -97,7 +97,15 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   api.get('/api/v1/organizations', async (c) => {
     const q = query(c.req.url);
     const { items, total } = await listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size);
-    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((o) => toApiOrganization(o, config.publicUrl))));
+    return c.json(
+      apiPage(
+        c.req.url,
+        config.publicUrl,
+        q,
+        total,
+        items.map((o) => toApiOrganization(o, config.publicUrl)),
+      ),
+    );
   });
   api.get('/api/v1/organizations/:slug', async (c) => {
     const org = await findOrganization(db, c.req.param('slug'));

@@ -78,7 +78,15 @@ export function peopleRoutes({ db, config }: AppDeps): Hono<AppEnv> {
   api.get('/api/v1/people', async (c) => {
     const q = query(c.req.url);
     const { items, total } = await listPeople(db, q, (q.page - 1) * q.page_size, q.page_size);
-    return c.json(apiPage(c.req.url, config.publicUrl, q, total, items.map((p) => toApiPerson(p, config.publicUrl))));
+    return c.json(
+      apiPage(
+        c.req.url,
+        config.publicUrl,
+        q,
+        total,
+        items.map((p) => toApiPerson(p, config.publicUrl)),
+      ),
+    );
   });
   api.get('/api/v1/people/:slug', async (c) => {
     const p = await person(c.req.param('slug'));

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findAssessment } from '../assessments/assessment.repo.ts';
+import { exchangesOfOutcome } from '../exchanges/exchange.repo.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { renderPage } from '../http/render.tsx';
@@ -30,16 +31,17 @@ export function practiceRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar, assessment, organizations] = await Promise.all([
+    const [practice, similar, assessment, organizations, exchanges] = await Promise.all([
       findPublishedPractice(db, id),
       similarPractices(db, id, c.get('i18n').locale, 5),
       findAssessment(db, id),
       organizationsNamedBy(db, id),
+      exchangesOfOutcome(db, id),
     ]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
     const contact = await practiceContact(db, practice.record.contact);
     const account = c.get('account');
-    const page = { practice, similar, lang, assessment, organizations, contact };
+    const page = { practice, similar, lang, assessment, organizations, contact, exchanges };
     // A signed-in reader of a practice with a contact form gets the form with their token: never kept or shared.
     if (account && contact.reachable)
       return privatePage(c, <PracticePage {...page} contactForm={{ csrf: account.csrfToken, sent: c.req.query('done') === 'sent' }} />);

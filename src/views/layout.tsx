@@ -80,6 +80,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
                   <a href="/events">{t('nav.events')}</a>
                 </li>
                 <li>
+                  <a href="/calls">{t('nav.calls')}</a>
+                </li>
+                <li>
                   <a href="/api">{t('nav.api')}</a>
                 </li>
                 {AccountNav && (

@@ -7,7 +7,10 @@ import { findDraft, insertDraft } from '../../src/self-assessment/city-assessmen
 import { insertRepresentative } from '../../src/self-assessment/representative.repo.ts';
 import { createSubmission, setSubmissionState } from '../../src/submissions/submission.repo.ts';
 import { testPassword as password } from './account-client.ts';
+import { type CallFixtures, callFixtures, callsFingerprint } from './call-fixtures.ts';
+import { type CallReviewFixtures, callReviewFingerprint, callReviewFixtures } from './call-review-fixtures.ts';
 import { type EventFixtures, eventFixtures, eventsFingerprint } from './event-fixtures.ts';
+import { type ExchangeFixtures, exchangeFixtures, exchangesFingerprint } from './exchange-fixtures.ts';
 import { type GroupFixtures, groupFixtures, groupsFingerprint } from './group-fixtures.ts';
 import { practiceDraft } from './practice-record.ts';
 
@@ -17,7 +20,7 @@ let counter = 0;
 const berlin = { country: 'DE', slug: 'berlin' };
 
 /** What each cell starts from: a published practice with two revisions, a draft and a submitted submission of the owner. */
-export interface Fixtures extends GroupFixtures, EventFixtures {
+export interface Fixtures extends GroupFixtures, EventFixtures, ExchangeFixtures, CallReviewFixtures, CallFixtures {
   practiceId: string;
   firstRevision: number;
   draftId: number;
@@ -135,6 +138,12 @@ export async function contributionFixtures(db: Database, owner: number): Promise
     ...(await groupFixtures(db, owner, victimId, n)),
     // Upcoming events with places on the site, the owner registered for one.
     ...(await eventFixtures(db, owner, n)),
+    // Exchange requests to and from Berlin, which the owner represents.
+    ...(await exchangeFixtures(db, owner, victimId)),
+    // A closed call whose applications (by the victim) the owner reviews; admins coordinate.
+    ...(await callReviewFixtures(db, owner, victimId)),
+    // A draft call, and an open one where the owner has a draft application for the matrix organisation.
+    ...(await callFixtures(db, owner, victimId, memberOrg)),
   };
 }
 
@@ -155,6 +164,9 @@ export async function fingerprint(db: Database): Promise<string> {
       (SELECT string_agg(slug || ':' || verified, ';' ORDER BY slug) FROM organizations),
       ${groupsFingerprint},
       ${eventsFingerprint},
+      ${exchangesFingerprint},
+      ${callReviewFingerprint},
+      ${callsFingerprint},
       (SELECT string_agg(organization_id || ':' || user_id || ':' || role || ':' || state, ';' ORDER BY organization_id, user_id) FROM organization_members),
       (SELECT string_agg(user_id || ':' || kind || ':' || target || ':' || frequency, ';' ORDER BY user_id, kind, target) FROM follows)
     ) AS t`.execute(db);

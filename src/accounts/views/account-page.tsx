@@ -228,6 +228,22 @@ export const AccountPage: FC<{
           <bdi>{user.email}</bdi> · {t(`accounts.role.${user.role}`)}
         </p>
         {notice && <Notice kind="success">{t(notice)}</Notice>}
+        <nav aria-label={t('accounts.more.label')} class="account-more">
+          <ul>
+            <li>
+              <a href="/account/follows">{t('follows.page.title')}</a>
+            </li>
+            <li>
+              <a href="/notifications">{t('follows.nav.notifications')}</a>
+            </li>
+            <li>
+              <a href="/exchanges">{t('accounts.more.exchanges')}</a>
+            </li>
+            <li>
+              <a href="/account/privacy">{t('privacy.nav')}</a>
+            </li>
+          </ul>
+        </nav>
         <ProfileSection user={user} values={values} errors={errors} csrf={csrf} />
         {organizations && <YourOrganizations memberships={organizations} />}
         <PasswordSection errors={passwordErrors} csrf={csrf} />

@@ -9,7 +9,7 @@ import { AdminFilterSelect } from './admin-filter-select.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { AdminPager } from './admin-pager.tsx';
 
-const roleOptions = ['member', 'editor', 'admin'] as const;
+const roleOptions = ['member', 'editor', 'admin', 'coordinator'] as const;
 const stateOptions = ['active', 'disabled'] as const;
 
 /** A refused city of one user: what was typed, and the message key shown next to the field. */

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { CityExchanges } from '../../exchanges/views/city-exchanges.tsx';
 import { countryName } from '../../geo/countries.ts';
 import { countryHref } from '../../practices/views/practice-links.ts';
 import { FollowForm } from '../../views/follow-form.tsx';
@@ -81,6 +82,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
         </p>
       </section>
       <FiguresOverTime series={data.figures} cityName={name} countryName={country} cityPath={cityPath} />
+      <CityExchanges city={city} exchanges={data.exchanges} />
       <PlacePracticeList
         heading={t('city.practices', { city: isolated(name, i18n.dir) })}
         place={isolated(name, i18n.dir)}

@@ -45,7 +45,8 @@ const JoinForm: FC<{ group: ListedGroup; csrf: string }> = ({ group, csrf }) => 
 
 /** The reader's place in the group and what they can do about it. */
 const MembershipBox: FC<{ group: ListedGroup; viewer: GroupViewer }> = ({ group, viewer }) => {
-  const { t } = usePage().i18n;
+  const { i18n, reader } = usePage();
+  const { t } = i18n;
   const path = `/groups/${encodeURIComponent(group.slug)}`;
   const m = viewer.membership;
   let body: Child;
@@ -64,9 +65,12 @@ const MembershipBox: FC<{ group: ListedGroup; viewer: GroupViewer }> = ({ group,
     );
   } else {
     const status = m.state === 'pending' ? 'groups.you.pending' : m.role === 'moderator' ? 'groups.you.moderator' : 'groups.you.member';
+    // How often they hear is the group's follow, which /account/follows may have changed since they joined.
+    const frequency = reader?.following?.get(`group:${group.slug}`) ?? m.frequency;
+    const heard = frequency === 'off' ? t('follows.frequency.off') : t(`groups.frequency.${frequency}`);
     body = (
       <>
-        <p>{t(status, { frequency: t(`groups.frequency.${m.frequency}`) })}</p>
+        <p>{t(status, { frequency: heard })}</p>
         <form method="post" action={`${path}/leave`} class="inline-form">
           <CsrfInput token={viewer.csrf} />
           <button type="submit" class="button--secondary">

@@ -1,6 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { PracticeAssessment } from '../../assessments/assessment.repo.ts';
 import { AssessmentBadges } from '../../assessments/views/assessment-badges.tsx';
+import type { Exchange } from '../../exchanges/exchange.repo.ts';
+import { PracticeExchanges } from '../../exchanges/views/practice-exchanges.tsx';
 import type { PracticeContact } from '../../people/practice-contact.ts';
 import type { ContactFormState } from '../../people/views/contact-form.tsx';
 import { PracticeContactSection } from '../../people/views/practice-contact.tsx';
@@ -31,10 +33,12 @@ export interface PracticePageData {
   contact?: PracticeContact;
   /** A signed-in reader's contact form (its token, what happened at the last submit). */
   contactForm?: ContactFormState;
+  /** The accepted city-to-city exchanges the practice came out of. */
+  exchanges?: Exchange[];
 }
 
 /** The full record of one practice, for reading at length and judging whether it fits elsewhere. */
-export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment, organizations, contact, contactForm }) => {
+export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, assessment, organizations, contact, contactForm, exchanges = [] }) => {
   const { i18n, publicUrl } = usePage();
   const { t } = i18n;
   const r = practice.record;
@@ -62,6 +66,7 @@ export const PracticePage: FC<PracticePageData> = ({ practice, similar, lang, as
         <aside class="practice-aside">
           <PracticeActions id={r.id} />
           <PracticeLineage practice={practice} />
+          <PracticeExchanges practiceId={r.id} city={practice.city_slug ? { country: r.country, slug: practice.city_slug } : undefined} exchanges={exchanges} />
           <SimilarPractices similar={similar} />
           <CiteThis id={r.id} title={r.title} year={citationYear(r.updated, practice.updated_at)} />
           <OpenDataBox id={r.id} />
