@@ -1,13 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import type { createApp } from '../src/app.ts';
 import { seedDemoReviews } from '../src/call-review/demo-reviews.ts';
-import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { signedInClient } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
 import { createTestDatabase, testEngines } from './support/test-db.ts';
 
@@ -21,8 +19,8 @@ describe.each(testEngines())('review of calls on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
   const unique = () => `${Date.now().toString(36)}${++n}`;
   const person = (name: string, role: 'member' | 'coordinator' = 'member') => signedInClient(app, db, role, `${name} ${unique()}`);
@@ -80,16 +78,9 @@ describe.each(testEngines())('review of calls on %s', (engine) => {
   });
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   it('balanced assignment gives each application its reviewers, evenly, never to its applicant or co-editors', async () => {
     const coord = await person('Cora Coordinator', 'coordinator');

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import type { createApp } from '../src/app.ts';
 import { insertApplication } from '../src/calls/application.repo.ts';
 import { insertCall } from '../src/calls/call.repo.ts';
-import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { seedDemoCalls } from '../src/demo/demo-calls.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { projectPath } from '../src/shared/project-root.ts';
 import { xssPayloads } from './fixtures/xss-payloads.ts';
 import { type AccountClient, signedInClient } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
-import { createTestDatabase, testEngines } from './support/test-db.ts';
+import { testEngines } from './support/test-db.ts';
 
 const day = 86_400_000;
 
@@ -23,22 +21,15 @@ describe.each(testEngines())('calls for interest on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
   const unique = () => `${Date.now().toString(36)}${++n}`;
 
   beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   /** A published call open from a day ago until `closesAt`, with a short, a long, a choice and a file question. */
   async function openCall(closesAt = new Date(Date.now() + 10 * day), timeZone = 'Europe/Berlin', title = `Host a café ${unique()}`) {

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import type { createApp } from '../src/app.ts';
 import type { Database } from '../src/db/database.ts';
 import { insertGroup, insertMembership } from '../src/groups/group.repo.ts';
 import { runQueuedJobs } from '../src/jobs/job-worker.ts';
 import { upsertPractice } from '../src/practices/practice.repo.ts';
 import { insertRepresentative } from '../src/self-assessment/representative.repo.ts';
-import { createLogger } from '../src/shared/logger.ts';
 import { xssPayloads } from './fixtures/xss-payloads.ts';
 import { type AccountClient, signedInClient } from './support/account-client.ts';
-import { startMailCatcher } from './support/mail-catcher.ts';
+import { type MailApp, startMailApp } from './support/mail-app.ts';
 import { mainText } from './support/page-text.ts';
-import { createDemoDatabase, testEngines } from './support/test-db.ts';
+import { testEngines } from './support/test-db.ts';
 
 const berlin = { country: 'DE', slug: 'berlin' };
 const vienna = { country: 'AT', slug: 'vienna' };
@@ -21,8 +19,8 @@ describe.each(testEngines())('city-to-city exchanges on %s', (engine) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: ReturnType<typeof createApp>;
-  let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-  let deps: Parameters<typeof runQueuedJobs>[0];
+  let smtp: MailApp['smtp'];
+  let deps: MailApp['deps'];
   let n = 0;
 
   /** A signed-in member who represents the given cities. */
@@ -42,16 +40,9 @@ describe.each(testEngines())('city-to-city exchanges on %s', (engine) => {
   const latest = () => db.selectFrom('exchanges').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 
   beforeAll(async () => {
-    ({ db, drop } = await createDemoDatabase(engine));
-    smtp = await startMailCatcher();
-    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url });
-    deps = { db, config, log: createLogger('silent') };
-    app = createApp(deps);
+    ({ db, app, smtp, deps, close: drop } = await startMailApp(engine, { demo: true }));
   });
-  afterAll(async () => {
-    await smtp.close();
-    await drop();
-  });
+  afterAll(() => drop());
 
   it('suggests partner cities for Berlin with the reasons in words, each with a way to ask', async () => {
     const ana = await representative('Ana Berlin', berlin);

@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database.ts';
 import type { JobDeps } from '../../src/jobs/job-worker.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { startMailCatcher } from './mail-catcher.ts';
-import { createTestDatabase, type Engine } from './test-db.ts';
+import { createDemoDatabase, createTestDatabase, type Engine } from './test-db.ts';
 
 /** An app whose mail goes to a real SMTP server in the test process, and what the queue's worker needs. */
 export interface MailApp {
@@ -17,13 +17,14 @@ export interface MailApp {
 }
 
 /**
- * A fresh database, an SMTP server catching every mail, and the app configured to send there.
+ * A fresh database (with the demo data when asked), an SMTP server catching every mail, and the
+ * app configured to send there.
  * @example beforeAll(async () => ({ db, app, smtp, deps, close } = await startMailApp(engine)));
  */
-export async function startMailApp(engine: Engine, env: Record<string, string> = {}): Promise<MailApp> {
-  const { db, drop } = await createTestDatabase(engine);
+export async function startMailApp(engine: Engine, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<MailApp> {
+  const { db, drop } = options.demo ? await createDemoDatabase(engine) : await createTestDatabase(engine);
   const smtp = await startMailCatcher();
-  const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url, ...env });
+  const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', SMTP_URL: smtp.url, ...options.env });
   const deps: JobDeps = { db, config, log: createLogger('silent') };
   return {
     db,

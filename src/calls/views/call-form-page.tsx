@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { timeZoneNames } from '../../events/zoned-time.ts';
-import { CheckboxGroup, FieldShell, fieldId, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
+import { CheckboxGroup, FieldShell, fieldId, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
@@ -19,34 +19,6 @@ export interface CallFormProps {
 
 const first = (v: FormValues[string]) => firstValue(v) ?? '';
 const list = (v: FormValues[string]) => [v ?? []].flat().filter((x): x is string => typeof x === 'string');
-
-/** A date, time or number input with its label, hint and message. */
-const PlainInput: FC<{
-  name: string;
-  type: 'date' | 'time' | 'number';
-  label: string;
-  value: string;
-  errors?: FieldErrors;
-  hint?: string;
-  required?: boolean;
-}> = (props) => {
-  const { name, type, value, errors, hint, required } = props;
-  const id = fieldId(name);
-  return (
-    <FieldShell {...props}>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        step={type === 'number' ? 'any' : undefined}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={errors?.[name] ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, errors?.[name])}
-      />
-    </FieldShell>
-  );
-};
 
 /** When the call opens and closes, on the coordinator's clock, and the coordinator's zone. */
 const WhenFields: FC<{ values: FormValues; errors?: FieldErrors }> = ({ values, errors }) => {
@@ -95,7 +67,15 @@ const QuestionRow: FC<{ i: number; values: FormValues; errors?: FieldErrors }> =
         <input type="checkbox" id={`f-q${i}_required`} name={`q${i}_required`} checked={v('required') !== ''} />
         <label for={`f-q${i}_required`}>{t('calls.form.q_required')}</label>
       </div>
-      <PlainInput name={`q${i}_words`} type="number" label={t('calls.form.q_words')} hint={t('calls.form.q_words_hint')} value={v('words')} errors={errors} />
+      <PlainInput
+        name={`q${i}_words`}
+        type="number"
+        step="any"
+        label={t('calls.form.q_words')}
+        hint={t('calls.form.q_words_hint')}
+        value={v('words')}
+        errors={errors}
+      />
       <TextArea
         name={`q${i}_options`}
         label={t('calls.form.q_options')}
@@ -121,6 +101,7 @@ const CriterionRow: FC<{ i: number; values: FormValues; errors?: FieldErrors }> 
       <PlainInput
         name={`r${i}_weight`}
         type="number"
+        step="any"
         label={t('calls.form.r_weight')}
         hint={t('calls.form.r_weight_hint')}
         value={v('weight')}
@@ -178,7 +159,7 @@ export const CallFormPage: FC<CallFormProps> = ({ values, errors, csrf, call }) 
           options={themes.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
         />
         <WhenFields values={values} errors={errors} />
-        <PlainInput name="reviewers" type="number" label={t('calls.form.reviewers')} value={first(values.reviewers)} errors={errors} required />
+        <PlainInput name="reviewers" type="number" step="any" label={t('calls.form.reviewers')} value={first(values.reviewers)} errors={errors} required />
         <TextInput
           name="languages"
           label={t('calls.form.languages')}

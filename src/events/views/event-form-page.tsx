@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { CountrySelect } from '../../accounts/views/country-select.tsx';
-import { CheckboxGroup, FieldShell, fieldId, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
+import { CheckboxGroup, FieldShell, fieldId, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
@@ -20,35 +20,6 @@ export interface EventFormProps {
 }
 
 const first = (v: FormValues[string]) => firstValue(v) ?? '';
-
-/** A date, time or number input with its label, hint and message. */
-const PlainInput: FC<{
-  name: string;
-  type: 'date' | 'time' | 'number';
-  label: string;
-  value: string;
-  errors?: FieldErrors;
-  hint?: string;
-  required?: boolean;
-}> = (props) => {
-  const { name, type, value, errors, hint, required } = props;
-  const id = fieldId(name);
-  return (
-    <FieldShell {...props}>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        min={type === 'number' ? '1' : undefined}
-        max={type === 'number' ? '100000' : undefined}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={errors?.[name] ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, errors?.[name])}
-      />
-    </FieldShell>
-  );
-};
 
 /** The "when" of the form: all day or not, start and end on the organiser's clock, the organiser's zone. */
 const WhenFields: FC<{ values: FormValues; errors?: FieldErrors }> = ({ values, errors }) => {
@@ -143,6 +114,8 @@ const RegistrationFields: FC<{ values: FormValues; errors?: FieldErrors }> = ({ 
       <PlainInput
         name="capacity"
         type="number"
+        min="1"
+        max="100000"
         label={t('event.form.capacity')}
         hint={t('event.form.capacity_hint')}
         value={first(values.capacity)}

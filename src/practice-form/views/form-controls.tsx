@@ -39,6 +39,31 @@ export const FieldShell: FC<ControlProps & { children?: Child; extraClass?: stri
   </FieldFrame>
 );
 
+/**
+ * A date, time or number input with its label, hint and message; a number's `min`, `max` and
+ * `step` as the field allows.
+ */
+export const PlainInput: FC<ControlProps & { type: 'date' | 'time' | 'number'; value: string; min?: string; max?: string; step?: string }> = (props) => {
+  const { name, type, value, errors, hint, required, min, max, step } = props;
+  const id = fieldId(name);
+  return (
+    <FieldShell {...props}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        aria-required={required ? 'true' : undefined}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, errors?.[name])}
+      />
+    </FieldShell>
+  );
+};
+
 /** A one-line text input. `lang` and dir="auto" when the text is in the practice's language, not the interface's. */
 export const TextInput: FC<
   ControlProps & {
