@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import { assessPractice } from '../../src/assessments/assess-practice.command.ts';
+import { insertCall } from '../../src/calls/call.repo.ts';
 import type { Database } from '../../src/db/database.ts';
 import { follow } from '../../src/follows/follow.repo.ts';
 import { findPublishedRecord } from '../../src/practices/export/export.repo.ts';
@@ -48,13 +49,49 @@ const draftData = {
 };
 
 /** Ids of the submissions written in `prepare`. */
-const ids = { draft: 0, errorsDraft: 0, inReview: 0 };
+const ids = { draft: 0, errorsDraft: 0, inReview: 0, application: 0 };
+
+/** An open call with one question, where the member has a draft application. */
+const openCall = 'tandem-cafes-call';
 
 /** Users, submissions (a draft, one in review with a conversation), and an assessed practice with two revisions. */
 async function prepare(db: Database): Promise<void> {
   const memberId = await createUserWithRole(db, people.member);
   const adminId = await createUserWithRole(db, people.admin);
   await follow(db, memberId, { kind: 'city', target: 'de/berlin' }, 'weekly', 'Berlin');
+  const callId = await insertCall(
+    db,
+    openCall,
+    {
+      title: 'Host tandem language cafés',
+      description: 'Cities host **weekly** tandem cafés in their libraries.',
+      eligible: ['cities'],
+      themes: ['language'],
+      opens_at: new Date(Date.now() - 86_400_000),
+      closes_at: new Date(Date.now() + 30 * 86_400_000),
+      time_zone: 'Europe/Rome',
+      questions: [{ key: 'q1', kind: 'long_text', label: 'Who will take part?', help: 'Residents and newcomers.', required: true, wordLimit: 300 }],
+      rubric: [
+        {
+          key: 'reach',
+          title: 'Reach',
+          description: 'Who the cafés reach.',
+          weight: 1,
+          anchors: { '1': 'Few', '2': 'Some', '3': 'Several groups', '4': 'Many', '5': 'Everyone' },
+        },
+      ],
+      reviewers_per_application: 1,
+      languages: ['en', 'it'],
+    },
+    adminId,
+  );
+  await db.updateTable('calls').set({ state: 'published' }).where('id', '=', callId).execute();
+  const application = await db
+    .insertInto('applications')
+    .values({ call_id: callId, applicant_id: memberId, name: 'City of Turin', city: 'Turin', country: 'IT' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.application = Number(application.id);
   await follow(db, memberId, { kind: 'theme', target: 'housing' }, 'immediate');
   ids.draft = (await createSubmission(db, { kind: 'practice', submitterId: memberId, data: draftData, step: 5 })).id;
   ids.errorsDraft = (await createSubmission(db, { kind: 'practice', submitterId: memberId, data: { title: 'A draft to get wrong' }, step: 1 })).id;
@@ -171,6 +208,17 @@ describe.skipIf(!browserAvailable())('accessibility of the contribution pages (a
     { name: 'your data (download, delete)', who: 'member', url: () => '/account/privacy', shot: 'privacy' },
     { name: 'your data, in Arabic', who: 'member', url: () => '/ar/account/privacy' },
     { name: 'an account deleted', who: 'visitor', url: () => '/account/deleted' },
+    { name: 'calls for interest', who: 'visitor', url: () => '/calls' },
+    { name: 'a call, with its rubric', who: 'visitor', url: () => `/calls/${openCall}`, shot: 'call' },
+    { name: 'a call, in Arabic', who: 'visitor', url: () => `/ar/calls/${openCall}` },
+    { name: 'the form of a new call', who: 'admin', url: () => '/calls/new', shot: 'call-form' },
+    { name: 'a step of an application', who: 'member', url: () => `/calls/${openCall}/applications/${ids.application}/step/1`, shot: 'apply-step' },
+    { name: 'an application read back', who: 'member', url: () => `/calls/${openCall}/applications/${ids.application}` },
+    { name: 'my applications', who: 'member', url: () => '/my/applications' },
+    { name: 'the review of a call (coordinator)', who: 'admin', url: () => `/calls/${openCall}/review` },
+    { name: 'my reviews', who: 'member', url: () => '/reviews' },
+    { name: 'city-to-city exchanges', who: 'member', url: () => '/exchanges' },
+    { name: 'a request for an exchange', who: 'member', url: () => '/exchanges/new?to=de/berlin' },
   ];
 
   for (const viewport of ['desktop', 'phone'] as ViewportName[]) {

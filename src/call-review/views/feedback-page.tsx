@@ -41,7 +41,7 @@ export const FeedbackPage: FC<FeedbackData> = ({ call, application, aggregate, c
             <Score value={needed} />
           </strong>
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex={0} aria-label={t('call_review.feedback.scores')}>
           <table class="review-table">
             <caption class="visually-hidden">{t('call_review.feedback.scores')}</caption>
             <thead>

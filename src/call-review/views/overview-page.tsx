@@ -118,7 +118,7 @@ const RankedTable: FC<{ call: ReviewedCall; applications: RankedApplication[]; p
           ))}
         </p>
       )}
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" tabindex={0} aria-label={t('call_review.overview.caption')}>
         <table class="review-table">
           <caption class="visually-hidden">{t('call_review.overview.caption')}</caption>
           <thead>
