@@ -1,4 +1,28 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  ApplicationEditorsTable,
+  ApplicationFilesTable,
+  ApplicationsTable,
+  CallReviewersTable,
+  CallsTable,
+  ExchangesTable,
+  ReviewAssignmentsTable,
+  ReviewsTable,
+} from './schema-calls.ts';
+import type {
+  ActivitiesTable,
+  FollowsTable,
+  GroupMembersTable,
+  GroupPostsTable,
+  GroupReportsTable,
+  GroupsTable,
+  GroupThreadsTable,
+  JobsTable,
+  NotificationsTable,
+} from './schema-network.ts';
+
+export type * from './schema-calls.ts';
+export type * from './schema-network.ts';
 
 /** Row types of every table, as Kysely sees them. Kept in step with src/db/migrations. */
 export interface PracticesTable {
@@ -455,276 +479,6 @@ export interface PracticeAssessmentsTable {
   evidence_level: number;
   assessed_by: number | null;
   assessed_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
-
-/** Work for the background worker (migration 0023): claimed with SKIP LOCKED, leased, retried. */
-export interface JobsTable {
-  id: ColumnType<string, never, never>;
-  kind: string;
-  payload: ColumnType<unknown, string, string>;
-  key: string | null;
-  state: ColumnType<JobState, JobState | undefined, JobState>;
-  attempts: ColumnType<number, number | undefined, number>;
-  max_attempts: ColumnType<number, number | undefined, number>;
-  run_at: ColumnType<Date, Date | undefined, Date>;
-  locked_by: string | null;
-  locked_until: Date | null;
-  last_error: string | null;
-  created_at: ColumnType<Date, never, never>;
-  finished_at: Date | null;
-}
-
-export type FollowKind = 'theme' | 'city' | 'group' | 'organization' | 'search' | 'review';
-/** How often a person hears of what they follow; 'off': on the site only, never by mail. */
-export type FollowFrequency = 'immediate' | 'daily' | 'weekly' | 'off';
-
-/** What a person follows, and how often they want to hear of it. */
-export interface FollowsTable {
-  user_id: number;
-  kind: FollowKind;
-  target: string;
-  frequency: FollowFrequency;
-  /** How the person saw it when they followed it (a city's or a group's name, a search's words). */
-  label: string | null;
-  created_at: ColumnType<Date, never, never>;
-}
-
-/** Something that happened that followers may want to hear of. */
-export interface ActivitiesTable {
-  id: ColumnType<string, never, never>;
-  kind: string;
-  title: string;
-  path: string;
-  summary: string | null;
-  themes: ColumnType<string[], string[] | undefined, string[]>;
-  city: string | null;
-  country: string | null;
-  group_slug: string | null;
-  organizations: ColumnType<string[], string[] | undefined, string[]>;
-  practice_id: string | null;
-  actor_id: number | null;
-  fanned_out_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-}
-
-/** One activity for one person: read on the site, mailed at once or in a digest. */
-export interface NotificationsTable {
-  id: ColumnType<string, never, never>;
-  user_id: number;
-  activity_id: string;
-  delivery: Exclude<FollowFrequency, 'off'> | 'none';
-  reason: string;
-  reason_label: string | null;
-  mailed_at: Date | null;
-  read_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-}
-
-export type GroupMembership = 'open' | 'moderated';
-export type GroupRole = 'member' | 'moderator';
-
-/** A thematic group (migration 0025): open, or moderated (joining is a request a moderator approves). */
-export interface GroupsTable {
-  id: ColumnType<number, never, never>;
-  slug: string;
-  name: string;
-  description: ColumnType<string, string | undefined, string>;
-  themes: ColumnType<string[], string[] | undefined, string[]>;
-  membership: ColumnType<GroupMembership, GroupMembership | undefined, GroupMembership>;
-  /** Name and description in other languages, by language code. */
-  translations: ColumnType<Record<string, { name?: string; description?: string }>, string | undefined, string>;
-  created_by: number | null;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
-}
-
-/** A person in a group: a member or a moderator, pending until a moderated group's moderator approves. */
-export interface GroupMembersTable {
-  group_id: number;
-  user_id: number;
-  role: ColumnType<GroupRole, GroupRole | undefined, GroupRole>;
-  state: 'pending' | 'active';
-  frequency: ColumnType<'immediate' | 'daily' | 'weekly', 'immediate' | 'daily' | 'weekly' | undefined, 'immediate' | 'daily' | 'weekly'>;
-  requested_at: ColumnType<Date, Date | undefined, Date>;
-  joined_at: Date | null;
-  decided_by: number | null;
-}
-
-/** A discussion thread of a group; its text is its opening post. */
-export interface GroupThreadsTable {
-  id: ColumnType<number, never, never>;
-  group_id: number;
-  title: string;
-  author_id: number | null;
-  pinned: ColumnType<boolean, boolean | undefined, boolean>;
-  locked: ColumnType<boolean, boolean | undefined, boolean>;
-  replies: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, never, never>;
-  last_post_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-/** A post of a thread (its opening post or a reply); a moderator may hide it with a reason. */
-export interface GroupPostsTable {
-  id: ColumnType<number, never, never>;
-  thread_id: number;
-  opening: ColumnType<boolean, boolean | undefined, never>;
-  author_id: number | null;
-  body: string;
-  hidden_reason: string | null;
-  hidden_by: number | null;
-  hidden_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-}
-
-/** A member's report of a post, open until a moderator resolves it. */
-export interface GroupReportsTable {
-  id: ColumnType<number, never, never>;
-  post_id: number;
-  reporter_id: number | null;
-  reason: string;
-  state: ColumnType<'open' | 'resolved', 'open' | 'resolved' | undefined, 'open' | 'resolved'>;
-  resolved_by: number | null;
-  resolved_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-}
-
-export type CallState = 'draft' | 'published';
-export type ApplicationState = 'draft' | 'submitted' | 'withdrawn';
-export type ApplicationDecision = 'selected' | 'waiting_list' | 'not_selected';
-
-/** A call for interest (migration 0029): questions and rubric are JSON the app validates. */
-export interface CallsTable {
-  id: ColumnType<number, never, never>;
-  slug: string;
-  title: string;
-  description: ColumnType<string, string | undefined, string>;
-  /** Who may apply: 'cities', 'organizations', 'people'. */
-  eligible: ColumnType<string[], string[] | undefined, string[]>;
-  /** The vocabulary's themes (migration 0032): their followers hear of the call. */
-  themes: ColumnType<string[], string[] | undefined, string[]>;
-  opens_at: Date;
-  closes_at: Date;
-  time_zone: string;
-  questions: ColumnType<unknown, string | undefined, string>;
-  rubric: ColumnType<unknown, string | undefined, string>;
-  reviewers_per_application: ColumnType<number, number | undefined, number>;
-  languages: ColumnType<string[], string[] | undefined, string[]>;
-  state: ColumnType<CallState, CallState | undefined, CallState>;
-  decisions_released_at: Date | null;
-  example: ColumnType<boolean, boolean | undefined, boolean>;
-  created_by: number | null;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-/** An application to a call: answers by question key, a draft until submitted (0029). */
-export interface ApplicationsTable {
-  id: ColumnType<number, never, never>;
-  call_id: number;
-  applicant_id: number | null;
-  organization_id: string | null;
-  applicant_kind: ColumnType<'city' | 'organization' | 'person', 'city' | 'organization' | 'person' | undefined, 'city' | 'organization' | 'person'>;
-  name: ColumnType<string, string | undefined, string>;
-  city: string | null;
-  country: string | null;
-  answers: ColumnType<unknown, string | undefined, string>;
-  step: ColumnType<number, number | undefined, number>;
-  version: ColumnType<number, number | undefined, number>;
-  state: ColumnType<ApplicationState, ApplicationState | undefined, ApplicationState>;
-  consent_public: ColumnType<boolean, boolean | undefined, boolean>;
-  decision: ApplicationDecision | null;
-  decision_message: string | null;
-  decided_by: number | null;
-  decided_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-  submitted_at: Date | null;
-}
-
-/** A co-editor of an application (same organisation as its applicant). */
-export interface ApplicationEditorsTable {
-  application_id: number;
-  user_id: number;
-  added_by: number | null;
-  added_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-/** A PDF answering a file question of an application, kept in the database. */
-export interface ApplicationFilesTable {
-  id: ColumnType<number, never, never>;
-  application_id: number;
-  question: string;
-  file_name: string;
-  media_type: 'application/pdf';
-  size: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by: number | null;
-  uploaded_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-/** A call's pool of reviewers (migration 0030). */
-export interface CallReviewersTable {
-  call_id: number;
-  user_id: number;
-  added_by: number | null;
-  added_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-/** One application given to one reviewer; `conflict` is null until they answer (0030). */
-export interface ReviewAssignmentsTable {
-  id: ColumnType<number, never, never>;
-  call_id: number;
-  application_id: number;
-  reviewer_id: number;
-  assigned_by: number | null;
-  assigned_at: ColumnType<Date, Date | undefined, Date>;
-  conflict: boolean | null;
-  conflict_note: string | null;
-  declared_at: Date | null;
-}
-
-/** One reviewer's scores of one application, by rubric criterion key (0030). */
-export interface ReviewsTable {
-  application_id: number;
-  reviewer_id: number;
-  call_id: number;
-  scores: ColumnType<unknown, string | undefined, string>;
-  /** The scores alone, by criterion key: what the overview reads. */
-  score_values: ColumnType<unknown, string | undefined, string>;
-  state: ColumnType<'draft' | 'submitted', 'draft' | 'submitted' | undefined, 'draft' | 'submitted'>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-  submitted_at: Date | null;
-}
-
-/** The kinds of city-to-city exchange (0031). */
-export type ExchangeKind = 'study-visit' | 'mentoring' | 'peer-review' | 'joint-project';
-/** Where an exchange request stands (0031). */
-export type ExchangeState = 'requested' | 'accepted' | 'declined' | 'withdrawn';
-
-/** A city asking another for an exchange, and the answer (0031). */
-export interface ExchangesTable {
-  id: ColumnType<number, never, never>;
-  from_country: string;
-  from_slug: string;
-  to_country: string;
-  to_slug: string;
-  kind: ExchangeKind;
-  theme: string;
-  message: string;
-  practice_id: string | null;
-  requested_by: number | null;
-  on_behalf: ColumnType<boolean, boolean | undefined, boolean>;
-  state: ColumnType<ExchangeState, ExchangeState | undefined, ExchangeState>;
-  decided_by: number | null;
-  decided_at: Date | null;
-  decision_message: string | null;
-  outcome_practice_id: string | null;
-  outcome_linked_by: number | null;
-  outcome_linked_at: Date | null;
-  created_at: ColumnType<Date, never, never>;
 }
 
 export interface DB {
