@@ -1,11 +1,14 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../views/layout.tsx';
 import { usePage } from '../views/page-context.ts';
+import type { ApiOperation } from './api-operations.ts';
 
 /** What the API page needs from the catalogue: a practice to use in examples. */
 export interface ApiPageData {
   exampleId: string;
   feedSize: number;
+  /** Every operation of the OpenAPI document. */
+  operations: ApiOperation[];
 }
 
 const searchParamExamples: [string, string][] = [
@@ -24,6 +27,7 @@ const searchParamExamples: [string, string][] = [
   ['to', '2020'],
   ['sort', 'newest'],
   ['page', '2'],
+  ['page_size', '50'],
 ];
 
 /** A request and where it leads, as a copyable example. */
@@ -103,14 +107,55 @@ const SearchSection: FC = () => {
   );
 };
 
+/** Every operation of the API, read from its OpenAPI document; a GET without path parameters is a link to try. */
+const OperationsSection: FC<{ operations: ApiOperation[] }> = ({ operations }) => {
+  const { i18n, publicUrl } = usePage();
+  const { t } = i18n;
+  return (
+    <>
+      <h2 id="operations">{t('api.ops.heading')}</h2>
+      <p>{t('api.ops.body')}</p>
+      <p>
+        <a href="/api/v1/openapi.json">{t('api.ops.document')}</a>
+      </p>
+      <table class="data-table">
+        <caption>{t('api.ops.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('api.ops.request')}</th>
+            <th scope="col">{t('api.ops.answers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {operations.map((op) => {
+            const text = t(op.messageKey);
+            return (
+              <tr>
+                <th scope="row" dir="ltr">
+                  <code>
+                    {op.method} {op.method === 'GET' && !op.path.includes('{') ? <a href={`${publicUrl}${op.path}`}>{op.path}</a> : op.path}
+                  </code>
+                </th>
+                <td>{text === op.messageKey ? op.summary : text}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+};
+
 /** GET /api — how to use the open data: the JSON API, downloads, feeds, errors and licence. */
-export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
+export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize, operations }) => {
   const { i18n, publicUrl } = usePage();
   const { t } = i18n;
   return (
     <Layout title={t('api.title')} description={t('api.description')} canonical="/api">
       <h1>{t('api.title')}</h1>
       <p class="lead">{t('api.lead')}</p>
+
+      <OperationsSection operations={operations} />
 
       <SearchSection />
 
@@ -160,6 +205,7 @@ export const ApiPage: FC<ApiPageData> = ({ exampleId, feedSize }) => {
       <ul>
         <FileLink path="/practices/export.json" query="theme=housing" label={t('api.download.json')} />
         <FileLink path="/practices/export.csv" query="theme=housing" label={t('api.download.csv')} />
+        <FileLink path="/practices/export.geojson" query="theme=housing" label={t('api.download.geojson')} />
       </ul>
 
       <h2 id="feeds">{t('api.feeds.heading')}</h2>

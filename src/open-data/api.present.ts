@@ -1,3 +1,4 @@
+import { defaultPageSize } from '../http/openapi.ts';
 import { type ParseNotes, searchQueryString } from '../search/search.params.ts';
 import type { SearchResult } from '../search/search.types.ts';
 import { practicePageUrl, withQuery } from './open-data.urls.ts';
@@ -46,6 +47,7 @@ export function toApiSearchResponse(
   if (result.page < result.pageCount && result.total > 0) {
     const qs = new URLSearchParams(searchQueryString(asked, { page: result.page + 1 }));
     if (options.langGiven) qs.set('lang', lang);
+    if (result.pageSize !== defaultPageSize) qs.set('page_size', String(result.pageSize));
     next = withQuery(`${publicUrl}/api/v1/practices`, qs.toString());
   }
   return {

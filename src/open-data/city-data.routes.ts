@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import { Hono } from 'hono';
 import { findCity } from '../cities/city.repo.ts';
 import { allCityFigures } from '../cities/figure.repo.ts';
 import { partsText, storedParts } from '../cities/figure-parts.ts';
@@ -7,8 +6,10 @@ import type { Database } from '../db/database.ts';
 import { framework } from '../framework/framework.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
+import { apiRouter, type OpenAPIHono } from '../http/openapi.ts';
 import { type AssessmentRecord, assessmentRecords } from '../self-assessment/assessment-record.ts';
 import { latestPublicSnapshots, publicSnapshot, publishedSnapshots } from '../self-assessment/city-assessment.repo.ts';
+import { assessmentRoute, cityAssessmentsRoute } from './city-data.schema.ts';
 import { cityPageUrl } from './open-data.urls.ts';
 
 /** A snapshot record with its addresses. */
@@ -35,24 +36,25 @@ async function cityOf(db: Database, country: string, slug: string) {
  * public scores (GET /cities/assessments.csv) and every yearly figure (GET /cities/figures.csv).
  * Private snapshots and drafts are never served here.
  */
-export function cityDataRoutes({ db, config }: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function cityDataRoutes({ db, config }: AppDeps): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
 
-  app.get('/api/v1/cities/:country/:slug/assessments', async (c) => {
-    const city = await cityOf(db, c.req.param('country'), c.req.param('slug'));
+  app.openapi(cityAssessmentsRoute, async (c) => {
+    const { country, slug } = c.req.valid('param');
+    const city = await cityOf(db, country, slug);
     const rows = await publishedSnapshots(db, city.country, city.slug, false);
     const records = await assessmentRecords(db, rows);
     c.header('cache-control', 'public, max-age=60');
-    return c.json({ total: records.length, items: records.map((r) => withUrls(config.publicUrl, r)) });
+    return c.json({ total: records.length, items: records.map((r) => withUrls(config.publicUrl, r)) }, 200);
   });
 
-  app.get('/api/v1/assessments/:id', async (c) => {
-    const id = c.req.param('id');
+  app.openapi(assessmentRoute, async (c) => {
+    const { id } = c.req.valid('param');
     const row = /^\d{1,18}$/.test(id) ? await publicSnapshot(db, id) : undefined;
     if (!row) throw notFound(`no published self-assessment ${id}`);
     const [record] = await assessmentRecords(db, [row]);
     c.header('cache-control', 'public, max-age=60');
-    return c.json(withUrls(config.publicUrl, record));
+    return c.json(withUrls(config.publicUrl, record), 200);
   });
 
   app.get('/cities/assessments.csv', async (c) => {

@@ -9,7 +9,7 @@ import { practicePageUrl } from './open-data.urls.ts';
 import { textStream } from './stream-body.ts';
 
 /**
- * Any search as a download (/practices/export.json, /practices/export.csv) or an Atom feed
+ * Any search as a download (/practices/export.json, /practices/export.csv, /practices/export.geojson) or an Atom feed
  * (/practices/feed.atom), with the search page's parameters. Mounted before the practice
  * pages so "export.json" is never taken for a practice id.
  * @example const res = await app.request('/practices/export.csv?theme=housing');
@@ -37,6 +37,7 @@ export function downloadRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     });
   download('json');
   download('csv');
+  download('geojson');
 
   app.get('/practices/feed.atom', async (c) => {
     const { params, lang, langGiven } = readOpenDataQuery(c, { strict: false });

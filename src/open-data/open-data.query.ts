@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { AppError, badRequest } from '../http/errors.ts';
+import { isLanguageCode } from '../http/openapi.ts';
 import { type ParseNotes, parseSearchParams, type SearchParams } from '../search/search.params.ts';
 
 /** A search read from an open-data URL, with the language its query is written in. */
@@ -22,7 +23,7 @@ export function readOpenDataQuery(c: Context<AppEnv>, options: { strict: boolean
   const query = new URL(c.req.url).searchParams;
   const problems: { path: string; message: string }[] = [];
   const rawLang = query.get('lang')?.trim().toLowerCase();
-  const langGiven = rawLang !== undefined && /^[a-z]{2}$/.test(rawLang);
+  const langGiven = rawLang !== undefined && isLanguageCode(rawLang);
   const lang = langGiven ? (rawLang as string) : c.get('i18n').locale;
   if (rawLang && !langGiven && options.strict) problems.push({ path: 'lang', message: 'must be an ISO 639-1 code such as "en"' });
 
