@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { mountAccounts } from './accounts/accounts.routes.ts';
 import { AccountNav } from './accounts/views/account-nav.tsx';
 import { adminAuditRoutes } from './admin/admin-audit.routes.tsx';
@@ -16,6 +16,7 @@ import { followRoutes, unreadNotifications } from './follows/follow.routes.tsx';
 import { groupRoutes } from './groups/group.routes.tsx';
 import { groupModerationRoutes } from './groups/group-moderation.routes.tsx';
 import { groupThreadRoutes } from './groups/group-thread.routes.tsx';
+import { harvestAdminRoutes } from './harvest/harvest-admin.routes.tsx';
 import { historyRoutes } from './history/history.routes.tsx';
 import { homeRoutes } from './home/home.routes.tsx';
 import type { AppDeps, AppEnv, ContributionDeps } from './http/app-env.ts';
@@ -27,23 +28,36 @@ import { notFound } from './http/errors.ts';
 import { fairStart } from './http/fair-start.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { listenerGate } from './http/listeners.ts';
+import { apiRouter } from './http/openapi.ts';
 import { startupGate } from './http/readiness.ts';
 import { pageSettings } from './http/render.tsx';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { urlTextGuard } from './http/url-text.ts';
 import { localeRouting, pathWithoutLocale } from './i18n/locale-routing.ts';
+import { linkCheckRoutes } from './link-check/link-check.routes.tsx';
 import { createMailer } from './mail/mailer.ts';
 import { mapRoutes } from './map/map.routes.tsx';
+import { oaiRoutes } from './oai/oai.routes.ts';
+import { practiceOaiSource } from './oai/practice-source.ts';
 import { adminRoutes } from './open-data/admin.routes.ts';
 import { apiRoutes } from './open-data/api.routes.ts';
+import { catalogueApiRoutes } from './open-data/catalogue-api.routes.ts';
 import { cityDataRoutes } from './open-data/city-data.routes.ts';
 import { downloadRoutes } from './open-data/download.routes.ts';
+import { practicePageUrl } from './open-data/open-data.urls.ts';
+import { openApiDocumentRoutes } from './open-data/openapi-document.routes.ts';
+import { openApiDocument } from './open-data/openapi-document.ts';
 import { organizationRoutes } from './organizations/organization.routes.tsx';
 import { peopleRoutes } from './people/people.routes.tsx';
 import { practiceEditRoutes } from './practice-edit/practice-edit.routes.tsx';
 import { practiceRoutes } from './practices/practice.routes.tsx';
 import { privacyRoutes } from './privacy/privacy.routes.tsx';
+import { resourceRoutes } from './resources/resource.routes.tsx';
+import { resourcePageUrl } from './resources/resource-api.present.ts';
+import { resourceApiRoutes } from './resources/resource-api.routes.ts';
+import { resourceOaiSource } from './resources/resource-oai-source.ts';
+import { resourceSubmitRoutes } from './resources/resource-submit.routes.tsx';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { formCarry } from './security/form-carry.ts';
@@ -52,6 +66,7 @@ import { cityAssessmentRoutes } from './self-assessment/city-assessment.routes.t
 import { figuresEditRoutes } from './self-assessment/figures-edit.routes.tsx';
 import { selfAssessmentRoutes } from './self-assessment/self-assessment.routes.tsx';
 import { siteSearchRoutes } from './site-search/site-search.routes.tsx';
+import { sitemapRoutes } from './sitemap/sitemap.routes.ts';
 import { carriedForms } from './submissions/carried-forms.ts';
 import { submissionRoutes } from './submissions/submission.routes.ts';
 
@@ -66,7 +81,9 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   // The one mailer, for every area that writes to people (accounts, submissions, review).
   const deps: ContributionDeps = { ...appDeps, mailer: appDeps.mailer ?? createMailer(appDeps.config, appDeps.log) };
   const assets = loadAssets();
-  const app = new Hono<AppEnv>({ getPath: pathWithoutLocale });
+  // An OpenAPI router: the areas' API operations, mounted below with route(), make up the document.
+  const app = apiRouter({ getPath: pathWithoutLocale });
+  const apiDocument = openApiDocument(app, deps.config);
   // First, so that it sees every answer as sent: what any shared cache may keep, it keeps for anonymous visitors.
   if (deps.pageCache) app.use(deps.pageCache.keep());
   // The layout knows no product area: the account links are handed to it here.
@@ -95,6 +112,15 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', assets.routes);
   app.route('/', homeRoutes(deps));
   app.route('/', downloadRoutes(deps));
+  // OAI-PMH knows no product area: each kind of record is a source handed to it here.
+  app.route(
+    '/',
+    oaiRoutes(deps, [
+      practiceOaiSource(deps.db, (id) => practicePageUrl(deps.config.publicUrl, id)),
+      resourceOaiSource(deps.db, (slug) => resourcePageUrl(deps.config.publicUrl, slug)),
+    ]),
+  );
+  app.route('/', sitemapRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', siteSearchRoutes(deps));
   app.route('/', practiceEditRoutes(deps));
@@ -118,7 +144,9 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', groupModerationRoutes(deps));
   app.route('/', followRoutes(deps));
   app.route('/', privacyRoutes(deps));
-  app.route('/', apiRoutes(deps));
+  app.route('/', apiRoutes(deps, apiDocument));
+  app.route('/', catalogueApiRoutes(deps));
+  app.route('/', openApiDocumentRoutes(apiDocument));
   app.route('/', cityDataRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', adminUserRoutes(deps));
@@ -126,8 +154,16 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', reviewRoutes(deps));
   app.route('/', adminImportRoutes(deps));
   app.route('/', adminTagsRoutes(deps));
+  app.route('/', harvestAdminRoutes(deps));
+  app.route(
+    '/',
+    linkCheckRoutes(deps, (l) => (l.kind === 'resource' ? `/resources/${encodeURIComponent(l.id)}/edit` : undefined)),
+  );
   app.route('/', assessmentRoutes(deps));
   app.route('/', exchangeRoutes(deps));
+  app.route('/', resourceSubmitRoutes(deps));
+  app.route('/', resourceRoutes(deps));
+  app.route('/', resourceApiRoutes(deps));
 
   app.notFound((c) => respondWithError(c, notFound()));
   app.onError(errorHandler(deps.log));

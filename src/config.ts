@@ -61,6 +61,16 @@ const configSchema = z
       .transform((v) => v === 'true' || v === '1'),
     /** How long a sign-in lasts, in days. */
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Longest wait for one answer of a harvested source (a page of OAI-PMH records, an exchange file), in ms. */
+    HARVEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** Largest answer read from a harvested source, in megabytes; a bigger one fails the run with a clear report. */
+    HARVEST_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+    /** Longest wait for one link the link checker follows (each request of a redirect chain), in ms. */
+    LINK_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Links the link checker checks at once (never two at once on one host). */
+    LINK_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Records (or headers) per page of the OAI-PMH lists; each further page is one more request with a resumption token. */
+    OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .refine((c) => c.HTTP_HEADERS_TIMEOUT_MS <= c.HTTP_REQUEST_TIMEOUT_MS, {
     message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',

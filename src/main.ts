@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pruneSessions } from './accounts/session.repo.ts';
 import { createApp } from './app.ts';
 import { warmCountryMaps } from './cities/city.service.ts';
+import { linkSources } from './cli/link-sources.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockDataDir, newAdminToken, publishServerInfo } from './db/data-dir-lock.ts';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database.ts';
@@ -9,9 +10,11 @@ import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { seedDemo, seedDemoNetworkIfMissing } from './demo/demo-seed.ts';
 import { scheduleDigests } from './follows/follow-jobs.ts';
+import { scheduleHarvests } from './harvest/harvest-jobs.ts';
 import { type Listening, listen } from './http/listeners.ts';
 import { Readiness } from './http/readiness.ts';
 import { type JobWorker, startJobWorker } from './jobs/job-worker.ts';
+import { defineLinkCheckJob, scheduleLinkCheck } from './link-check/link-check-jobs.ts';
 import { createMailer } from './mail/mailer.ts';
 import { PageCache } from './page-cache/page-cache.ts';
 import { SiteVersionFeed } from './page-cache/site-version-feed.ts';
@@ -306,7 +309,20 @@ async function main() {
   await startFeed(feed, db, config, log);
   readiness.advance('serving');
   // Mail, notifications and digests: every instance runs a worker; the queue gives each job to one.
-  worker = startJobWorker({ db, config, log, mailer }, { pollMs: jobPollMs, everyMinute: (d) => scheduleDigests(d.db, new Date()) });
+  // The link checker checks the kinds of links handed to it (src/cli/link-sources.ts: the same list as `clearinghouse check-links`).
+  defineLinkCheckJob(linkSources());
+  worker = startJobWorker(
+    { db, config, log, mailer },
+    {
+      pollMs: jobPollMs,
+      everyMinute: async (d) => {
+        const now = new Date();
+        await scheduleDigests(d.db, now);
+        await scheduleHarvests(d.db, now);
+        await scheduleLinkCheck(d.db, now);
+      },
+    },
+  );
 
   // The command line reaches this server (embedded database only) on loopback, never on HOST.
   if (adminToken) {

@@ -358,7 +358,8 @@ describe.each(testEngines())('events as open data on %s', (engine) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const body = (await res.json()) as { total: number; page: number; page_size: number; next: string | null; items: Record<string, unknown>[] };
-    expect(body).toMatchObject({ total: 4, page: 1, page_size: 2, next: 'https://ch.example/api/v1/events?page_size=2&page=2' });
+    expect(body).toMatchObject({ total: 4, page: 1, page_size: 2 });
+    expect(body.next).toMatch(/^https:\/\/ch\.example\/api\/v1\/events\?page_size=2&cursor=[\w-]+$/);
     expect(body.items.map((e) => e.id)).toEqual(['example-webinar-welcoming-newcomers', 'alliance-of-civilizations-forum-rio-2010']);
     expect(body.items[0]).toMatchObject({
       title: 'Webinar: one-stop welcome points for newcomers',

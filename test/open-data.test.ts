@@ -105,6 +105,13 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       expect(seen.size).toBe(first.total);
     });
 
+    it('gives as many practices a page as page_size asks, and keeps it in the next link', async () => {
+      const body = await (await app.request('/api/v1/practices?page_size=5')).json();
+      expect(body.items).toHaveLength(5);
+      expect(body.next).toBe(`${publicUrl}/api/v1/practices?page=2&page_size=5`);
+      expect((await app.request('/api/v1/practices?page_size=101')).status).toBe(400);
+    });
+
     it('names the language of the query, and keeps it in the next link', async () => {
       const body = await (await app.request('/api/v1/practices?lang=fr')).json();
       expect(body.lang).toBe('fr');
@@ -135,14 +142,18 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       const res = await app.request('/api/v1/practices/lyon-rent-repairs');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      const record = await res.json();
+      const { url, assessment, lineage, ...record } = await res.json();
       expect(record).toEqual(newest);
       expect(Object.keys(record)[0]).toBe('id');
+      expect(url).toBe(`${publicUrl}/practices/lyon-rent-repairs`);
+      expect(assessment).toBeNull();
+      expect(lineage).toEqual({ adapted_from: [], adapted_by: [] });
     });
 
     it('returns each demo record as it was imported', async () => {
       const original = demo.practices[0];
-      expect(await (await app.request(`/api/v1/practices/${original.id}`)).json()).toEqual(original);
+      const { url: _url, assessment: _assessment, lineage: _lineage, ...record } = await (await app.request(`/api/v1/practices/${original.id}`)).json();
+      expect(record).toEqual(original);
     });
 
     it('answers an unknown id with a 404 problem document', async () => {
@@ -157,7 +168,8 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       const all = (await db.selectFrom('cities').select(['slug', 'name']).where('country', '=', 'DE').orderBy('name').execute()).map((c) => c.name);
       expect(first.total).toBe(all.length);
       expect(first.items.map((c: { name: string }) => c.name)).toEqual(all.slice(0, 2));
-      expect(first.next).toBe(`${publicUrl}/api/v1/cities?country=DE&page=2&page_size=2`);
+      // The next page starts after the last city read (a cursor), so a city added meanwhile shifts nothing.
+      expect(first.next).toMatch(/^http:\/\/localhost:3000\/api\/v1\/cities\?country=de&page_size=2&cursor=[\w-]+$/);
       const pages = [first];
       while (pages[pages.length - 1].next) pages.push(await (await app.request(pages[pages.length - 1].next.slice(publicUrl.length))).json());
       expect(pages.flatMap((p) => p.items.map((c: { name: string }) => c.name))).toEqual(all);
@@ -310,6 +322,34 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       const published = entries.map((e) => /<published>([^<]+)<\/published>/.exec(e)?.[1] as string);
       expect([...published].sort().reverse()).toEqual(published);
       expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+    });
+
+    it('exports a search as GeoJSON for QGIS and web maps: points at lon, lat, no crs', async () => {
+      const res = await app.request('/practices/export.geojson?country=FR');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/geo+json');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="clearinghouse-practices.geojson"');
+      const doc = await res.json();
+      expect(Object.keys(doc)).toEqual(['type', 'features']);
+      expect(doc.type).toBe('FeatureCollection');
+      expect(doc.features).toHaveLength(demo.practices.filter((p) => p.country === 'FR').length + 1);
+      expect(res.headers.get('x-total-count')).toBe(String(doc.features.length));
+      const lyon = doc.features.find((f: { id: string }) => f.id === newest.id);
+      expect(lyon.properties).toEqual({
+        id: newest.id,
+        title: newest.title,
+        url: `${publicUrl}/practices/${newest.id}`,
+        themes: newest.themes,
+        city: 'Lyon',
+        country: 'FR',
+        year: null,
+      });
+      // Lyon is at about 45.76° N, 4.84° E: longitude first.
+      const [lon, lat] = lyon.geometry.coordinates;
+      expect(lyon.geometry.type).toBe('Point');
+      expect(lon).toBeCloseTo(4.84, 0);
+      expect(lat).toBeCloseTo(45.76, 0);
+      expect(await (await app.request('/practices?country=FR')).text()).toContain('href="/practices/export.geojson?country=FR"');
     });
 
     it('keeps the feed to the 50 newest practices', async () => {

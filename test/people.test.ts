@@ -118,7 +118,7 @@ describe.each(testEngines())('experts: public profiles and contact on %s', (engi
     expect((await json(`/api/v1/people?q=tenancy+${tag}`)).items.map((p: { name: string }) => p.name)).toEqual([`Marc ${tag}`]);
     const first = await json(`/api/v1/people?q=${tag}&page_size=2`);
     expect(first.items).toHaveLength(2);
-    expect(first.next).toMatch(/\/api\/v1\/people\?q=.*&page_size=2&page=2$/);
+    expect(first.next).toMatch(/\/api\/v1\/people\?q=.*&page_size=2&cursor=[\w-]+$/);
     expect((await json(first.next.replace('http://localhost:3000', ''))).next).toBeNull();
     expect(await text(`/people?q=${tag}&page_size=2&page=2`)).toContain('Page 2 of 2');
     // The filter form offers the languages people gave, once each whatever their case.

@@ -100,7 +100,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
     expect(similar.match(/<a href="\/practices\/[a-z0-9-]+" dir="auto">/g)).toHaveLength(5);
     expect(similar).not.toContain('/practices/turin-porta-palazzo-the-gate"');
     expect(html).toMatch(
-      /class="cite">The Gate – Living not Leaving: [^<]*\. Clearinghouse, \d{4}\. http:\/\/localhost:3000\/practices\/turin-porta-palazzo-the-gate</,
+      /class="cite" dir="auto">[^<]*\(\d{4}\)\. The Gate – Living not Leaving: [^<]*\. In: Clearinghouse\. http:\/\/localhost:3000\/practices\/turin-porta-palazzo-the-gate \(accessed \d{4}-\d{2}-\d{2}\)</,
     );
   });
 
@@ -124,7 +124,7 @@ describe.each(testEngines())('practice page on %s', (engine) => {
       'An external evaluation in 2016.',
       'Opening hours mattered more than location.',
       'Works wherever a busy public market exists.',
-      'Welcome desk in the Lyon market hall. Clearinghouse, 2024.',
+      'Ville de Lyon; Fondation Rhône; Neighbours Network (2024). Welcome desk in the Lyon market hall. In: Clearinghouse.',
     ]) {
       expect(html).toContain(text);
     }

@@ -218,7 +218,7 @@ for (const engine of testEngines()) {
       expect(moved.status).toBe(308);
       expect(moved.headers.get('location')).toBe(`/submit/${id}/check`);
       expect((await b.request(`/fr/submit/${id}/review`)).headers.get('location')).toBe(`/fr/submit/${id}/check`);
-      const sent = await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html) });
+      const sent = await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html), license_consent: 'CC-BY-4.0' });
       expect(sent.status).toBe(303);
       expect(sent.headers.get('location')).toBe('/my/submissions?done=sent');
 
@@ -328,7 +328,7 @@ for (const engine of testEngines()) {
         ).status,
       ).toBe(303);
       const review = await b.page(`/submit/${id}/check`);
-      expect((await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html) })).status).toBe(303);
+      expect((await b.submit(`/submit/${id}/check`, `/submit/${id}/send`, { version: versionOf(review.html), license_consent: 'CC-BY-4.0' })).status).toBe(303);
       const sent = await row(id);
       expect(sent.state).toBe('submitted');
       expect(sent.data).toMatchObject({

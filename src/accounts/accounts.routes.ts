@@ -29,7 +29,8 @@ export function mountAccounts(app: Hono<AppEnv>, deps: ContributionDeps, carry: 
       expectedToken: expectedCsrfToken,
       // Machine endpoints authenticate with a bearer token and read no cookies; a mail's one-click
       // unsubscribe (RFC 8058) is posted by the mail program, its signed token being the proof.
-      exempt: (path) => path.startsWith('/internal/') || /^\/unsubscribe\/[^/]+$/.test(path),
+      // OAI-PMH harvesters may POST their (read-only) requests as forms, with no session.
+      exempt: (path) => path.startsWith('/internal/') || /^\/unsubscribe\/[^/]+$/.test(path) || path === '/oai',
       refuse: csrfRefusal(carry, (c) => formToken(c, deps.config)),
     }),
   );

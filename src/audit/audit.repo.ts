@@ -75,6 +75,10 @@ export const auditActions = [
   'review_submit',
   'application_decide',
   'decisions_release',
+  'resource_edit',
+  'harvest_source_add',
+  'harvest_source_edit',
+  'harvest_run_now',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

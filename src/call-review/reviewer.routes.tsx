@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
-import { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
+import { apiRouter } from '../http/openapi.ts';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
@@ -10,6 +10,7 @@ import { loadFeedback, loadReviewPage } from './call-review.data.ts';
 import { listReviewerAssignments } from './call-review.repo.ts';
 import { conflictForm, idParam, readReviewForm } from './call-review.schema.ts';
 import { declareConflict } from './declare-conflict.command.ts';
+import { getReviewRoute } from './review-api.schema.ts';
 import { saveOwnReview } from './save-review.command.ts';
 import { FeedbackPage } from './views/feedback-page.tsx';
 import { MyReviewsPage } from './views/my-reviews-page.tsx';
@@ -30,7 +31,8 @@ const notices: Record<string, string> = {
  * A reviewer's files come from the calls area's file route, which asks canReviewerSee.
  */
 export function reviewerRoutes({ db, config }: Pick<AppDeps, 'db' | 'config'>): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // An OpenAPI router, so that GET /api/v1/reviews/{id} reaches the document (see http/openapi.ts).
+  const app = apiRouter();
   const actor = (c: Context<AppEnv>) => ({ userId: signedInAccount(c).userId, ip: clientAddress(c, config.TRUST_PROXY) });
   const appId = (c: Context<AppEnv>) => {
     const id = idParam(c.req.param('id'));
@@ -72,22 +74,25 @@ export function reviewerRoutes({ db, config }: Pick<AppDeps, 'db' | 'config'>): 
   });
 
   // The same as the review page, as JSON: for reviewers' own tools; the same refusal for a conflict.
-  app.get('/api/v1/reviews/:id', signedIn(), async (c) => {
+  app.openapi(getReviewRoute, async (c) => {
     const { call, application, conflict, own, others } = await loadReviewPage(db, appId(c), signedInAccount(c).userId);
     c.header('cache-control', 'private, no-store');
-    return c.json({
-      call: { slug: call.slug, title: call.title, rubric: call.rubric },
-      application: { id: application.id, name: application.name, city: application.city, country: application.country, answers: application.answers },
-      files: application.files.map((f) => ({
-        question: f.question,
-        name: f.file_name,
-        size: f.size,
-        url: `/calls/${call.slug}/applications/${application.id}/files/${f.question}`,
-      })),
-      conflictDeclared: conflict,
-      review: own,
-      otherReviews: others,
-    });
+    return c.json(
+      {
+        call: { slug: call.slug, title: call.title, rubric: call.rubric },
+        application: { id: application.id, name: application.name, city: application.city, country: application.country, answers: application.answers },
+        files: application.files.map((f) => ({
+          question: f.question,
+          name: f.file_name,
+          size: f.size,
+          url: `/calls/${call.slug}/applications/${application.id}/files/${f.question}`,
+        })),
+        conflictDeclared: conflict,
+        review: own,
+        otherReviews: others,
+      },
+      200,
+    );
   });
 
   app.get('/calls/:slug/applications/:id/feedback', signedIn(), async (c) => {

@@ -57,7 +57,7 @@ export function applyRoutes({ db, config }: AppDeps, reviewerAccess?: ReviewerAc
   };
   const callOf = async (c: Context<AppEnv>): Promise<CallRow> => {
     const call = await findCall(db, c.req.param('slug') ?? '');
-    if (!call || call.state !== 'published') throw notFound(`no call "${c.req.param('slug')}"`);
+    if (call?.state !== 'published') throw notFound(`no call "${c.req.param('slug')}"`);
     return call;
   };
   /** The application, for a viewer allowed to read it (anyone else: 403). */

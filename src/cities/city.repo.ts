@@ -53,14 +53,34 @@ export async function allCityPlaces(db: Database): Promise<CityPlace[]> {
   return db.selectFrom('cities').select(['country', 'slug', 'name', 'lat', 'lon']).execute();
 }
 
+/** Where a page of the city list starts: after this city in (country, name, slug) order. */
+export interface CityKey {
+  country: string;
+  name: string;
+  slug: string;
+}
+
 /**
  * A page of the recorded cities by country and name, and how many there are in all.
  * @example const { rows, total } = await listCities(db, { country: 'DE', offset: 0, limit: 50 });
  */
-export async function listCities(db: Database, options: { country?: string; offset: number; limit: number }): Promise<{ rows: CityRow[]; total: number }> {
+export async function listCities(
+  db: Database,
+  options: { country?: string; offset: number; limit: number; after?: CityKey },
+): Promise<{ rows: CityRow[]; total: number }> {
   const base = db.selectFrom('cities').$if(options.country !== undefined, (qb) => qb.where('country', '=', options.country as string));
+  const { after } = options;
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('country').orderBy('name').orderBy('slug').offset(options.offset).limit(options.limit).execute(),
+    base
+      .selectAll()
+      // Keyset paging: the cities after the last one read, so a city added meanwhile shifts nothing.
+      .$if(after !== undefined, (qb) => qb.where(sql<boolean>`(country, name, slug) > (${after?.country}, ${after?.name}, ${after?.slug})`))
+      .orderBy('country')
+      .orderBy('name')
+      .orderBy('slug')
+      .offset(options.offset)
+      .limit(options.limit)
+      .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

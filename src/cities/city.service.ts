@@ -2,9 +2,10 @@ import type { Database } from '../db/database.ts';
 import { acceptedExchangesOf, type Exchange } from '../exchanges/exchange.repo.ts';
 import { type CountryRegions, regionsOf } from '../geo/countries.ts';
 import type { PracticeCardData } from '../practices/views/practice-card.tsx';
+import { type LinkedResource, resourcesLinkedTo } from '../resources/resource.repo.ts';
 import { parseSearchParams, type SearchParams } from '../search/search.params.ts';
 import { countsByValue, searchPractices } from '../search/search.service.ts';
-import { type CityRow, citiesOfCountry, findCity, latestPublicAssessment, listCities } from './city.repo.ts';
+import { type CityKey, type CityRow, citiesOfCountry, findCity, latestPublicAssessment, listCities } from './city.repo.ts';
 import { cityFigureSeries, type FigureSeries } from './figure-series.ts';
 import { countryMapFrame, mappedCities } from './place-frames.ts';
 import { cityFilterValue, placeSearchParams } from './place-search.ts';
@@ -29,6 +30,8 @@ export interface CityPageData {
   assessment?: { at: Date; example: boolean };
   /** The city's accepted exchanges with other cities (the exchanges area records them). */
   exchanges: Exchange[];
+  /** The resources of the library that document the city. */
+  resources: LinkedResource[];
 }
 
 /** What a country page shows. */
@@ -52,13 +55,14 @@ async function practicesForPlace(db: Database, params: SearchParams, locale: str
 export async function loadCityPage(db: Database, country: string, slug: string, locale: string): Promise<CityPageData | undefined> {
   const city = await findCity(db, country, slug);
   if (!city) return undefined;
-  const [practices, figures, assessment, exchanges] = await Promise.all([
+  const [practices, figures, assessment, exchanges, resources] = await Promise.all([
     practicesForPlace(db, placeSearchParams({ country, slug }), locale),
     cityFigureSeries(db, country, slug),
     latestPublicAssessment(db, country, slug),
     acceptedExchangesOf(db, { country, slug }),
+    resourcesLinkedTo(db, 'city', `${country.toLowerCase()}/${slug}`),
   ]);
-  return { city, regions: regionsOf(country), practices, figures, assessment, exchanges };
+  return { city, regions: regionsOf(country), practices, figures, assessment, exchanges, resources };
 }
 
 /**
@@ -104,7 +108,7 @@ export async function warmCountryMaps(db: Database, codes: string[]): Promise<vo
  */
 export async function listCountedCities(
   db: Database,
-  options: { country?: string; offset: number; limit: number },
+  options: { country?: string; offset: number; limit: number; after?: CityKey },
 ): Promise<{ cities: CountedCity[]; total: number }> {
   const page = listCities(db, options);
   const params = options.country ? placeSearchParams({ country: options.country }) : parseSearchParams(new URLSearchParams()).params;

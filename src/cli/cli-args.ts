@@ -14,6 +14,8 @@ export const commands = {
   city: ['email', 'city'],
   backup: [],
   restore: [],
+  harvest: ['format', 'set', 'dry-run'],
+  'check-links': [],
 } as const;
 export type CommandName = keyof typeof commands;
 
@@ -34,6 +36,8 @@ const options = {
   name: { type: 'string' },
   'password-stdin': { type: 'boolean' },
   'new-database': { type: 'boolean' },
+  set: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   ...Object.fromEntries(filterOptions.map((f) => [f, { type: 'string', multiple: true }])),
 } as const;
 
@@ -54,6 +58,8 @@ export interface CliArgs {
     name?: string;
     'password-stdin'?: boolean;
     'new-database'?: boolean;
+    set?: string;
+    'dry-run'?: boolean;
   } & Partial<Record<FacetParam, string[]>>;
 }
 
@@ -106,6 +112,15 @@ Commands:
   restore FILE             Replace the embedded database with the backup in FILE; the
                            server must be stopped. The database it replaces is kept
                            beside it, renamed (the command prints where).
+  harvest URL [--format oai|exchange-json] [--set S] [--dry-run]
+                           Harvest practices from another Clearinghouse or an OAI-PMH
+                           repository now (default format exchange-json: a file such as
+                           https://other.example/practices/export.json). Incremental, as
+                           the admins' schedule (/admin/harvest); prints the report.
+                           --dry-run writes nothing. 65: some records refused; 69: the
+                           source could not be read.
+  check-links              Check every practice's links now (also done weekly) and print
+                           the counts; editors see the broken ones on /review/links.
   --help, -h               Show this help.
 
 Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded database in
@@ -146,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     city: 'city needs a subcommand: "city grant --email E --city de/berlin" or "city revoke --email E --city de/berlin".',
     backup: 'backup needs exactly one FILE, e.g. clearinghouse backup clearinghouse-backup.tar.gz',
     restore: 'restore needs exactly one FILE, e.g. clearinghouse restore clearinghouse-backup.tar.gz',
+    harvest: 'harvest needs exactly one URL, e.g. clearinghouse harvest https://other.example/practices/export.json',
     digest: 'digest needs which one: clearinghouse digest daily, or clearinghouse digest weekly',
   };
   const usage = oneArgument[command];

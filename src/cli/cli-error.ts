@@ -7,6 +7,8 @@ export const exitCodes = {
   usage: 64,
   dataError: 65,
   noInput: 66,
+  /** A remote source (a harvest) could not be read. */
+  unavailable: 69,
   software: 70,
   busy: 75,
   config: 78,

@@ -2,10 +2,12 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { helpText, parseCliArgs } from './cli-args.ts';
 import { CliError, exitCodes } from './cli-error.ts';
 import { backupCommand } from './commands/backup.command.ts';
+import { checkLinksCommand } from './commands/check-links.command.ts';
 import { cityCommand } from './commands/city.command.ts';
 import { digestCommand } from './commands/digest.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { figuresCommand } from './commands/figures.command.ts';
+import { harvestCommand } from './commands/harvest.command.ts';
 import { importCommand } from './commands/import.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { restoreCommand } from './commands/restore.command.ts';
@@ -55,6 +57,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await backupCommand(config, args.positionals[0]);
       case 'restore':
         return await restoreCommand(config, args.positionals[0]);
+      case 'harvest':
+        return await harvestCommand(config, args.positionals[0], args.values);
+      case 'check-links':
+        return await checkLinksCommand(config);
     }
   } catch (e) {
     if (e instanceof CliError) {

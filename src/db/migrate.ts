@@ -32,6 +32,10 @@ import * as calls from './migrations/0029-calls.ts';
 import * as callReviews from './migrations/0030-call-reviews.ts';
 import * as exchanges from './migrations/0031-exchanges.ts';
 import * as callThemes from './migrations/0032-call-themes.ts';
+import * as harvestAndLinks from './migrations/0033-harvest-and-links.ts';
+import * as creditsAndConsent from './migrations/0034-credits-and-consent.ts';
+import * as resources from './migrations/0035-resources.ts';
+import * as oaiTombstones from './migrations/0037-oai-tombstones.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-catalogue': catalogue,
@@ -66,6 +70,10 @@ const migrations: Record<string, Migration> = {
   '0030-call-reviews': callReviews,
   '0031-exchanges': exchanges,
   '0032-call-themes': callThemes,
+  '0033-harvest-and-links': harvestAndLinks,
+  '0034-credits-and-consent': creditsAndConsent,
+  '0035-resources': resources,
+  '0037-oai-tombstones': oaiTombstones,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

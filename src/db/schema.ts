@@ -9,6 +9,7 @@ import type {
   ReviewAssignmentsTable,
   ReviewsTable,
 } from './schema-calls.ts';
+import type { HarvestRecordsTable, HarvestRunsTable, HarvestSourcesTable, LinkChecksTable } from './schema-harvest.ts';
 import type {
   ActivitiesTable,
   FollowsTable,
@@ -20,9 +21,12 @@ import type {
   JobsTable,
   NotificationsTable,
 } from './schema-network.ts';
+import type { ResourceFilesTable, ResourceLinksTable, ResourcesTable } from './schema-resources.ts';
 
 export type * from './schema-calls.ts';
+export type * from './schema-harvest.ts';
 export type * from './schema-network.ts';
+export type * from './schema-resources.ts';
 
 /** Row types of every table, as Kysely sees them. Kept in step with src/db/migrations. */
 export interface PracticesTable {
@@ -77,6 +81,11 @@ export interface PracticeRevisionsTable {
   kind: ColumnType<RevisionKind, RevisionKind | undefined, never>;
   message: string;
   created_at: ColumnType<Date, never, never>;
+  /** Who submitted the submission this revision published (0034); credited when they have a public profile. */
+  submitter_id: ColumnType<number | null, number | null | undefined, never>;
+  /** The licence the submitter agreed to publish under, and when (0034). */
+  license: ColumnType<string | null, string | null | undefined, never>;
+  license_agreed_at: ColumnType<Date | null, Date | null | undefined, never>;
 }
 
 export type RevisionKind = 'import' | 'publish' | 'edit' | 'restore' | 'translation' | 'assessment';
@@ -418,7 +427,7 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
-export type SubmissionKind = 'practice' | 'translation';
+export type SubmissionKind = 'practice' | 'translation' | 'resource';
 export type SubmissionState = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'rejected' | 'withdrawn';
 
 /** A contribution on its way to the catalogue: a draft record and where it stands in review. */
@@ -450,6 +459,9 @@ export interface SubmissionsTable {
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date | undefined>;
   submitted_at: Date | null;
+  /** The licence the submitter agreed to publish under when sending it, and when (0034). */
+  license: ColumnType<string | null, string | null | undefined, string | null>;
+  license_agreed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A private comment or a change of state on a submission. */
@@ -461,6 +473,8 @@ export interface SubmissionEventsTable {
   state: SubmissionState | null;
   body: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, never, never>;
+  /** On "changes requested": the draft as the editor saw it, to compare a resubmission with (0034). */
+  data: ColumnType<unknown, string | null | undefined, never>;
 }
 
 export type AssessmentRating = 'yes' | 'partly' | 'no' | 'unknown';
@@ -528,4 +542,21 @@ export interface DB {
   group_posts: GroupPostsTable;
   group_reports: GroupReportsTable;
   exchanges: ExchangesTable;
+  harvest_sources: HarvestSourcesTable;
+  harvest_runs: HarvestRunsTable;
+  harvest_records: HarvestRecordsTable;
+  link_checks: LinkChecksTable;
+  resources: ResourcesTable;
+  resource_links: ResourceLinksTable;
+  resource_files: ResourceFilesTable;
+  practice_tombstones: PracticeTombstonesTable;
+}
+
+/** A practice deleted from the catalogue, kept for OAI-PMH harvesters with the sets it was in (migration 0037). */
+export interface PracticeTombstonesTable {
+  id: string;
+  deleted_at: ColumnType<Date, Date | undefined, Date>;
+  themes: string[];
+  region: string | null;
+  subregion: string | null;
 }

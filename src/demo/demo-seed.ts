@@ -10,6 +10,7 @@ import { locateCity } from '../geo/geocode.ts';
 import { noGroups } from '../groups/group.repo.ts';
 import { isDirectoryEmpty } from '../organizations/organization.repo.ts';
 import { type ImportSummary, importPractices } from '../practices/import/import-practices.command.ts';
+import { seedDemoResources } from '../resources/resource-seed.ts';
 import { seedExampleAssessments } from '../self-assessment/example-assessments.ts';
 import { projectPath } from '../shared/project-root.ts';
 import { slugify } from '../shared/text.ts';
@@ -96,6 +97,8 @@ export async function seedDemo(db: Database): Promise<ImportSummary> {
   await seedDemoGroups(db, demoDir);
   // The example call "Host a Dialogue Café in your city", closed, with applications from demo cities and their reviews.
   await seedDemoCalls(db, demoDir);
+  // The resource library: real publications of the field, linked to the practices, cities and organisations above.
+  await seedDemoResources(db, demoDir);
   return summary;
 }
 
@@ -113,5 +116,8 @@ export async function seedDemoNetworkIfMissing(db: Database): Promise<number> {
   const events = (await noEvents(db)) ? await seedDemoEvents(db, demoDir) : 0;
   // The example call is added once to a demo site from before calls existed (left alone when it is there).
   const calls = await seedDemoCalls(db, demoDir);
-  return ((await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0) + events + groups + calls;
+  const organizations = (await isDirectoryEmpty(db)) ? await seedDemoOrganizations(db, demoDir) : 0;
+  // The resource library, once, on a demo site from before it existed (after the directory its links point to).
+  const resources = await seedDemoResources(db, demoDir);
+  return organizations + events + groups + calls + resources;
 }

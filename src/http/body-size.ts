@@ -12,6 +12,10 @@ export const importBodyLimit = 51 * 1024 * 1024;
 export const uploadBodyLimit = 11 * 1024 * 1024;
 /** The one route that takes such a file: POST /calls/{slug}/applications/{id}/files/{question}. */
 const uploadPath = /^\/calls\/[a-z0-9-]+\/applications\/\d+\/files\/[a-z0-9_]+$/;
+/** A resource of the library takes a PDF of up to 20 MB, plus the form around it. */
+export const resourceUploadBodyLimit = 21 * 1024 * 1024;
+/** The route that takes it: POST /resources/submissions/{id}/file. */
+const resourceUploadPath = /^\/resources\/submissions\/\d+\/file$/;
 
 /**
  * Refuses request bodies beyond their route's limit with a 413 page (or problem document)
@@ -23,9 +27,11 @@ export function bodySizeLimit(): MiddlewareHandler<AppEnv> {
   const forms = bodyLimit({ maxSize: formBodyLimit, onError: (c) => respondWithError(c, tooLarge('(4 MB)')) });
   const imports = bodyLimit({ maxSize: importBodyLimit, onError: (c) => respondWithError(c, tooLarge('(50 MB)')) });
   const uploads = bodyLimit({ maxSize: uploadBodyLimit, onError: (c) => respondWithError(c, tooLarge('(10 MB)')) });
+  const resourceUploads = bodyLimit({ maxSize: resourceUploadBodyLimit, onError: (c) => respondWithError(c, tooLarge('(20 MB)')) });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/internal/')) return next();
     if (uploadPath.test(c.req.path)) return uploads(c, next);
+    if (resourceUploadPath.test(c.req.path)) return resourceUploads(c, next);
     return (c.req.path === '/admin/import' ? imports : forms)(c, next);
   };
 }

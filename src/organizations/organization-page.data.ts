@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { SessionAccount } from '../http/app-env.ts';
+import { type LinkedResource, resourcesLinkedTo } from '../resources/resource.repo.ts';
 import { can } from '../security/authorize.ts';
 import { adminCount, findMembership, type ManagedMember, managedMembers, type OrganizationPeople, peopleOfOrganization } from './membership.repo.ts';
 import { type OwnPlace, organizationPolicy } from './organization.policy.ts';
@@ -20,6 +21,8 @@ export interface OrganizationPageData {
   org: OrganizationRow;
   practices: NamingPractice[];
   people: OrganizationPeople;
+  /** The resources of the library that document the organisation's work. */
+  resources: LinkedResource[];
   /** Undefined for an anonymous visitor (whose page may be kept and shared). */
   reader?: ReaderMembership;
 }
@@ -35,16 +38,17 @@ export async function loadOrganizationPage(
   account: SessionAccount | undefined,
   locale: string,
 ): Promise<OrganizationPageData> {
-  const [practices, people, place] = await Promise.all([
+  const [practices, people, place, resources] = await Promise.all([
     practicesOfOrganization(db, org, locale),
     peopleOfOrganization(db, org.id),
     account ? findMembership(db, org.id, account.userId) : undefined,
+    resourcesLinkedTo(db, 'organization', org.slug),
   ]);
-  if (!account) return { org, practices, people };
+  if (!account) return { org, practices, people, resources };
   const reader: ReaderMembership = { csrf: account.csrfToken, place, mayVerify: can(account, organizationPolicy.verify) };
   if (can(account, organizationPolicy.manageMembers, place)) {
     const [members, admins] = await Promise.all([managedMembers(db, org.id), adminCount(db, org.id)]);
     reader.managed = { members, admins };
   }
-  return { org, practices, people, reader };
+  return { org, practices, people, resources, reader };
 }

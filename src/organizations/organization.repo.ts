@@ -52,14 +52,26 @@ export async function listOrganizations(
   f: OrganizationFilter,
   offset: number,
   limit: number,
+  after?: readonly [name: string, id: number | string],
 ): Promise<{ items: ListedOrganization[]; total: number }> {
   const [items, count] = await Promise.all([
     // The page is chosen first, then its practices counted: never for the rows skipped.
     db
-      .selectFrom(filtered(db, f).selectAll('o').orderBy(sql`lower(o.name)`).offset(offset).limit(limit).as('o'))
+      .selectFrom(
+        filtered(db, f)
+          .selectAll('o')
+          // Keyset paging (the API's cursor): after this name (compared lower-cased, as sorted) and id.
+          .$if(after !== undefined, (q) => q.where(sql<boolean>`(lower(o.name), o.id) > (lower(${after?.[0]}::text), ${after?.[1]}::bigint)`))
+          .orderBy(sql`lower(o.name)`)
+          .orderBy('o.id')
+          .offset(offset)
+          .limit(limit)
+          .as('o'),
+      )
       .selectAll('o')
       .select(sql<number>`(SELECT count(*)::int FROM practices p WHERE ${namingPractices})`.as('practices'))
       .orderBy(sql`lower(o.name)`)
+      .orderBy('o.id')
       .execute(),
     filtered(db, f)
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -1,10 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import { apiPage } from '../http/api-page.ts';
+import { cursorPage } from '../http/api-page.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest, notFound } from '../http/errors.ts';
+import { apiRouter, nameIdCursor, readCursor } from '../http/openapi.ts';
 import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
@@ -16,6 +17,7 @@ import { membershipRoutes, organizationNotices } from './membership.routes.tsx';
 import { organizationQuery } from './organization.query.ts';
 import { findOrganization, listOrganizations, organizationCountries, practicesOfOrganization } from './organization.repo.ts';
 import { toApiOrganization } from './organization-api.present.ts';
+import { getOrganizationRoute, listOrganizationsRoute } from './organization-api.schema.ts';
 import { loadOrganizationPage } from './organization-page.data.ts';
 import { verifyOrganization } from './verify-organization.command.ts';
 import { OrganizationListPage } from './views/organization-list-page.tsx';
@@ -31,7 +33,8 @@ const maxOrganizationsInExport = 50_000;
  * GET /organizations/export.csv.
  */
 export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // An OpenAPI router, so that the API's operations reach the document (see http/openapi.ts).
+  const app = apiRouter();
   const query = (url: string) => readStrictQuery(organizationQuery, new URL(url).searchParams);
 
   app.get('/organizations', async (c) => {
@@ -92,38 +95,45 @@ export function organizationRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     return seeOther(c, `/organizations/${encodeURIComponent(slug)}?done=verified`);
   });
 
-  const api = new Hono<AppEnv>();
+  const api = apiRouter();
   api.use('*', cors({ origin: '*', allowMethods: ['GET'] }));
-  api.get('/api/v1/organizations', async (c) => {
-    const q = query(c.req.url);
-    const { items, total } = await listOrganizations(db, q, (q.page - 1) * q.page_size, q.page_size);
-    return c.json(
-      apiPage(
-        c.req.url,
-        config.publicUrl,
-        q,
-        total,
-        items.map((o) => toApiOrganization(o, config.publicUrl)),
-      ),
+  api.openapi(listOrganizationsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const after = readCursor(q.cursor, nameIdCursor);
+    // One more than the page, to know whether there is a next one; a cursor starts after its item.
+    const { items, total } = await listOrganizations(db, q, after ? 0 : (q.page - 1) * q.page_size, q.page_size + 1, after);
+    const page = cursorPage(
+      c.req.url,
+      config.publicUrl,
+      q,
+      total,
+      items,
+      (o) => [o.name, o.id],
+      (o) => toApiOrganization(o, config.publicUrl),
     );
+    return c.json(page, 200);
   });
-  api.get('/api/v1/organizations/:slug', async (c) => {
-    const org = await findOrganization(db, c.req.param('slug'));
-    if (!org) throw notFound(`no organisation "${c.req.param('slug')}"`);
+  api.openapi(getOrganizationRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const org = await findOrganization(db, slug);
+    if (!org) throw notFound(`no organisation "${slug}"`);
     const [practices, people] = await Promise.all([practicesOfOrganization(db, org, 'en'), peopleOfOrganization(db, org.id)]);
-    return c.json({
-      ...toApiOrganization({ ...org, practices: practices.length }, config.publicUrl),
-      description: org.description,
-      // People who chose a public profile only; the others are counted.
-      members: people.count,
-      people: people.listed.map((p) => ({ slug: p.slug, name: p.name, url: `${config.publicUrl}/people/${encodeURIComponent(p.slug)}` })),
-      practice_list: practices.map((p) => ({
-        id: p.id,
-        role: p.role,
-        url: `${config.publicUrl}/practices/${encodeURIComponent(p.id)}`,
-        api: `${config.publicUrl}/api/v1/practices/${encodeURIComponent(p.id)}`,
-      })),
-    });
+    return c.json(
+      {
+        ...toApiOrganization({ ...org, practices: practices.length }, config.publicUrl),
+        description: org.description,
+        // People who chose a public profile only; the others are counted.
+        members: people.count,
+        people: people.listed.map((p) => ({ slug: p.slug, name: p.name, url: `${config.publicUrl}/people/${encodeURIComponent(p.slug)}` })),
+        practice_list: practices.map((p) => ({
+          id: p.id,
+          role: p.role,
+          url: `${config.publicUrl}/practices/${encodeURIComponent(p.id)}`,
+          api: `${config.publicUrl}/api/v1/practices/${encodeURIComponent(p.id)}`,
+        })),
+      },
+      200,
+    );
   });
   app.route('/', api);
   app.route('/', membershipRoutes({ db, config }));

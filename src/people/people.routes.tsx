@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { apiPage } from '../http/api-page.ts';
+import { cursorPage } from '../http/api-page.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
+import { apiRouter, nameIdCursor, readCursor } from '../http/openapi.ts';
 import { renderPage } from '../http/render.tsx';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { readStrictQuery } from '../http/strict-query.ts';
@@ -16,6 +17,7 @@ import { contactPerson } from './contact-person.command.ts';
 import { peopleQuery } from './people.query.ts';
 import { findPublicPerson, listPeople, type PublicPerson, peopleFilterChoices } from './person.repo.ts';
 import { toApiPerson } from './person-api.present.ts';
+import { getPersonRoute, listPeopleRoute } from './person-api.schema.ts';
 import type { ContactFormState } from './views/contact-form.tsx';
 import { PeopleListPage } from './views/people-list-page.tsx';
 import { PersonPage } from './views/person-page.tsx';
@@ -28,7 +30,8 @@ import { PersonPage } from './views/person-page.tsx';
  * deleted person is a 404 at once; no answer holds an email address.
  */
 export function peopleRoutes({ db, config }: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // An OpenAPI router, so that the API's operations reach the document (see http/openapi.ts).
+  const app = apiRouter();
   const query = (url: string) => readStrictQuery(peopleQuery, new URL(url).searchParams);
   const person = async (slug: string) => {
     const found = await findPublicPerson(db, slug);
@@ -73,33 +76,41 @@ export function peopleRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     return seeOther(c, `/people/${encodeURIComponent(p.slug)}?done=sent#contact`);
   });
 
-  const api = new Hono<AppEnv>();
+  const api = apiRouter();
   api.use('*', cors({ origin: '*', allowMethods: ['GET'] }));
-  api.get('/api/v1/people', async (c) => {
-    const q = query(c.req.url);
-    const { items, total } = await listPeople(db, q, (q.page - 1) * q.page_size, q.page_size);
+  api.openapi(listPeopleRoute, async (c) => {
+    const q = c.req.valid('query');
+    const after = readCursor(q.cursor, nameIdCursor);
+    // One more than the page, to know whether there is a next one; a cursor starts after its item.
+    const { items, total } = await listPeople(db, q, after ? 0 : (q.page - 1) * q.page_size, q.page_size + 1, after);
     return c.json(
-      apiPage(
+      cursorPage(
         c.req.url,
         config.publicUrl,
         q,
         total,
-        items.map((p) => toApiPerson(p, config.publicUrl)),
+        items,
+        (p) => [p.name, p.id],
+        (p) => toApiPerson(p, config.publicUrl),
       ),
+      200,
     );
   });
-  api.get('/api/v1/people/:slug', async (c) => {
-    const p = await person(c.req.param('slug'));
+  api.openapi(getPersonRoute, async (c) => {
+    const p = await person(c.req.valid('param').slug);
     const organizations = await organizationsOf(p);
-    return c.json({
-      ...toApiPerson(p, config.publicUrl),
-      organizations: organizations.map((o) => ({
-        slug: o.slug,
-        name: o.name,
-        role: o.role,
-        url: `${config.publicUrl}/organizations/${encodeURIComponent(o.slug)}`,
-      })),
-    });
+    return c.json(
+      {
+        ...toApiPerson(p, config.publicUrl),
+        organizations: organizations.map((o) => ({
+          slug: o.slug,
+          name: o.name,
+          role: o.role,
+          url: `${config.publicUrl}/organizations/${encodeURIComponent(o.slug)}`,
+        })),
+      },
+      200,
+    );
   });
   app.route('/', api);
   return app;

@@ -45,11 +45,26 @@ function filtered(db: Database, f: PeopleFilter) {
 
 /**
  * A page of the people who chose a public profile, by name, and how many match in all.
+ * `after` starts the page after a person's (lower-cased name, id) instead of at an offset.
  * @example const { items, total } = await listPeople(db, { theme: 'housing' }, 0, 20);
  */
-export async function listPeople(db: Database, f: PeopleFilter, offset: number, limit: number): Promise<{ items: PublicPerson[]; total: number }> {
+export async function listPeople(
+  db: Database,
+  f: PeopleFilter,
+  offset: number,
+  limit: number,
+  after?: readonly [name: string, id: number | string],
+): Promise<{ items: PublicPerson[]; total: number }> {
   const [items, count] = await Promise.all([
-    filtered(db, f).select(shown).orderBy(sql`lower(p.name)`).orderBy('p.id').offset(offset).limit(limit).execute(),
+    filtered(db, f)
+      .select(shown)
+      // Keyset paging (the API's cursor): after this name (compared lower-cased, as sorted) and id.
+      .$if(after !== undefined, (q) => q.where(sql<boolean>`(lower(p.name), p.id) > (lower(${after?.[0]}::text), ${after?.[1]}::bigint)`))
+      .orderBy(sql`lower(p.name)`)
+      .orderBy('p.id')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
     filtered(db, f)
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),

@@ -3,6 +3,7 @@ import { recordDiff } from '../history/record-diff.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
+import { brokenLinksOf } from '../link-check/link-check.repo.ts';
 import { draftFromValues, valuesFromRecord } from '../practice-form/practice-form.convert.ts';
 import { formSteps } from '../practice-form/practice-form.fields.ts';
 import { readStoredPractice } from '../practices/stored-practice.repo.ts';
@@ -29,7 +30,16 @@ export function practiceEditRoutes({ db, config }: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const stored = await readStoredPractice(db, id);
     if (!stored) throw notFound(`practice "${id}" does not exist`);
-    const props = { id, title: stored.record.title, values: valuesFromRecord(stored.record), base: stored.contentHash, message: '', csrf: account.csrfToken };
+    const brokenLinks = await brokenLinksOf(db, 'practice', id);
+    const props = {
+      id,
+      title: stored.record.title,
+      values: valuesFromRecord(stored.record),
+      base: stored.contentHash,
+      message: '',
+      csrf: account.csrfToken,
+      brokenLinks,
+    };
     return page(c, props);
   });
 

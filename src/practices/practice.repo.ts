@@ -20,6 +20,10 @@ export interface ChangeAuthor {
   authorId?: number | null;
   /** What made the revision; imports when not said. */
   kind?: RevisionKind;
+  /** Who submitted what a publication publishes, credited as an author (0034). */
+  submitterId?: number | null;
+  /** The licence the submitter agreed to publish under, and when. */
+  license?: { id: string; agreedAt: Date } | null;
 }
 
 /** A city a practice is placed in: created if new, coordinates filled in if missing. */
@@ -114,6 +118,9 @@ export async function upsertPractice(db: Database, record: PracticeRecord, chang
       author_id: change.authorId ?? null,
       kind: change.kind ?? 'import',
       message: change.message,
+      submitter_id: change.submitterId ?? null,
+      license: change.license?.id ?? null,
+      license_agreed_at: change.license?.agreedAt ?? null,
     })
     .execute();
   await db.deleteFrom('practice_links').where('practice_id', '=', record.id).execute();
@@ -135,6 +142,11 @@ export interface PracticeWithLineage {
   updated_at: Date;
   adapted_from: { id: string; changes: string | null; title: string | null; city: string | null; country: string | null }[];
   adapted_by: { id: string; changes: string | null; title: string; city: string | null; country: string }[];
+  /**
+   * Who submitted its published revisions, oldest first: the public profile's name and slug, or
+   * nulls for someone without one (credited by their organisation only).
+   */
+  submitters: { id: number; name: string | null; slug: string | null }[];
 }
 
 /**
@@ -162,6 +174,16 @@ export async function findPublishedPractice(db: Database, id: string): Promise<P
           .whereRef('l.adapted_from_id', '=', 'p.id')
           .orderBy('a.title'),
       ).as('adapted_by'),
+      // Read through public_profiles: a withdrawn profile or a deleted account is named nowhere at once.
+      jsonArrayFrom(
+        eb
+          .selectFrom('practice_revisions as r')
+          .leftJoin('public_profiles as pp', 'pp.id', 'r.submitter_id')
+          .select(['r.submitter_id as id', 'pp.name', 'pp.slug'])
+          .whereRef('r.practice_id', '=', 'p.id')
+          .where('r.submitter_id', 'is not', null)
+          .orderBy('r.id'),
+      ).as('submitters'),
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();

@@ -8,8 +8,10 @@ import { renderPage } from '../http/render.tsx';
 import { privatePage } from '../http/responses.ts';
 import { organizationsNamedBy } from '../organizations/organization.repo.ts';
 import { practiceContact } from '../people/practice-contact.ts';
+import { resourcesLinkedTo } from '../resources/resource.repo.ts';
 import { similarPractices } from '../search/similar-practices.ts';
 import { findPublishedPractice } from './practice.repo.ts';
+import { practiceCiteRoutes } from './practice-cite.routes.ts';
 import { practiceContactRoutes } from './practice-contact.routes.tsx';
 import { PracticePage } from './views/practice-page.tsx';
 
@@ -31,22 +33,24 @@ export function practiceRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     // Without ?lang the page is read in the interface language where a translation exists.
     const lang = pageQuery.parse(c.req.query()).lang ?? c.get('i18n').locale;
-    const [practice, similar, assessment, organizations, exchanges] = await Promise.all([
+    const [practice, similar, assessment, organizations, exchanges, resources] = await Promise.all([
       findPublishedPractice(db, id),
       similarPractices(db, id, c.get('i18n').locale, 5),
       findAssessment(db, id),
       organizationsNamedBy(db, id),
       exchangesOfOutcome(db, id),
+      resourcesLinkedTo(db, 'practice', id),
     ]);
     if (!practice) throw notFound(`practice "${id}" does not exist`);
     const contact = await practiceContact(db, practice.record.contact);
     const account = c.get('account');
-    const page = { practice, similar, lang, assessment, organizations, contact, exchanges };
+    const page = { practice, similar, lang, assessment, organizations, contact, exchanges, resources };
     // A signed-in reader of a practice with a contact form gets the form with their token: never kept or shared.
     if (account && contact.reachable)
       return privatePage(c, <PracticePage {...page} contactForm={{ csrf: account.csrfToken, sent: c.req.query('done') === 'sent' }} />);
     return renderPage(c, <PracticePage {...page} />);
   });
   app.route('/', practiceContactRoutes(deps));
+  app.route('/', practiceCiteRoutes(deps));
   return app;
 }

@@ -2,6 +2,7 @@ import { recordPracticeActivity } from '../follows/practice-activity.ts';
 import type { ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { conflict } from '../http/errors.ts';
 import { upsertPractice } from '../practices/practice.repo.ts';
+import { publishResourceSubmission } from '../resources/resource-commands.ts';
 import type { Submission } from '../submissions/submission.repo.ts';
 import { lockSubmissionState, recordTransition } from '../submissions/submission-transition.repo.ts';
 import { checkTransition, mailStateChange } from '../submissions/submission-workflow.ts';
@@ -22,8 +23,10 @@ import { lockPublishing } from './review.repo.ts';
 export async function publishSubmission(
   deps: ContributionDeps,
   p: { submission: Submission; actor: SessionAccount; ip?: string | null },
-): Promise<{ practiceId: string }> {
+): Promise<{ practiceId?: string; resourceSlug?: string }> {
   const s = p.submission;
+  // A resource of the library is published into the library, through the same workflow.
+  if (s.kind === 'resource') return { resourceSlug: (await publishResourceSubmission(deps, p)).slug };
   checkTransition(p.actor, 'editor', s, 'published');
   const practiceId = await deps.db.transaction().execute(async (trx) => {
     await lockPublishing(trx);
@@ -33,7 +36,15 @@ export async function publishSubmission(
     const message = translation
       ? `Translation into ${s.translationLanguage} from submission #${s.id}`
       : `Published from submission #${s.id} by ${s.submitterName}`;
-    await upsertPractice(trx, record, { author: p.actor.name, authorId: p.actor.userId, kind: translation ? 'translation' : 'publish', message });
+    // The submitter is credited with the revision, and the licence they agreed to is kept with it.
+    await upsertPractice(trx, record, {
+      author: p.actor.name,
+      authorId: p.actor.userId,
+      kind: translation ? 'translation' : 'publish',
+      message,
+      submitterId: s.submitterId,
+      license: s.license && s.licenseAgreedAt ? { id: s.license, agreedAt: s.licenseAgreedAt } : null,
+    });
     // Followers of its themes, city, organisations and matching searches hear of it once it is committed.
     await recordPracticeActivity(trx, record, translation ? 'practice_updated' : 'practice_published', p.actor.userId);
     await recordTransition(trx, { submission: s, actorId: p.actor.userId, to: 'published', practiceId: record.id, ip: p.ip });

@@ -5,9 +5,11 @@ import { conflict } from '../http/errors.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
+import { resourceOfSubmission } from '../resources/resource.repo.ts';
+import { type ResourceFileInfo, submissionFileInfo } from '../resources/resource-file.repo.ts';
 import { can } from '../security/authorize.ts';
 import { assignSubmission, type Submission } from '../submissions/submission.repo.ts';
-import { addSubmissionEvent, listSubmissionEvents, type SubmissionEvent } from '../submissions/submission-events.repo.ts';
+import { addSubmissionEvent, lastSentBack, listSubmissionEvents, type SubmissionEvent } from '../submissions/submission-events.repo.ts';
 import { transitionSubmission } from '../submissions/submission-workflow.ts';
 import { isAssignable, reviewPolicy } from './review.policy.ts';
 import { commentMail } from './review-mails.ts';
@@ -26,6 +28,11 @@ export interface SubmissionView {
   submitterOrganization: string | null;
   /** The practice an adaptation adapts, or a translation translates; undefined when it is not (or no longer) published. */
   related?: RelatedPractice;
+  /** A resource submission's PDF, and the resource it was published as. */
+  resourceFile?: ResourceFileInfo;
+  resourceSlug?: string;
+  /** For editors, on a resubmission: the draft as it was last sent back for changes, and when. */
+  sentBack?: { data: Record<string, unknown>; at: Date };
 }
 
 /**
@@ -35,12 +42,23 @@ export interface SubmissionView {
  */
 export async function loadSubmissionView(db: Database, submission: Submission, viewer: SessionAccount): Promise<SubmissionView> {
   const relatedId = submission.kind === 'translation' ? submission.practiceId : submission.adaptedFromId;
-  const [events, practice] = await Promise.all([listSubmissionEvents(db, submission.id), relatedId ? findPublishedPractice(db, relatedId) : undefined]);
+  const resource = submission.kind === 'resource';
+  const [events, practice, resourceFile, published] = await Promise.all([
+    listSubmissionEvents(db, submission.id),
+    relatedId ? findPublishedPractice(db, relatedId) : undefined,
+    resource ? submissionFileInfo(db, submission.id) : undefined,
+    resource && submission.state === 'published' ? resourceOfSubmission(db, submission.id) : undefined,
+  ]);
+  // An editor reviewing a resubmission compares it with what they sent back.
+  const sentBack = submission.state === 'submitted' && can(viewer, reviewPolicy.review) ? await lastSentBack(db, submission.id) : undefined;
   return {
+    resourceFile,
+    resourceSlug: published?.slug,
     submission,
     events,
     submitterOrganization: can(viewer, reviewPolicy.seeSubmitterOrganization) ? submission.submitterOrganization : null,
     related: practice ? { id: practice.id, record: practice.record } : undefined,
+    sentBack,
   };
 }
 

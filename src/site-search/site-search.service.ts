@@ -3,6 +3,8 @@ import { type ListedEvent, listEvents } from '../events/event.repo.ts';
 import { type ListedGroup, listGroups } from '../groups/group.repo.ts';
 import { type ListedOrganization, listOrganizations } from '../organizations/organization.repo.ts';
 import { listPeople, type PublicPerson } from '../people/person.repo.ts';
+import type { ListedResource } from '../resources/resource.repo.ts';
+import { searchResources } from '../resources/resource-search.ts';
 import { parseQuery } from '../search/engine/query-parser.ts';
 import { parseSearchParams } from '../search/search.params.ts';
 import { searchPractices } from '../search/search.service.ts';
@@ -30,6 +32,8 @@ export interface SiteResults {
   people: Matched<PublicPerson>;
   events: Matched<ListedEvent>;
   groups: Matched<ListedGroup>;
+  /** The resource library, ranked by the same engine as practices. */
+  resources: Found<ListedResource>;
 }
 
 /**
@@ -44,7 +48,7 @@ export async function searchSite(db: Database, q: string, locale: string, now: D
   const words = [...parsed.clauses.filter((c) => !c.partOfTerm).map((c) => c.text), ...parsed.phrases].join(' ');
   const { params } = parseSearchParams(new URLSearchParams({ q }));
   const terms = words.split(' ').filter(Boolean);
-  const [practices, organizations, people, events, groups] = await Promise.all([
+  const [practices, organizations, people, events, groups, resources] = await Promise.all([
     searchPractices(db, params, { locale, pageSize: shownPerKind }),
     bestMatch(
       terms,
@@ -66,8 +70,18 @@ export async function searchSite(db: Database, q: string, locale: string, now: D
       (w) => listGroups(db, { q: w }, 0, shownPerKind),
       (g) => g.slug,
     ),
+    searchResources(db, { q, page: 1, page_size: shownPerKind }, locale),
   ]);
-  return { q, words, practices: { items: practices.hits, total: practices.total }, organizations, people, events, groups };
+  return {
+    q,
+    words,
+    practices: { items: practices.hits, total: practices.total },
+    organizations,
+    people,
+    events,
+    groups,
+    resources: { items: resources.items, total: resources.total },
+  };
 }
 
 /** Words tried one by one when no name holds them all: a question's first few. */

@@ -33,11 +33,11 @@ export function isEditableBySubmitter(state: SubmissionState): boolean {
 /** States an editor's queue can show, in the order of the filter. */
 export const queueStates = ['submitted', 'changes_requested', 'published', 'rejected', 'withdrawn'] as const;
 
-/** What a submission is, as lists show it: a new practice, an adaptation of one, or a translation. */
-export type DisplayKind = 'practice' | 'adaptation' | 'translation';
+/** What a submission is, as lists show it: a new practice, an adaptation of one, a translation, or a resource of the library. */
+export type DisplayKind = 'practice' | 'adaptation' | 'translation' | 'resource';
 
 /** The kind a list shows: a practice submission linked to an original is an adaptation. */
-export function displayKind(s: { kind: 'practice' | 'translation'; adaptedFromId: string | null }): DisplayKind {
-  if (s.kind === 'translation') return 'translation';
+export function displayKind(s: { kind: 'practice' | 'translation' | 'resource'; adaptedFromId: string | null }): DisplayKind {
+  if (s.kind === 'translation' || s.kind === 'resource') return s.kind;
   return s.adaptedFromId ? 'adaptation' : 'practice';
 }

@@ -50,7 +50,9 @@ export async function recordTransition(trx: Database, t: RecordedTransition): Pr
   });
   // Another editor (or another tab) acted first.
   if (!moved) throw conflict('this submission changed in the meantime; reload it to see its state');
-  await addSubmissionEvent(trx, { submissionId: submission.id, authorId: t.actorId, kind: 'state', state: t.to, body: t.message ?? '' });
+  // Sent back: the draft as the editor saw it is kept, so the resubmission can be compared with it.
+  const data = t.to === 'changes_requested' ? submission.data : undefined;
+  await addSubmissionEvent(trx, { submissionId: submission.id, authorId: t.actorId, kind: 'state', state: t.to, body: t.message ?? '', data });
   const action = auditActionOf[t.to];
   if (action) {
     await recordAudit(trx, {

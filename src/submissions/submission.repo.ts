@@ -28,12 +28,17 @@ export interface Submission {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  /** The licence the submitter agreed to publish under when sending it, and when (null before). */
+  license: string | null;
+  licenseAgreedAt: Date | null;
 }
 
 /** The draft part of a submission that each save replaces. */
 export interface DraftContent {
   data: Record<string, unknown>;
   step: number;
+  /** Set when the save sends it: the licence its submitter agrees to now. */
+  license?: string;
 }
 
 /** What a new submission starts from. */
@@ -85,6 +90,8 @@ function selectSubmissions(db: Database) {
       's.created_at as createdAt',
       's.updated_at as updatedAt',
       's.submitted_at as submittedAt',
+      's.license',
+      's.license_agreed_at as licenseAgreedAt',
     ]);
 }
 
@@ -134,7 +141,14 @@ export async function findSubmission(db: Database, id: number): Promise<Submissi
 export async function saveDraft(db: Database, id: number, content: DraftContent, version: number): Promise<boolean> {
   const result = await db
     .updateTable('submissions')
-    .set({ data: JSON.stringify(content.data), step: content.step, ...derived(content.data), version: sql<number>`version + 1`, updated_at: new Date() })
+    .set({
+      data: JSON.stringify(content.data),
+      step: content.step,
+      ...derived(content.data),
+      ...(content.license ? { license: content.license, license_agreed_at: new Date() } : {}),
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

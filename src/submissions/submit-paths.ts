@@ -15,3 +15,5 @@ export const mySubmissionsPath = (done?: 'sent' | 'withdrawn') => (done ? `/my/s
 /** The translation form of a practice, optionally opened on a language. */
 export const translatePath = (practiceId: string, lang?: string) =>
   `/practices/${encodeURIComponent(practiceId)}/translate${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+/** A resource submission's form (the library's area serves it), while its submitter may still change it. */
+export const resourceDraftPath = (id: number) => `/resources/submissions/${id}`;

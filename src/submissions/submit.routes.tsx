@@ -6,6 +6,7 @@ import { postedForm, privatePage, seeOther } from '../http/responses.ts';
 import { localizedPath } from '../i18n/locale-routing.ts';
 import { formSteps, type PracticeFormValues } from '../practice-form/practice-form.fields.ts';
 import { markdownPreviews } from '../practice-form/views/practice-step-fields.tsx';
+import { exportLicense } from '../practices/export/exchange-json.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { signedIn, signedInAccount } from '../security/guards.ts';
@@ -14,10 +15,11 @@ import { type DraftData, recordOf, stepErrors, stepValues } from './draft-data.t
 import type { Submission } from './submission.repo.ts';
 import { submissionPath } from './submission-mails.ts';
 import { canMove, isEditableBySubmitter } from './submission-state.ts';
-import { draftVersion, practiceId, requestKey, stepAction, stepAt, stepNumber } from './submit.schema.ts';
+import { draftVersion, licenseConsent, practiceId, requestKey, stepAction, stepAt, stepNumber } from './submit.schema.ts';
 import { ownSubmission, type StepOutcome, saveStep, sendProblems, sendToReview, startSubmission, withdrawSubmission } from './submit.service.ts';
 import { checkPath, mySubmissionsPath, oldCheckPath, stepPath } from './submit-paths.ts';
 import type { OriginalPractice } from './views/adapt-parts.tsx';
+import { consentField } from './views/license-consent.tsx';
 import { ReadBackPage } from './views/read-back-page.tsx';
 import { StepPage } from './views/step-page.tsx';
 import { ClosedPage, WithdrawPage } from './views/withdraw-page.tsx';
@@ -88,8 +90,21 @@ async function afterStep(db: Database, c: Context<AppEnv>, account: SessionAccou
   return seeOther(c, n === formSteps.length ? checkPath(s.id) : stepPath(s.id, n + 1));
 }
 
-/** The read-back page, for the GET and for a refused send (400 with problems, 409 when the draft changed meanwhile). */
-async function readBackPage(db: Database, c: Context<AppEnv>, account: SessionAccount, s: Submission, status: 200 | 400 | 409 = 200) {
+/** The consent as the refused post left it: ticked or not, and the message when it was missing. */
+interface ConsentState {
+  checked?: boolean;
+  error?: string;
+}
+
+/** The read-back page, for the GET and for a refused send (400 with problems or without consent, 409 when the draft changed meanwhile). */
+async function readBackPage(
+  db: Database,
+  c: Context<AppEnv>,
+  account: SessionAccount,
+  s: Submission,
+  status: 200 | 400 | 409 = 200,
+  consent: ConsentState = {},
+) {
   const conflict = status === 409;
   const data = s.data as DraftData;
   const page = (
@@ -101,6 +116,7 @@ async function readBackPage(db: Database, c: Context<AppEnv>, account: SessionAc
       problems={sendProblems(s)}
       conflict={conflict}
       csrf={account.csrfToken}
+      consent={{ license: exportLicense, ...consent }}
     />
   );
   return privatePage(c, page, status);
@@ -186,13 +202,18 @@ function sendRoutes(app: Hono<AppEnv>, deps: ContributionDeps): void {
     const account = signedInAccount(c);
     const { s, closed } = await editableDraft(db, c, account);
     if (closed) return privatePage(c, <ClosedPage id={s.id} />, 409);
-    const version = draftVersion.safeParse((await c.req.parseBody()).version);
+    const body = await c.req.parseBody();
+    const version = draftVersion.safeParse(body.version);
     if (!version.success) throw badRequest('the form has no valid version; reload the page');
-    const refused = await sendToReview(deps, account, s, version.data, ip(c));
+    // Publishing needs the submitter's consent to the licence: without it nothing is sent, the box is asked for again.
+    if (!licenseConsent.safeParse(body[consentField]).success) {
+      return readBackPage(db, c, account, s, 400, { checked: false, error: 'license.consent.required' });
+    }
+    const refused = await sendToReview(deps, account, s, { version: version.data, license: exportLicense }, ip(c));
     if (!refused) return seeOther(c, mySubmissionsPath('sent'));
     // Problems, or another tab changed the draft: show what is stored now, with why it was not sent.
     const now = await ownSubmission(db, account, String(s.id), 'practice');
-    return readBackPage(db, c, account, now, 'conflict' in refused ? 409 : 400);
+    return readBackPage(db, c, account, now, 'conflict' in refused ? 409 : 400, { checked: true });
   });
 
   app.get('/submit/:id/withdraw', signedIn(), async (c) => {

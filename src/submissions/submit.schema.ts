@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type FormStep, formSteps } from '../practice-form/practice-form.fields.ts';
+import { exportLicense } from '../practices/export/exchange-json.ts';
 import { storableString } from '../shared/storable-text.ts';
 import { isoLanguages } from './iso-languages.ts';
 
@@ -24,6 +25,9 @@ export const requestKey = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/);
 
 /** The draft version the form was loaded with; a save from an older one is a conflict. */
 export const draftVersion = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** The ticked consent box of the read-back page: its value is the licence agreed to, the contributions' one. */
+export const licenseConsent = z.literal(exportLicense);
 
 /** Which button sent a step form. Enter in a text field presses the first one, "continue". */
 export const stepAction = z.enum(['next', 'save', 'preview', 'back']).catch('next');

@@ -121,22 +121,24 @@ export type SendRefusal = { problems: FormErrors } | { conflict: true };
 /**
  * Sends a complete draft (or one sent back for changes) to review: the adaptation link goes into
  * the record, the typed leftovers go, then the workflow moves it (state, thread, audit, mail).
- * @example const refused = await sendToReview(deps, account, submission, version, ip);
+ * @example const refused = await sendToReview(deps, account, submission, { version, license: 'CC-BY-4.0' }, ip);
  */
 export async function sendToReview(
   deps: ContributionDeps,
   account: SessionAccount,
   submission: Submission,
-  version: number,
+  send: { version: number; license: string },
   ip: string | null,
 ): Promise<SendRefusal | undefined> {
+  const { version, license } = send;
   const problems = sendProblems(submission);
   if (Object.keys(problems).length) return { problems };
   const { _raw: _leftovers, ...data } = submission.data as DraftData;
   if (submission.adaptedFromId) {
     data.adapted_from = [{ id: submission.adaptedFromId, changes: adaptationChanges(data._adapt as AdaptAnswers, data.language) }];
   }
-  if (!(await saveDraft(deps.db, submission.id, { data, step: submission.step }, version))) return { conflict: true };
+  // The consent is kept with the draft it was given for: a later resubmission asks for it again.
+  if (!(await saveDraft(deps.db, submission.id, { data, step: submission.step, license }, version))) return { conflict: true };
   const now = (await findSubmission(deps.db, submission.id)) as Submission;
   await transitionSubmission(deps, { submission: now, actor: account, as: 'submitter', to: 'submitted', ip });
   return undefined;

@@ -13,6 +13,8 @@ export interface LayoutProps {
   noindex?: boolean;
   feeds?: { href: string; title: string; type: string }[];
   jsonLd?: unknown;
+  /** Extra `<meta name content>` tags (a practice's Highwire `citation_*` tags for reference managers). */
+  meta?: { name: string; content: string }[];
   children?: Child;
 }
 
@@ -23,7 +25,7 @@ function jsonLdScript(data: unknown) {
 }
 
 /** The one page layout: header with search, main content, footer. */
-export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, children }) => {
+export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex, feeds, jsonLd, meta, children }) => {
   const { i18n, assets, publicUrl, path, layoutParts } = usePage();
   const AccountNav = layoutParts?.accountNav;
   const { t } = i18n;
@@ -45,6 +47,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
           <link rel="alternate" type={f.type} href={f.href} title={f.title} />
         ))}
         {jsonLd ? jsonLdScript(jsonLd) : null}
+        {meta?.map((m) => (
+          <meta name={m.name} content={m.content} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -63,6 +68,9 @@ export const Layout: FC<LayoutProps> = ({ title, description, canonical, noindex
               <ul>
                 <li>
                   <a href="/practices">{t('nav.practices')}</a>
+                </li>
+                <li>
+                  <a href="/resources">{t('nav.resources')}</a>
                 </li>
                 <li>
                   <a href="/map">{t('nav.map')}</a>

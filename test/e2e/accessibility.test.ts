@@ -16,6 +16,8 @@ const pages = {
   event: '/events/inter-ethnic-city-un-roundtable-2009',
   'event in Arabic': '/ar/events/example-webinar-welcoming-newcomers',
   'organisations in Arabic': '/ar/organizations?type=academia',
+  resources: '/resources?theme=housing',
+  'resources in Arabic': '/ar/resources?q=cities',
   'not found': '/no-such-page',
 };
 

@@ -150,7 +150,7 @@ describe.skipIf(!browserAvailable())('a call for interest from opening to feedba
       await r2.goto(e2e.url(path));
       await r2.locator('form[action$="/conflict"] [name=conflict][value=no]').check();
       await go(r2, r2.locator('form[action$="/conflict"] button'), /\/reviews\/\d+/);
-      await r2.locator('[name=score_community_reach][value="' + (i === 0 ? 5 : 2) + '"]').check();
+      await r2.locator(`[name=score_community_reach][value="${i === 0 ? 5 : 2}"]`).check();
       await r2.locator('[name=comment_community_reach]').fill(i === 0 ? 'A wide reach.' : 'Few groups named.');
       await go(r2, r2.locator('button[name=intent][value=submit]'), /\/reviews\/\d+/);
     }

@@ -99,6 +99,7 @@ describe.skipIf(!browserAvailable())('contributing a practice, from sign-up to a
     for (const text of [practice.title, practice.summary, 'Lisbon', 'Associação Cozinhas Abertas', 'About 120 families', 'Cozinhas Abertas annual report']) {
       expect(readback, `the review page reads back "${text}"`).toContain(text);
     }
+    await mira.getByRole('checkbox', { name: /Creative Commons Attribution 4\.0/ }).check();
     await go(mira, mira.getByRole('button', { name: 'Send to review' }), /\/my\/submissions\?done=sent$/);
     expect(await mira.locator('.submission-item', { hasText: practice.title }).innerText(), 'the sent draft is "In review"').toContain('In review');
     await e2e.waitForMail((m) => m.to.includes(member.email) && m.subject === `We received “${practice.title}”`);
@@ -136,6 +137,7 @@ describe.skipIf(!browserAvailable())('contributing a practice, from sign-up to a
       `**/submit/${submissionId}/check`,
     );
     expect(await mainText(mira), 'the review page shows the fixed summary').toContain(practice.fixedSummary);
+    await mira.getByRole('checkbox', { name: /Creative Commons Attribution 4\.0/ }).check();
     await go(mira, mira.getByRole('button', { name: 'Send to review' }), /\/my\/submissions\?done=sent$/);
 
     // The editor publishes it.

@@ -173,6 +173,7 @@ describe.skipIf(!browserAvailable())('contributed text is shown as text, never r
     expect(n, 'payloads typed into the form').toBeGreaterThanOrEqual(15);
     expect(mp.url()).toMatch(/\/submit\/\d+\/check$/);
     const id = /\/submit\/(\d+)\//.exec(mp.url())?.[1];
+    await mp.locator(`form[action$="/submit/${id}/send"] input[name="license_consent"]`).check();
     await Promise.all([mp.waitForURL(/\/my\/submissions/), mp.locator(`form[action$="/submit/${id}/send"] button`).click()]);
     await check(memberTrap, 'my submissions');
     await mp.goto(e2e.url(`/en/submissions/${id}`));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createUserWithRole } from '../../src/accounts/user-admin.ts';
 import type { Database } from '../../src/db/database.ts';
+import { insertSource } from '../../src/harvest/harvest.repo.ts';
 import { upsertPractice } from '../../src/practices/practice.repo.ts';
 import type { PracticeRecord } from '../../src/practices/practice.schema.ts';
 import { findDraft, insertDraft } from '../../src/self-assessment/city-assessment.repo.ts';
@@ -13,6 +14,7 @@ import { type EventFixtures, eventFixtures, eventsFingerprint } from './event-fi
 import { type ExchangeFixtures, exchangeFixtures, exchangesFingerprint } from './exchange-fixtures.ts';
 import { type GroupFixtures, groupFixtures, groupsFingerprint } from './group-fixtures.ts';
 import { practiceDraft } from './practice-record.ts';
+import { type ResourceFixtures, resourceFixtures, resourcesFingerprint } from './resource-fixtures.ts';
 
 let counter = 0;
 
@@ -20,7 +22,7 @@ let counter = 0;
 const berlin = { country: 'DE', slug: 'berlin' };
 
 /** What each cell starts from: a published practice with two revisions, a draft and a submitted submission of the owner. */
-export interface Fixtures extends GroupFixtures, EventFixtures, ExchangeFixtures, CallReviewFixtures, CallFixtures {
+export interface Fixtures extends GroupFixtures, EventFixtures, ExchangeFixtures, CallReviewFixtures, CallFixtures, ResourceFixtures {
   practiceId: string;
   firstRevision: number;
   draftId: number;
@@ -31,6 +33,8 @@ export interface Fixtures extends GroupFixtures, EventFixtures, ExchangeFixtures
   /** An organisation (`memberOrg`) where the owner and the victim are approved members and `requesterId` asks to join. */
   memberOrg: string;
   requesterId: number;
+  /** A harvest source admins may edit and run now (`/admin/harvest/{id}`). */
+  harvestSourceId: string;
 }
 
 /** The organisation whose members the matrix manages; nobody belongs to International Metropolis, so anyone may ask to join it. */
@@ -144,6 +148,16 @@ export async function contributionFixtures(db: Database, owner: number): Promise
     ...(await callReviewFixtures(db, owner, victimId)),
     // A draft call, and an open one where the owner has a draft application for the matrix organisation.
     ...(await callFixtures(db, owner, victimId, memberOrg)),
+    // A resource draft of the owner, and a published resource editors may edit.
+    ...(await resourceFixtures(db, owner, n)),
+    // A harvest source (disabled, at an address nothing answers) for the admin page's edit and "run now".
+    harvestSourceId: (await insertSource(db, {
+      url: `http://127.0.0.1:9/matrix-oai-${n}-${Date.now()}`,
+      format: 'oai',
+      set: '',
+      schedule: 'weekly',
+      enabled: false,
+    })) as string,
   };
 }
 
@@ -167,6 +181,9 @@ export async function fingerprint(db: Database): Promise<string> {
       ${exchangesFingerprint},
       ${callReviewFingerprint},
       ${callsFingerprint},
+      ${resourcesFingerprint},
+      (SELECT string_agg(id || ':' || url || ':' || format || ':' || set_spec || ':' || schedule || ':' || enabled, ';' ORDER BY id) FROM harvest_sources),
+      (SELECT count(*) FROM jobs WHERE kind = 'harvest'),
       (SELECT string_agg(organization_id || ':' || user_id || ':' || role || ':' || state, ';' ORDER BY organization_id, user_id) FROM organization_members),
       (SELECT string_agg(user_id || ':' || kind || ':' || target || ':' || frequency, ';' ORDER BY user_id, kind, target) FROM follows)
     ) AS t`.execute(db);

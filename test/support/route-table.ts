@@ -69,6 +69,16 @@ const search: Samples = {
 };
 const withLang: Samples = { ...search, lang: ['en', 'fr', 'ar'] };
 const none: Samples = {};
+/** OAI-PMH arguments (the endpoint answers every request with 200 and, when refused, an <error> element). */
+const oaiArguments: Samples = {
+  verb: ['Identify', 'ListRecords', 'ListIdentifiers', 'ListSets', 'ListMetadataFormats', 'GetRecord'],
+  metadataPrefix: ['oai_dc', 'exchange'],
+  identifier: ['oai:localhost:practice/accra-informal-waste-migrants'],
+  set: ['theme:housing', 'region:150', 'type:practice'],
+  from: ['2020-01-01', '2020-01-01T00:00:00Z'],
+  until: ['2100-01-01', '2100-01-01T00:00:00Z'],
+  resumptionToken: ['eyJ2IjoxfQ'],
+};
 
 /** The valid practice of an exchange file; the fuzzer replaces its fields by odd values. */
 export const exchangeRecord = {
@@ -98,6 +108,18 @@ export const getRoutes: GetRoute[] = [
   { route: 'GET /self-assessment', as: 'anonymous', path: () => '/self-assessment', query: none },
   { route: 'GET /practices/export.json', as: 'anonymous', path: () => '/practices/export.json', query: withLang },
   { route: 'GET /practices/export.csv', as: 'anonymous', path: () => '/practices/export.csv', query: withLang },
+  { route: 'GET /practices/export.geojson', as: 'anonymous', path: () => '/practices/export.geojson', query: withLang },
+  { route: 'GET /oai', as: 'anonymous', path: () => '/oai', query: oaiArguments },
+  { route: 'GET /oai/exchange.xsd', as: 'anonymous', path: () => '/oai/exchange.xsd', query: none },
+  { route: 'GET /robots.txt', as: 'anonymous', path: () => '/robots.txt', query: none },
+  { route: 'GET /sitemap.xml', as: 'anonymous', path: () => '/sitemap.xml', query: none },
+  {
+    route: 'GET /sitemaps/:file',
+    as: 'anonymous',
+    path: (_f, p) => `/sitemaps/${p.file ?? 'practices-1.xml'}`,
+    pathParams: { file: ['practices-1.xml', 'pages.xml', 'places.xml', 'organizations.xml', 'events.xml', 'practices-999999.xml'] },
+    query: none,
+  },
   { route: 'GET /practices/feed.atom', as: 'anonymous', path: () => '/practices/feed.atom', query: withLang },
   { route: 'GET /api/v1/practices', as: 'anonymous', path: () => '/api/v1/practices', query: withLang },
   { route: 'GET /api/v1/practices/:id', as: 'anonymous', path: (f, p) => `/api/v1/practices/${p.id ?? f.practiceId}`, pathParams: { id: ['x'] }, query: none },
@@ -263,6 +285,29 @@ export const getRoutes: GetRoute[] = [
     query: { state: ['open', 'resolved'], page: ['1', '2'], done: ['hidden'] },
   },
   { route: 'GET /api/v1/cities', as: 'anonymous', path: () => '/api/v1/cities', query: { country: ['DE', 'it'], page: ['1', '2'], page_size: ['1', '100'] } },
+  { route: 'GET /api/v1/openapi.json', as: 'anonymous', path: () => '/api/v1/openapi.json', query: none },
+  { route: 'GET /api/v1/vocabularies/themes', as: 'anonymous', path: () => '/api/v1/vocabularies/themes', query: { lang: ['fr', 'ar'] } },
+  { route: 'GET /api/v1/vocabularies/actor-types', as: 'anonymous', path: () => '/api/v1/vocabularies/actor-types', query: { lang: ['es', 'zh'] } },
+  {
+    route: 'GET /api/v1/vocabularies/target-groups',
+    as: 'anonymous',
+    path: () => '/api/v1/vocabularies/target-groups',
+    query: { page_size: ['1', '100'], cursor: ['WyJyZWZ1Z2VlcyJd', 'WyJEZSJd'] },
+  },
+  {
+    route: 'GET /api/v1/countries',
+    as: 'anonymous',
+    path: () => '/api/v1/countries',
+    query: { page_size: ['2', '100'], cursor: ['WyJERSJd', 'WyJaWiJd'], lang: ['ru', 'en'] },
+  },
+  {
+    route: 'GET /api/v1/countries/:code',
+    as: 'anonymous',
+    path: (_f, p) => `/api/v1/countries/${p.code ?? 'DE'}`,
+    pathParams: { code: ['DE', 'it', 'ZZ'] },
+    query: { lang: ['fr'] },
+  },
+  { route: 'GET /api/v1/statistics', as: 'anonymous', path: () => '/api/v1/statistics', query: none },
   {
     route: 'GET /benchmark',
     as: 'anonymous',
@@ -313,6 +358,15 @@ export const getRoutes: GetRoute[] = [
     pathParams: { id: ['x'] },
     query: { page: ['1', '2'], done: ['restored', 'unchanged'] },
   },
+  ...(['bib', 'ris', 'json'] as const).map(
+    (format): GetRoute => ({
+      route: `GET /practices/:id/cite.${format}`,
+      as: 'anonymous',
+      path: (f, p) => `/practices/${p.id ?? f.practiceId}/cite.${format}`,
+      pathParams: { id: ['x'] },
+      query: none,
+    }),
+  ),
   {
     route: 'GET /practices/:id/history/compare',
     as: 'editor',
@@ -489,6 +543,8 @@ export const getRoutes: GetRoute[] = [
     query: { action: ['login', 'import'], actor: ['admin', 'example.org'], from: ['2024-01-01'], to: ['2030-12-31'], page: ['1', '2'] },
   },
   { route: 'GET /admin/tags', as: 'admin', path: () => '/admin/tags', query: { q: ['ref'], tag: ['Refugees', 'refugees'], done: ['2'] } },
+  { route: 'GET /admin/harvest', as: 'admin', path: () => '/admin/harvest', query: { done: ['added', 'saved', 'queued'] } },
+  { route: 'GET /review/links', as: 'editor', path: () => '/review/links', query: {} },
   { route: 'GET /admin/import', as: 'admin', path: () => '/admin/import', query: none },
   { route: 'GET /internal/export', as: 'token', path: () => '/internal/export', query: { format: ['json', 'csv'], ...withLang } },
   // Calls for interest and applying (src/calls/).
@@ -537,6 +593,77 @@ export const getRoutes: GetRoute[] = [
     query: none,
   },
   { route: 'GET /my/applications', as: 'member', path: () => '/my/applications', query: none },
+  // The resource library (src/resources/).
+  {
+    route: 'GET /resources',
+    as: 'anonymous',
+    path: () => '/resources',
+    query: {
+      q: ['housing', 'intégration locale', '"migrants and cities"', 'cities -report', 'مهاجرين', '住房'],
+      type: ['report', 'dataset'],
+      theme: ['housing', 'data-and-research'],
+      region: ['150', '001'],
+      language: ['en', 'fr'],
+      year: ['2018', '2015'],
+      page: ['1', '2'],
+      page_size: ['1', '100'],
+    },
+  },
+  { route: 'GET /resources/export.csv', as: 'anonymous', path: () => '/resources/export.csv', query: { q: ['cities'], type: ['dataset'], region: ['150'] } },
+  { route: 'GET /resources/export.json', as: 'anonymous', path: () => '/resources/export.json', query: { q: ['cities'], theme: ['housing'], year: ['2018'] } },
+  { route: 'GET /resources/feed.atom', as: 'anonymous', path: () => '/resources/feed.atom', query: { theme: ['employment'], language: ['en'] } },
+  {
+    route: 'GET /resources/:slug',
+    as: 'anonymous',
+    path: (f, p) => `/resources/${p.slug ?? f.resourceSlug}`,
+    pathParams: { slug: ['working-together-for-local-integration-of-migrants-and-refug', 'no-such-resource'] },
+    query: { done: ['edited'] },
+  },
+  {
+    route: 'GET /resources/:slug/file',
+    as: 'anonymous',
+    path: (f, p) => `/resources/${p.slug ?? f.resourceSlug}/file`,
+    pathParams: { slug: ['x'] },
+    query: none,
+  },
+  { route: 'GET /resources/:slug/edit', as: 'editor', path: (f, p) => `/resources/${p.slug ?? f.resourceSlug}/edit`, pathParams: { slug: ['x'] }, query: none },
+  { route: 'GET /resources/submit', as: 'member', path: () => '/resources/submit', query: none },
+  {
+    route: 'GET /resources/submissions/:id',
+    as: 'member',
+    path: (f, p) => `/resources/submissions/${p.id ?? f.resourceDraftId}`,
+    pathParams: { id: ['1', '999999'] },
+    query: { done: ['saved', 'uploaded'] },
+  },
+  {
+    route: 'GET /resources/submissions/:id/file',
+    as: 'member',
+    path: (f, p) => `/resources/submissions/${p.id ?? f.resourceDraftId}/file`,
+    pathParams: { id: ['1'] },
+    query: none,
+  },
+  {
+    route: 'GET /api/v1/resources',
+    as: 'anonymous',
+    path: () => '/api/v1/resources',
+    query: {
+      q: ['cities', 'logement'],
+      type: ['dataset'],
+      theme: ['housing'],
+      region: ['150'],
+      language: ['en'],
+      year: ['2018'],
+      page: ['1', '2'],
+      page_size: ['1', '100'],
+    },
+  },
+  {
+    route: 'GET /api/v1/resources/:slug',
+    as: 'anonymous',
+    path: (f, p) => `/api/v1/resources/${p.slug ?? f.resourceSlug}`,
+    pathParams: { slug: ['working-together-for-local-integration-of-migrants-and-refug', 'no-such-resource'] },
+    query: none,
+  },
 ];
 
 export const postRoutes: PostRoute[] = [
@@ -626,7 +753,7 @@ export const postRoutes: PostRoute[] = [
     as: 'member',
     formPage: (f) => `/submit/${f.draftId}/check`,
     action: (f) => `/submit/${f.draftId}/send`,
-    fields: () => ({}),
+    fields: () => ({ license_consent: 'CC-BY-4.0' }),
     text: [],
     consumes: true,
   },
@@ -775,6 +902,30 @@ export const postRoutes: PostRoute[] = [
     action: () => '/admin/tags/merge',
     fields: () => ({ tag: ['Refugees', 'refugees'], keep: 'refugees' }),
     text: ['keep', 'tag'],
+  },
+  {
+    route: 'POST /admin/harvest',
+    as: 'admin',
+    formPage: () => '/admin/harvest',
+    action: () => '/admin/harvest',
+    fields: () => ({ url: 'http://127.0.0.1:9/oai', format: 'oai', set: 'cities', schedule: 'weekly' }),
+    text: ['url', 'set'],
+  },
+  {
+    route: 'POST /admin/harvest/:id',
+    as: 'admin',
+    formPage: () => '/admin/harvest',
+    action: (f) => `/admin/harvest/${f.harvestSourceId}`,
+    fields: (f) => ({ url: `http://127.0.0.1:9/oai-edited-${f.harvestSourceId}`, format: 'oai', set: '', schedule: 'daily' }),
+    text: ['url', 'set'],
+  },
+  {
+    route: 'POST /admin/harvest/:id/run',
+    as: 'admin',
+    formPage: () => '/admin/harvest',
+    action: (f) => `/admin/harvest/${f.harvestSourceId}/run`,
+    fields: () => ({}),
+    text: [],
   },
   {
     route: 'POST /admin/import',
@@ -1224,6 +1375,15 @@ export const postRoutes: PostRoute[] = [
     text: [],
   },
   {
+    route: 'POST /oai',
+    as: 'anonymous',
+    action: () => '/oai',
+    fields: () => ({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set: 'theme:housing' }),
+    text: [],
+    // A harvester's request, read-only: refused input is an OAI-PMH <error> with status 200.
+    refused: (status, body) => status >= 400 || body.includes('<error code='),
+  },
+  {
     route: 'POST /unsubscribe/:token',
     as: 'anonymous',
     action: () => '/unsubscribe/eyJ1IjoxLCJkIjoid2Vla2x5In0.bm90LXNpZ25lZA',
@@ -1378,6 +1538,53 @@ export const postRoutes: PostRoute[] = [
     body: 'multipart',
     fields: () => ({}),
     text: [],
+  },
+  // The resource library (src/resources/).
+  {
+    route: 'POST /resources/submit',
+    as: 'member',
+    formPage: () => '/resources/submit',
+    action: () => '/resources/submit',
+    fields: () => ({
+      title: 'A toolkit on welcoming newcomers',
+      type: 'toolkit',
+      publisher: 'City of Turin',
+      authors: 'Anna Rossi',
+      year: '2021',
+      languages: 'en, it',
+      themes: ['housing'],
+      regions: ['150'],
+      abstract: 'How the city welcomes newcomers.',
+      url: 'https://example.org/toolkit',
+      licence: 'CC BY 4.0',
+      action: 'save',
+    }),
+    text: ['title', 'publisher', 'authors', 'abstract', 'licence'],
+  },
+  {
+    route: 'POST /resources/submissions/:id',
+    as: 'member',
+    formPage: (f) => `/resources/submissions/${f.resourceDraftId}`,
+    action: (f) => `/resources/submissions/${f.resourceDraftId}`,
+    fields: () => ({ title: 'A changed report title', action: 'save' }),
+    text: ['title', 'publisher', 'authors', 'abstract', 'licence'],
+  },
+  {
+    route: 'POST /resources/submissions/:id/file',
+    as: 'member',
+    formPage: (f) => `/resources/submissions/${f.resourceDraftId}`,
+    action: (f) => `/resources/submissions/${f.resourceDraftId}/file`,
+    body: 'multipart',
+    fields: () => ({}),
+    text: [],
+  },
+  {
+    route: 'POST /resources/:slug/edit',
+    as: 'editor',
+    formPage: (f) => `/resources/${f.resourceSlug}/edit`,
+    action: (f) => `/resources/${f.resourceSlug}/edit`,
+    fields: () => ({ title: 'An edited resource title' }),
+    text: ['title', 'publisher', 'authors', 'abstract', 'licence'],
   },
 ];
 

@@ -7,6 +7,7 @@ const adminPages = [
   { path: '/admin/audit', title: 'admin.audit.title' },
   { path: '/admin/import', title: 'admin.import.title' },
   { path: '/admin/tags', title: 'admin.tags.title' },
+  { path: '/admin/harvest', title: 'admin.harvest.title' },
 ] as const;
 
 /** Links between the admin pages; the current one is marked for screen readers and sighted readers alike. */

@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { timeZoneNames } from '../../events/zoned-time.ts';
-import { CheckboxGroup, FieldShell, fieldId, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
+import { CheckboxGroup, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
-import { CsrfInput, describedBy, ErrorSummary } from '../../views/form-parts.tsx';
+import { CsrfInput, ErrorSummary } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { themes } from '../../vocabulary/vocabularies.ts';

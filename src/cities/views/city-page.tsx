@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { CityExchanges } from '../../exchanges/views/city-exchanges.tsx';
 import { countryName } from '../../geo/countries.ts';
 import { countryHref } from '../../practices/views/practice-links.ts';
+import { LinkedResources } from '../../resources/views/linked-resources.tsx';
 import { FollowForm } from '../../views/follow-form.tsx';
 import { cityLabel, isolated, regionLabel } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
@@ -83,6 +84,7 @@ export const CityPage: FC<{ data: CityPageData; canonical: string }> = ({ data, 
       </section>
       <FiguresOverTime series={data.figures} cityName={name} countryName={country} cityPath={cityPath} />
       <CityExchanges city={city} exchanges={data.exchanges} />
+      <LinkedResources resources={data.resources} />
       <PlacePracticeList
         heading={t('city.practices', { city: isolated(name, i18n.dir) })}
         place={isolated(name, i18n.dir)}

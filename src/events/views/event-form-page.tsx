@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { CountrySelect } from '../../accounts/views/country-select.tsx';
-import { CheckboxGroup, FieldShell, fieldId, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
+import { CheckboxGroup, FieldShell, PlainInput, SelectField, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
 import { type FieldErrors, type FormValues, firstValue } from '../../shared/form-values.ts';
 import { CsrfInput, describedBy, ErrorSummary } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';

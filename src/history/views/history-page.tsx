@@ -4,7 +4,7 @@ import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import { ColumnHeads } from '../../views/table-parts.tsx';
 import type { RevisionSummary } from '../revision.repo.ts';
-import { RevisionTime } from './revision-parts.tsx';
+import { RevisionCredit, RevisionTime } from './revision-parts.tsx';
 
 /** What the history page lists: one page of revisions, newest first. */
 export interface HistoryPageProps {
@@ -93,6 +93,7 @@ export const HistoryPage: FC<HistoryPageProps> = ({ id, title, rows, page, more,
                     </td>
                     <td>
                       <bdi>{r.author}</bdi>
+                      <RevisionCredit revision={r} />
                     </td>
                     <td>{t(`history.kind.${r.kind}`)}</td>
                     <td dir="auto">{r.message}</td>

@@ -22,6 +22,7 @@ export const RevisionCard: FC<{ revision: RevisionSummary; role: string }> = ({ 
       <p class="revision-card__title">{t('history.revision', { n: revision.number })}</p>
       <p class="revision-card__meta">
         <RevisionTime at={revision.created_at} /> · <bdi>{revision.author}</bdi> · {t(`history.kind.${revision.kind}`)}
+        <RevisionCredit revision={revision} />
       </p>
       {revision.message && (
         <p class="revision-card__message" dir="auto">
@@ -29,5 +30,32 @@ export const RevisionCard: FC<{ revision: RevisionSummary; role: string }> = ({ 
         </p>
       )}
     </div>
+  );
+};
+
+/**
+ * Who a published revision credits besides the editor: its submitter (by their public profile's
+ * name, or unnamed without one) and the licence they agreed to, with when.
+ */
+export const RevisionCredit: FC<{ revision: RevisionSummary }> = ({ revision: r }) => {
+  const { t } = usePage().i18n;
+  if (r.submitter_id === null) return null;
+  return (
+    <span class="revision-credit">
+      <br />
+      {r.submitter_name && r.submitter_slug ? (
+        <a href={`/people/${r.submitter_slug}`}>
+          <bdi>{t('credits.submitted_by', { name: r.submitter_name })}</bdi>
+        </a>
+      ) : (
+        t('credits.submitted_by_unnamed')
+      )}
+      {r.license && r.license_agreed_at && (
+        <>
+          <br />
+          {t('credits.license', { license: t(`license.name.${r.license}`), date: new Date(r.license_agreed_at).toISOString().slice(0, 10) })}
+        </>
+      )}
+    </span>
   );
 };

@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import { languageDisplayName } from '../../i18n/display-names.ts';
+import { LinkedResources } from '../../resources/views/linked-resources.tsx';
 import { FollowForm } from '../../views/follow-form.tsx';
 import { CsrfInput } from '../../views/form-parts.tsx';
 import { placeLabel } from '../../views/labels.ts';
@@ -50,7 +51,7 @@ const PracticeList: FC<{ id: string; heading: string; practices: NamingPractice[
  * counted). Signed-in readers ask to join or leave here; its admins and the site's editors decide
  * on requests and manage members; editors verify it (or withdraw the badge).
  */
-export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, people, reader, notice, join }) => {
+export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, people, resources, reader, notice, join }) => {
   const { i18n } = usePage();
   const { t } = i18n;
   const path = `/organizations/${encodeURIComponent(org.slug)}`;
@@ -100,6 +101,7 @@ export const OrganizationPage: FC<OrganizationPageProps> = ({ org, practices, pe
       <PracticeList id="lead-practices" heading={t('org.practices.lead', { count: lead.length })} practices={lead} />
       <PracticeList id="partner-practices" heading={t('org.practices.partner', { count: partner.length })} practices={partner} />
       {practices.length === 0 && <p>{t('org.practices.none')}</p>}
+      <LinkedResources resources={resources} />
       <OrganizationPeopleSection people={people} />
       <OwnMembership path={path} reader={reader} join={join} />
       {reader?.managed && <ManageMembers path={path} managed={reader.managed} csrf={reader.csrf} />}

@@ -1,6 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { FieldDiff } from '../../history/record-diff.ts';
 import { RecordDiffView } from '../../history/views/record-diff-view.tsx';
+import type { BrokenLink } from '../../link-check/link-check.repo.ts';
+import { BrokenLinksWarning } from '../../link-check/views/link-warning.tsx';
 import { type FormErrors, formSteps, type PracticeFormValues } from '../../practice-form/practice-form.fields.ts';
 import { TextInput } from '../../practice-form/views/form-controls.tsx';
 import { markdownPreviews, PracticeStepFields } from '../../practice-form/views/practice-step-fields.tsx';
@@ -24,6 +26,8 @@ export interface EditPageProps {
   preview?: boolean;
   /** Someone saved in between: what differs between their version (stored) and this one. */
   conflict?: { diffs: FieldDiff[]; lang?: string };
+  /** Links of the practice the last link check found broken. */
+  brokenLinks?: BrokenLink[];
 }
 
 /** Someone else saved first: what happened, and the two versions side by side in one comparison. */
@@ -49,6 +53,7 @@ export const PracticeEditPage: FC<EditPageProps> = (p) => {
         </p>
         <h1>{t('edit.title', { title: p.title })}</h1>
         {p.notice && <Notice>{t(p.notice)}</Notice>}
+        {p.brokenLinks && <BrokenLinksWarning links={p.brokenLinks} />}
         {p.conflict && <ConflictBox diffs={p.conflict.diffs} lang={p.conflict.lang} />}
         <ErrorSummary errors={p.errors} />
         <form method="post" action={`/practices/${p.id}/edit`} class="practice-form">

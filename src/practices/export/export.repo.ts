@@ -10,9 +10,28 @@ export const exportBatchSize = 500;
 const firstBatchSize = 50;
 
 /**
- * Published practices matching a search, in id order, one batch at a time. Keyset pagination
- * over ids keeps every query small and cheap however far the export has got; no snapshot is
- * held between batches, because on PGlite an open transaction would block the whole site.
+ * Rows read one batch at a time in id order: `read(after, limit)` gives the rows after an id.
+ * Keyset pagination over ids keeps every query small and cheap however far the export has
+ * got; no snapshot is held between batches, because on PGlite an open transaction would
+ * block the whole site.
+ */
+async function* keysetBatches<R extends { id: string }>(
+  read: (after: string | undefined, limit: number) => Promise<R[]>,
+  batchSize: number,
+): AsyncGenerator<R[]> {
+  let after: string | undefined;
+  let limit = Math.min(firstBatchSize, batchSize);
+  for (;;) {
+    const rows = await read(after, limit);
+    if (rows.length > 0) yield rows;
+    if (rows.length < limit) return;
+    after = rows[rows.length - 1].id;
+    limit = batchSize;
+  }
+}
+
+/**
+ * Published practices matching a search, in id order, one batch at a time.
  * @example for await (const batch of matchingRecordBatches(db, params, 'en')) write(batch);
  */
 export async function* matchingRecordBatches(
@@ -21,21 +40,59 @@ export async function* matchingRecordBatches(
   locale: string,
   batchSize = exportBatchSize,
 ): AsyncGenerator<PracticeRecord[]> {
-  let after: string | undefined;
-  let limit = Math.min(firstBatchSize, batchSize);
   const base = await matchingPractices(db, params, locale);
-  for (;;) {
-    const rows = await base
+  const read = (after: string | undefined, limit: number) =>
+    base
       .select(['p.id', 'p.record'])
       .$if(after !== undefined, (qb) => qb.where('p.id', '>', after as string))
       .orderBy('p.id')
       .limit(limit)
       .execute();
-    if (rows.length > 0) yield rows.map((r) => orderedRecord(r.record as PracticeRecord));
-    if (rows.length < limit) return;
-    after = rows[rows.length - 1].id;
-    limit = batchSize;
-  }
+  for await (const rows of keysetBatches(read, batchSize)) yield rows.map((r) => orderedRecord(r.record as PracticeRecord));
+}
+
+/** A practice placed on the map: what a GeoJSON feature carries. */
+export interface PlacedPractice {
+  id: string;
+  title: string;
+  city: string | null;
+  country: string;
+  themes: string[];
+  started: number | null;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Published practices matching a search that have a place (their own location or their
+ * city's), in id order, one batch at a time: the columns a map needs, not the records.
+ * @example for await (const batch of matchingPlacedBatches(db, params, 'en')) write(batch);
+ */
+export async function* matchingPlacedBatches(
+  db: Database,
+  params: SearchParams,
+  locale: string,
+  batchSize = exportBatchSize,
+): AsyncGenerator<PlacedPractice[]> {
+  const base = (await matchingPractices(db, params, locale)).where('p.lat', 'is not', null).where('p.lon', 'is not', null);
+  const read = (after: string | undefined, limit: number) =>
+    base
+      .select(['p.id', 'p.title', 'p.city', 'p.country', 'p.themes', 'p.started', 'p.lat', 'p.lon'])
+      .$if(after !== undefined, (qb) => qb.where('p.id', '>', after as string))
+      .orderBy('p.id')
+      .limit(limit)
+      .execute() as Promise<PlacedPractice[]>;
+  yield* keysetBatches(read, batchSize);
+}
+
+/** How many published practices matching a search have a place: the features of a GeoJSON export. */
+export async function countPlaced(db: Database, params: SearchParams, locale: string): Promise<number> {
+  const row = await (await matchingPractices(db, params, locale))
+    .where('p.lat', 'is not', null)
+    .where('p.lon', 'is not', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** How many published practices match a search: announced before an export streams. */

@@ -2,16 +2,18 @@ import type { Database } from '../../db/database.ts';
 import type { SearchParams } from '../../search/search.params.ts';
 import { csvChunks } from './csv.ts';
 import { exchangeDocumentChunks } from './exchange-json.ts';
-import { countMatching, matchingRecordBatches } from './export.repo.ts';
+import { countMatching, countPlaced, matchingPlacedBatches, matchingRecordBatches } from './export.repo.ts';
+import { geojsonChunks } from './geojson.ts';
 
 /** File formats of an export. */
-export const exportFormats = ['json', 'csv'] as const;
+export const exportFormats = ['json', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** Media types of the export formats; `header=present` tells CSV readers about the header row (RFC 4180). */
 export const exportMediaTypes: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
+  geojson: 'application/geo+json',
 };
 
 /** The file name a download suggests. */
@@ -24,7 +26,8 @@ export interface PracticeExport {
 }
 
 /**
- * Exports the published practices matching a search, as exchange-format JSON or CSV. Shared
+ * Exports the published practices matching a search, as exchange-format JSON, CSV, or GeoJSON
+ * (only the practices that have a place: a feature needs a point). Shared
  * by the download routes, the admin endpoint and the CLI, so all three give the same file.
  * @example const { total, chunks } = await exportPractices(db, params, { format: 'csv', locale: 'en', urlOf });
  */
@@ -33,6 +36,10 @@ export async function exportPractices(
   params: SearchParams,
   options: { format: ExportFormat; locale: string; urlOf: (id: string) => string },
 ): Promise<PracticeExport> {
+  if (options.format === 'geojson') {
+    const total = await countPlaced(db, params, options.locale);
+    return { total, chunks: geojsonChunks(matchingPlacedBatches(db, params, options.locale), options.urlOf) };
+  }
   const total = await countMatching(db, params, options.locale);
   const batches = matchingRecordBatches(db, params, options.locale);
   const chunks = options.format === 'csv' ? csvChunks(batches, options.urlOf) : exchangeDocumentChunks(batches);

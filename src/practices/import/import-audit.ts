@@ -6,8 +6,8 @@ import type { ImportSummary } from './import-practices.command.ts';
 export interface ImportAuditSource {
   /** The file name (or "stdin", "pasted"). */
   source: string;
-  /** The admin page, or the command line (directly or through the server's local endpoint). */
-  via: 'browser' | 'cli';
+  /** The admin page, the command line (directly or through the server's local endpoint), or a harvest of another source. */
+  via: 'browser' | 'cli' | 'harvest';
   partial: boolean;
   /** The admin who imported from the browser; null for the command line. */
   actorUserId?: number | null;

@@ -30,23 +30,6 @@ export const SimilarPractices: FC<{ similar: SimilarPractice[] }> = ({ similar }
   );
 };
 
-/** The year a citation gives: the record's own update date, else when it last changed here. */
-export function citationYear(updated: string | undefined, updatedAt: Date): string {
-  return String(updated ? Number(updated.slice(0, 4)) : new Date(updatedAt).getUTCFullYear());
-}
-
-/** A ready-to-copy, authorless reference to the practice's permanent address. */
-export const CiteThis: FC<{ id: string; title: string; year: string }> = ({ id, title, year }) => {
-  const { i18n, publicUrl } = usePage();
-  const { t } = i18n;
-  return (
-    <section class="aside-box" aria-labelledby="cite-heading">
-      <h2 id="cite-heading">{t('practice.cite')}</h2>
-      <p class="cite">{t('practice.cite.text', { title, site: t('site.name'), year, url: `${publicUrl}${practiceHref(id)}` })}</p>
-    </section>
-  );
-};
-
 /** Where to get the same record as data, and on what terms. */
 export const OpenDataBox: FC<{ id: string }> = ({ id }) => {
   const { t } = usePage().i18n;

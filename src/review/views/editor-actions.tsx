@@ -24,7 +24,9 @@ function problemText(i18n: Translator, p: PublishProblem): string {
   const root = p.field.split('.')[0];
   const label = recordFieldLabels[root] ? t(recordFieldLabels[root]) : p.field;
   const field = p.field.includes('.') ? `${label} (${p.field})` : label;
-  return p.kind === 'missing' ? t('review.publish.problem.missing', { field }) : t('review.publish.problem.invalid', { field, detail: p.detail ?? '' });
+  // A resource's problems are message keys of its form (resources.json); a practice's are the exchange format's words.
+  const detail = p.detail?.startsWith('resources.') ? t(p.detail) : (p.detail ?? '');
+  return p.kind === 'missing' ? t('review.publish.problem.missing', { field }) : t('review.publish.problem.invalid', { field, detail });
 }
 
 /** Why the submission cannot be published as it is, so the editor can ask for those changes. */

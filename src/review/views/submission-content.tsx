@@ -4,6 +4,8 @@ import { countryName } from '../../geo/countries.ts';
 import type { Translator } from '../../i18n/i18n.ts';
 import { practiceHref } from '../../practices/views/practice-links.ts';
 import { languageName } from '../../practices/views/practice-translation.ts';
+import type { ResourceFileInfo } from '../../resources/resource-file.repo.ts';
+import { ResourceSubmissionFields } from '../../resources/views/resource-facts.tsx';
 import { renderMarkdown } from '../../shared/markdown.ts';
 import type { Submission } from '../../submissions/submission.repo.ts';
 import { usePage } from '../../views/page-context.ts';
@@ -240,12 +242,18 @@ const TranslationFields: FC<{ submission: Submission; related?: RelatedPractice 
 };
 
 /** The submission read back in full, as the editor judges it and the submitter sent it. */
-export const SubmissionContent: FC<{ submission: Submission; related?: RelatedPractice }> = ({ submission, related }) => {
+export const SubmissionContent: FC<{ submission: Submission; related?: RelatedPractice; resourceFile?: ResourceFileInfo }> = ({
+  submission,
+  related,
+  resourceFile,
+}) => {
   const { t } = usePage().i18n;
   return (
     <section aria-labelledby="content-heading">
       <h2 id="content-heading">{t('review.content.heading')}</h2>
-      {submission.kind === 'translation' ? (
+      {submission.kind === 'resource' ? (
+        <ResourceSubmissionFields submissionId={submission.id} data={submission.data} file={resourceFile} />
+      ) : submission.kind === 'translation' ? (
         <TranslationFields submission={submission} related={related} />
       ) : (
         <>

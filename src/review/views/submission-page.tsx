@@ -1,13 +1,14 @@
 import type { FC } from 'hono/jsx';
 import { practiceHref } from '../../practices/views/practice-links.ts';
 import { canMove, isEditableBySubmitter } from '../../submissions/submission-state.ts';
-import { checkPath, translatePath, withdrawPath } from '../../submissions/submit-paths.ts';
+import { checkPath, resourceDraftPath, translatePath, withdrawPath } from '../../submissions/submit-paths.ts';
 import { ErrorSummary, Notice } from '../../views/form-parts.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { PublishProblem } from '../published-record.ts';
 import type { SubmissionView } from '../review.service.ts';
 import { AssignForm, EditorActions, type FailedDecision, PublishProblems } from './editor-actions.tsx';
+import { LicenseConsentNote, ResubmissionChanges } from './resubmission-changes.tsx';
 import { SubmissionContent } from './submission-content.tsx';
 import { kindKey } from './submission-labels.ts';
 import { CommentForm, SubmissionThread } from './submission-thread.tsx';
@@ -69,6 +70,14 @@ const SubmissionFacts: FC<{ view: SubmissionView; editor: boolean }> = ({ view, 
       </dd>
       <dt>{t('review.submission.assignee')}</dt>
       <dd>{s.assigneeName ? <bdi>{s.assigneeName}</bdi> : t('review.nobody')}</dd>
+      {view.resourceSlug && (
+        <>
+          <dt>{t('resources.submission.published')}</dt>
+          <dd>
+            <a href={`/resources/${encodeURIComponent(view.resourceSlug)}`}>{t('resources.submission.view')}</a>
+          </dd>
+        </>
+      )}
       {s.state === 'published' && s.practiceId && (
         <>
           <dt>{t('review.submission.practice')}</dt>
@@ -101,9 +110,11 @@ const SubmitterLinks: FC<{ submission: SubmissionView['submission'] }> = ({ subm
   const { t } = usePage().i18n;
   const edit = !isEditableBySubmitter(s.state)
     ? undefined
-    : s.kind === 'translation'
-      ? s.practiceId && translatePath(s.practiceId, s.translationLanguage ?? undefined)
-      : checkPath(s.id);
+    : s.kind === 'resource'
+      ? resourceDraftPath(s.id)
+      : s.kind === 'translation'
+        ? s.practiceId && translatePath(s.practiceId, s.translationLanguage ?? undefined)
+        : checkPath(s.id);
   const withdraw = canMove('submitter', s.state, 'withdrawn');
   if (!edit && !withdraw) return null;
   return (
@@ -158,7 +169,9 @@ export const SubmissionPage: FC<SubmissionPageProps> = ({ view, viewer, notice, 
         {viewer.editor && <AssignForm submission={s} viewerId={viewer.userId} csrf={viewer.csrf} />}
         <Decision view={view} />
         {own && <SubmitterLinks submission={s} />}
-        <SubmissionContent submission={s} related={view.related} />
+        <LicenseConsentNote submission={s} />
+        <ResubmissionChanges view={view} />
+        <SubmissionContent submission={s} related={view.related} resourceFile={view.resourceFile} />
         <SubmissionThread events={view.events} submitterId={s.submitterId} />
         <CommentForm id={s.id} csrf={viewer.csrf} value={comment?.value} error={comment?.error} />
         {viewer.editor && <EditorActions submission={s} csrf={viewer.csrf} failed={failed} />}

@@ -69,7 +69,7 @@ export function matchText(index: TextIndex, snap: CatalogueSnapshot, query: Pars
 }
 
 /** A mark on every slot holding one of the words, in any language. */
-function excludedSlots(index: TextIndex, words: string[]): Uint8Array {
+export function excludedSlots(index: TextIndex, words: string[]): Uint8Array {
   const excluded = new Uint8Array(index.slotCount);
   for (const word of words) {
     for (const key of wordKeys(index, word)) {

@@ -73,7 +73,7 @@ const EmptyResults: FC<{ result: SearchResult }> = ({ result }) => {
   );
 };
 
-/** Links to the same search as data: exchange JSON, CSV, Atom, and on the map. */
+/** Links to the same search as data: exchange JSON, CSV, GeoJSON, Atom, and on the map. */
 const Downloads: FC<{ params: SearchParams }> = ({ params }) => {
   const { t } = usePage().i18n;
   const qs = searchQueryString({ ...params, page: 1 });
@@ -82,6 +82,7 @@ const Downloads: FC<{ params: SearchParams }> = ({ params }) => {
     <p class="downloads">
       {t('search.downloads')} <a href={`/practices/export.json${suffix}`}>{t('search.download.json')}</a>
       <a href={`/practices/export.csv${suffix}`}>{t('search.download.csv')}</a>
+      <a href={`/practices/export.geojson${suffix}`}>{t('search.download.geojson')}</a>
       <a href={`/practices/feed.atom${suffix}`}>{t('search.download.atom')}</a>
       <a href={`/map${suffix}`}>{t('search.download.map')}</a>
     </p>

@@ -76,6 +76,24 @@ export const SiteSearchPage: FC<{ q: string; results?: SiteResults }> = ({ q, re
             ))}
           </Section>
           <Section
+            id="found-resources"
+            heading={t('resources.list.title')}
+            found={results.resources}
+            all={`/resources?q=${enc}`}
+            allLabel={t('site_search.all', { count: results.resources.total })}
+          >
+            {results.resources.items.map((r) => (
+              <li>
+                <a href={`/resources/${encodeURIComponent(r.slug)}`} lang={r.languages[0]} dir="auto">
+                  {r.title}
+                </a>{' '}
+                <span class="meta">
+                  · <bdi>{[t(`resources.type.${r.type}`), r.publisher, r.year ? String(r.year) : ''].filter(Boolean).join(' · ')}</bdi>
+                </span>
+              </li>
+            ))}
+          </Section>
+          <Section
             id="found-organizations"
             heading={t('site_search.organizations')}
             found={results.organizations}

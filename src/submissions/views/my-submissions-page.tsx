@@ -6,11 +6,12 @@ import { usePage } from '../../views/page-context.ts';
 import type { OwnSubmission } from '../submission.repo.ts';
 import { submissionPath } from '../submission-mails.ts';
 import { displayKind, isEditableBySubmitter } from '../submission-state.ts';
-import { checkPath, stepPath, submitPath, translatePath } from '../submit-paths.ts';
+import { checkPath, resourceDraftPath, stepPath, submitPath, translatePath } from '../submit-paths.ts';
 
 /** Where "Continue" takes a submission that can still be changed. */
 function continuePath(s: OwnSubmission): string {
   if (s.kind === 'translation') return translatePath(s.practiceId ?? '', s.translationLanguage ?? undefined);
+  if (s.kind === 'resource') return resourceDraftPath(s.id);
   return s.state === 'changes_requested' ? checkPath(s.id) : stepPath(s.id, s.step);
 }
 

@@ -12,6 +12,7 @@ import { sendPath, stepPath, withdrawPath } from '../submit-paths.ts';
 import { AdaptBanner, type OriginalPractice } from './adapt-parts.tsx';
 import { DraftReadback } from './draft-readback.tsx';
 import { fieldLabel } from './field-label.ts';
+import { LicenseConsentField } from './license-consent.tsx';
 import { StepIndicator } from './step-indicator.tsx';
 
 /** What is still missing or wrong, each linking to the field on its step. */
@@ -47,7 +48,9 @@ export const ReadBackPage: FC<{
   problems: FormErrors;
   conflict?: boolean;
   csrf: string;
-}> = ({ submission: s, draft, adapt, original, problems, conflict, csrf }) => {
+  /** The licence to consent to, whether the box was ticked in the refused post, and its message. */
+  consent: { license: string; checked?: boolean; error?: string };
+}> = ({ submission: s, draft, adapt, original, problems, conflict, csrf, consent }) => {
   const { t } = usePage().i18n;
   const ready = !Object.keys(problems).length;
   return (
@@ -79,6 +82,7 @@ export const ReadBackPage: FC<{
               <CsrfInput token={csrf} />
               <input type="hidden" name="version" value={String(s.version)} />
               <p>{t('submissions.review.send_explain')}</p>
+              <LicenseConsentField {...consent} />
               <button type="submit">{t('submissions.action.send')}</button>
             </form>
           ) : (
