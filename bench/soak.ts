@@ -11,6 +11,7 @@
  *   npx tsx bench/soak.ts --database-url postgres://postgres@127.0.0.1:5432/postgres --instances 2
  *   npx tsx bench/soak.ts --duration 20 --connections 50     # a shorter run
  *   npx tsx bench/soak.ts --rounds 3                         # memory after each of three loads
+ *   npx tsx bench/soak.ts --loaded-database … --think-ms 5000 # 200 people reading: each waits ~5 s (exponential) between pages
  *
  * With --database-url, a fresh database is created on that server and dropped afterwards.
  * With --loaded-database, an existing catalogue is used as it is (a corpus loaded by
@@ -20,6 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3950' },
     users: { type: 'string', default: '20' },
     rounds: { type: 'string', default: '1' },
+    'think-ms': { type: 'string' },
   },
 });
 const adminUrl = values['database-url'];
@@ -55,6 +58,8 @@ const connections = Math.max(1, Number(values.connections));
 const userCount = Math.max(1, Number(values.users));
 // --rounds N: the same load N times on the same instances; memory after each round shows whether it levels off at the caches' bounds.
 const rounds = Math.max(1, Number(values.rounds));
+// --think-ms: each connection is a person who reads a page before asking for the next (an exponential wait of this mean); without it, connections ask again at once (saturation).
+const thinkMs = values['think-ms'] ? Math.max(0, Number(values['think-ms'])) : undefined;
 const basePort = Number(values.port);
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const password = 'soak-test-password-1';
@@ -133,7 +138,62 @@ interface KindStats {
 }
 
 /** Runs the mix with autocannon; latency per kind measured from each request's start to its answer. */
+/** Records one answer under its kind. */
+function record(byKind: Map<string, KindStats>, kind: string, ms: number, status: number): void {
+  const stats = byKind.get(kind) ?? { times: [], status: {} };
+  byKind.set(kind, stats);
+  stats.times.push(ms);
+  const cls = `${Math.floor(status / 100)}xx`;
+  stats.status[cls] = (stats.status[cls] ?? 0) + 1;
+}
+
+/**
+ * The mix asked by `connections` people, each waiting a random time (exponential, mean
+ * `think` ms) after each answer before the next request: traffic as readers make it.
+ */
+async function soakWithReaders(url: string, mix: Ask[], halfway: () => void, think: number) {
+  const byKind = new Map<string, KindStats>();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const result = { errors: 0, timeouts: 0, requests: { total: 0 }, duration };
+  let cursor = 0;
+  const end = performance.now() + duration * 1000;
+  const timer = setTimeout(halfway, (duration * 1000) / 2);
+  const reader = async () => {
+    // Readers arrive spread over the first think time, not all in the first millisecond.
+    await new Promise((r) => setTimeout(r, Math.random() * think));
+    while (performance.now() < end) {
+      const ask = mix[cursor++ % mix.length] as Ask;
+      const started = performance.now();
+      const status = await new Promise<number>((resolve) => {
+        const req = http.get(
+          `${url}${ask.path}`,
+          { agent, timeout: 30_000, headers: { 'accept-encoding': 'br', ...(ask.cookie ? { cookie: ask.cookie } : {}) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+            res.on('error', () => resolve(0));
+          },
+        );
+        req.on('timeout', () => {
+          result.timeouts++;
+          req.destroy();
+        });
+        req.on('error', () => resolve(0));
+      });
+      if (status === 0) result.errors++;
+      else record(byKind, ask.kind, performance.now() - started, status);
+      result.requests.total++;
+      await new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * think));
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, reader));
+  clearTimeout(timer);
+  agent.destroy();
+  return { result, byKind };
+}
+
 async function soak(url: string, mix: Ask[], halfway: () => void) {
+  if (thinkMs !== undefined) return soakWithReaders(url, mix, halfway, thinkMs);
   const byKind = new Map<string, KindStats>();
   let cursor = 0;
   const instance = autocannon({
@@ -149,14 +209,7 @@ async function soak(url: string, mix: Ask[], halfway: () => void) {
           context.started = performance.now();
           return { ...req, path: ask.path, headers: { ...req.headers, ...(ask.cookie ? { cookie: ask.cookie } : {}) } };
         },
-        onResponse: (status, _body, context) => {
-          const kind = String(context.kind);
-          const stats = byKind.get(kind) ?? { times: [], status: {} };
-          byKind.set(kind, stats);
-          stats.times.push(performance.now() - Number(context.started));
-          const cls = `${Math.floor(status / 100)}xx`;
-          stats.status[cls] = (stats.status[cls] ?? 0) + 1;
-        },
+        onResponse: (status, _body, context) => record(byKind, String(context.kind), performance.now() - Number(context.started), status),
       },
     ],
   });
@@ -177,7 +230,7 @@ function importFile(marker: string): string {
 
 // ---------------------------------------------------------------------------------------------
 out(
-  `# soak: ${adminUrl ? `PostgreSQL, ${instances} instance(s) behind a round-robin proxy` : 'PGlite, one instance'}, ${connections} connections, ${duration} s`,
+  `# soak: ${adminUrl || values['loaded-database'] ? `PostgreSQL, ${instances} instance(s)${instances > 1 ? ' behind a round-robin proxy' : ''}` : 'PGlite, one instance'}, ${connections} ${thinkMs === undefined ? 'connections asking again at once' : `readers waiting ${thinkMs} ms on average between pages`}, ${duration} s`,
 );
 out(`code: ${codeVersion()}`);
 out(

@@ -47,3 +47,29 @@ describe('hitAreas', () => {
     ).toBe(true);
   });
 });
+
+describe('hitAreas in a crowd', () => {
+  it('gives every marker of a dense cluster an area holding its own point and no other marker', () => {
+    // 200 markers packed as the map's European cities are: every area is cut by its neighbours.
+    const points: Point[] = Array.from({ length: 200 }, (_, i) => [500 + ((i * 37) % 97) * 1.3, 300 + ((i * 53) % 89) * 0.9]);
+    const areas = hitAreas(points, 67);
+    const inside = (poly: Point[], [x, y]: Point) => {
+      let hit = false;
+      for (let a = 0, b = poly.length - 1; a < poly.length; b = a++) {
+        const [xa, ya] = poly[a];
+        const [xb, yb] = poly[b];
+        if (ya > y !== yb > y && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) hit = !hit;
+      }
+      return hit;
+    };
+    areas.forEach((area, i) => {
+      const poly = corners(area);
+      // Whole units round the corners by half a unit: test points a unit away from the edges.
+      expect(inside(poly, points[i])).toBe(true);
+      for (let j = 0; j < points.length; j++) {
+        if (j === i || Math.hypot(points[j][0] - points[i][0], points[j][1] - points[i][1]) < 3) continue;
+        expect(inside(poly, points[j]), `marker ${j} inside the area of ${i}`).toBe(false);
+      }
+    });
+  });
+});

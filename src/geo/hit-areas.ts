@@ -18,6 +18,11 @@ function clipToNearer(polygon: Point[], own: Point, other: Point): Point[] {
   const nx = other[0] - own[0];
   const ny = other[1] - own[1];
   const c = (nx * (own[0] + other[0])) / 2 + (ny * (own[1] + other[1])) / 2;
+  // Most neighbours of a crowded marker cut nothing off an area already cut by nearer ones:
+  // then the polygon stays as it is, and nothing is allocated.
+  let cuts = false;
+  for (const p of polygon) if (nx * p[0] + ny * p[1] - c > 0) cuts = true;
+  if (!cuts) return polygon;
   const out: Point[] = [];
   for (let i = 0; i < polygon.length; i++) {
     const p = polygon[i];
@@ -51,6 +56,7 @@ export type HitArea = { circle: { cx: number; cy: number; r: number } } | { path
 export function hitAreas(points: Point[], radius: number): HitArea[] {
   // Two polygons can touch only when their points are closer than their outer diameters.
   const cell = (2 * radius) / Math.cos(Math.PI / corners);
+  const cell2 = cell * cell;
   const grid = new Map<string, number[]>();
   const keyOf = (gx: number, gy: number) => `${gx}|${gy}`;
   points.forEach(([x, y], i) => {
@@ -67,9 +73,11 @@ export function hitAreas(points: Point[], radius: number): HitArea[] {
       for (let dy = -1; dy <= 1; dy++) {
         for (const j of grid.get(keyOf(gx + dx, gy + dy)) ?? []) {
           const other = points[j];
-          const d = Math.hypot(other[0] - own[0], other[1] - own[1]);
+          const ex = other[0] - own[0];
+          const ey = other[1] - own[1];
+          const d2 = ex * ex + ey * ey;
           // Markers at the same spot cannot be told apart by a finger; the one drawn on top takes the tap.
-          if (j === i || d === 0 || d >= cell) continue;
+          if (j === i || d2 === 0 || d2 >= cell2) continue;
           polygon = clipToNearer(polygon ?? circlePolygon(own, radius), own, other);
         }
       }

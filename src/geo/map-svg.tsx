@@ -1,3 +1,4 @@
+import { html, raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { type HitArea, sharedHitAreas } from './hit-areas.ts';
 import type { MapFrame } from './world-map.ts';
@@ -40,13 +41,20 @@ const hitRadii: Record<MapFrame['kind'], { layer: 'narrow' | 'wide'; radius: num
   local: [{ layer: 'wide', radius: 32 }],
 };
 
-/** An invisible tap target around a marker; it never overlaps another marker's. */
-const HitShape: FC<{ area: HitArea; layer: string }> = ({ area, layer }) =>
-  'circle' in area ? (
-    <circle class={`marker-hit marker-hit--${layer}`} cx={area.circle.cx} cy={area.circle.cy} r={area.circle.r} />
-  ) : (
-    <path class={`marker-hit marker-hit--${layer}`} d={area.path} />
-  );
+/** An invisible tap target around a marker, as markup: it never overlaps another marker's. Its values are numbers and a path of numbers. */
+function hitShape(area: HitArea, layer: string): string {
+  return 'circle' in area
+    ? `<circle class="marker-hit marker-hit--${layer}" cx="${area.circle.cx}" cy="${area.circle.cy}" r="${area.circle.r}"></circle>`
+    : `<path class="marker-hit marker-hit--${layer}" d="${area.path}"></path>`;
+}
+
+/**
+ * One marker: a link named by its label, its tap targets, its circle. Written as a template,
+ * not JSX: a map draws hundreds, and as JSX each was a dozen nodes to build and serialise.
+ */
+function markerLink(m: MapMarker, at: [number, number], r: number, shapes: string) {
+  return html`<a href="${m.href}" aria-label="${m.label}"><title>${m.label}</title>${raw(shapes)}<circle class="marker" cx="${at[0]}" cy="${at[1]}" r="${r}"></circle></a>`;
+}
 
 type Box = [number, number, number, number];
 
@@ -122,15 +130,7 @@ export const MapSvg: FC<{ frame: MapFrame; markers: MapMarker[]; id: string; tit
       {description && <desc id={`${id}-desc`}>{description}</desc>}
       <path class="land" d={frame.land} />
       {frame.focus && <path class="land land--focus" d={frame.focus} />}
-      {placed.map(({ m, at, r }, i) => (
-        <a href={m.href} aria-label={m.label}>
-          <title>{m.label}</title>
-          {hits.map(({ layer, areas }) => (
-            <HitShape area={areas[i]} layer={layer} />
-          ))}
-          <circle class="marker" cx={at[0]} cy={at[1]} r={r} />
-        </a>
-      ))}
+      {placed.map(({ m, at, r }, i) => markerLink(m, at, r, hits.map(({ layer, areas }) => hitShape(areas[i], layer)).join('')))}
       {placeNames(placed, frame.width, frame.height).map((n) => (
         // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG text is not focusable; the names are in the table beside the map.
         <text class="map-label" x={n.x} y={n.y} text-anchor={n.anchor} aria-hidden="true">

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { projectPath } from '../shared/project-root.ts';
+import { type CompiledMessage, compileMessage } from './compiled-message.ts';
 
 const messagesDir = projectPath('src', 'i18n', 'messages');
 
@@ -50,7 +51,7 @@ export interface Translator {
   date: (d: Date | string, options?: Intl.DateTimeFormatOptions) => string;
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, { mf: IntlMessageFormat; fast: CompiledMessage }>();
 const plain = new Map<string, string>();
 const translators = new Map<string, Translator>();
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -91,13 +92,14 @@ export function translator(locale: string): Translator {
         if (fixed !== undefined) return fixed;
       }
       const source = catalogue[key] ?? catalogues[defaultLocale][key];
-      let mf = compiled.get(id);
-      if (!mf) {
-        mf = new IntlMessageFormat(source ?? key, known);
+      let made = compiled.get(id);
+      if (!made) {
+        const mf = new IntlMessageFormat(source ?? key, known);
+        made = { mf, fast: compileMessage(mf, known) };
         // Only the catalogue's own keys are kept: a key built from request data must not grow the cache.
-        if (source !== undefined) compiled.set(id, mf);
+        if (source !== undefined) compiled.set(id, made);
       }
-      const text = String(mf.format(values as Record<string, string | number | Date | boolean>));
+      const text = (values && made.fast(values)) ?? String(made.mf.format(values as Record<string, string | number | Date | boolean>));
       if (!values && source !== undefined) plain.set(id, text);
       return text;
     },

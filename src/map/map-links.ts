@@ -17,3 +17,16 @@ export function searchPageHref(params: SearchParams, change: Partial<SearchParam
 export function citySearchHref(params: SearchParams, country: string, slug: string): string {
   return searchPageHref(params, { city: [cityFilterValue(country, slug)] });
 }
+
+/** A stand-in city value, unchanged by URL encoding, replaced by each city's own. */
+const anyCity = 'city0to0replace';
+
+/**
+ * `citySearchHref` for many cities of one search: the query string is built once and each
+ * city's value put in its place (the map links 200 cities twice).
+ * @example const hrefOf = citySearchHrefs(params); hrefOf('DE', 'duisburg') // '/practices?city=de-duisburg'
+ */
+export function citySearchHrefs(params: SearchParams): (country: string, slug: string) => string {
+  const [before, after] = searchPageHref(params, { city: [anyCity] }).split(new URLSearchParams({ city: anyCity }).toString());
+  return (country, slug) => `${before}${new URLSearchParams({ city: cityFilterValue(country, slug) }).toString()}${after}`;
+}

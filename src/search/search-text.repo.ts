@@ -19,18 +19,9 @@ export interface PracticeTextRow {
 }
 
 /** A practice's long fields joined as one text, in the order the record page shows them. */
-const longText = sql<string>`concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
+/** The long fields of a practice joined as one body, for excerpts (search results) and the index. */
+export const longText = sql<string>`concat_ws(E'\n\n', p.record->>'body', p.record->>'challenge', p.record->>'approach', p.record->>'outcomes',
   p.record->>'evaluation', p.record->>'lessons', p.record->>'transferability')`;
-
-/**
- * The long text of the given practices, by key: for excerpts where only the long text matched.
- * @example const bodies = await longTexts(db, [3, 7]);
- */
-export async function longTexts(db: Database, seqs: number[]): Promise<Map<number, string>> {
-  if (seqs.length === 0) return new Map();
-  const { rows } = await sql<{ seq: number; body: string }>`SELECT p.seq, ${longText} AS body FROM practices p WHERE p.seq = ANY(${seqs}::int[])`.execute(db);
-  return new Map(rows.map((r) => [r.seq, r.body]));
-}
 
 /**
  * The searchable texts of the given practices (long fields joined as one body), for the

@@ -9,7 +9,6 @@ import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQ
 import { type ResultRow, resultRows } from './search.repo.ts';
 import type { FacetValue, SearchExplanation, SearchHit, SearchResult } from './search.types.ts';
 import { SearchCache } from './search-cache.ts';
-import { longTexts } from './search-text.repo.ts';
 
 /** A result row as shown: the reader's translation where there is one, matched words marked. */
 function toHit(row: ResultRow, locale: string, match: TextMatch | null): SearchHit {
@@ -37,20 +36,15 @@ function toHit(row: ResultRow, locale: string, match: TextMatch | null): SearchH
 }
 
 /**
- * Excerpts of the long text for the hits whose summary does not mention the words: the
- * long texts of those rows only are read, in one query, and only when some hit needs one.
+ * Excerpts of the long text for the hits whose summary does not mention the words. The long
+ * texts come with the page's rows, in the same query, whenever the query has words to mark:
+ * most hits of a word query need one, and a second round trip cost more than the text.
  */
-async function addLongTextSnippets(db: Database, hits: SearchHit[], rows: ResultRow[], match: TextMatch | null): Promise<void> {
+function addLongTextSnippets(hits: SearchHit[], rows: ResultRow[], match: TextMatch | null): void {
   if (!match || match.markKeys.size === 0) return;
-  const needing = rows.filter((_, i) => !hits[i].snippet);
-  const bodies = await longTexts(
-    db,
-    needing.map((r) => r.seq),
-  );
   rows.forEach((row, i) => {
-    const body = bodies.get(row.seq);
-    if (!body || hits[i].snippet) return;
-    const inBody = markMatches(body, row.language, match.markKeys);
+    if (!row.body || hits[i].snippet) return;
+    const inBody = markMatches(row.body, row.language, match.markKeys);
     if (hasMark(inBody)) hits[i].snippet = excerpt(inBody, 280);
   });
 }
@@ -126,9 +120,10 @@ export async function searchUncached(
     db,
     Array.from(pageRowIndexes, (i) => snap.seqs[i]),
     locale,
+    Boolean(match && match.markKeys.size > 0),
   );
   const hits = rows.map((r) => toHit(r, locale, match));
-  await addLongTextSnippets(db, hits, rows, match);
+  addLongTextSnippets(hits, rows, match);
   const result: SearchResult = {
     params,
     sort,

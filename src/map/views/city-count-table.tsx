@@ -1,20 +1,23 @@
+import { html } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { CityCount } from '../../cities/city.repo.ts';
-import { CityNameCell } from '../../cities/views/city-name-cell.tsx';
 import { sortForReading } from '../../cities/views/reading-order.ts';
 import { countryName } from '../../geo/countries.ts';
-import { countryHref } from '../../practices/views/practice-links.ts';
-import type { SearchParams } from '../../search/search.params.ts';
+import { cityHref, countryHref } from '../../practices/views/practice-links.ts';
 import { isolated, localNames } from '../../views/labels.ts';
 import { usePage } from '../../views/page-context.ts';
-import { citySearchHref } from '../map-links.ts';
 
 /**
  * The map's data as a table: the accessible, no-JavaScript equivalent of the markers, with
- * links to each city's page, its country's page and its practices in the search. When only
+ * links to each city's page, its country's page and its practices in the search (`hrefOf`). When only
  * some of the `total` cities are shown, the caption says which and where the others are.
  */
-export const CityCountTable: FC<{ cities: CityCount[]; total: number; params: SearchParams; id: string }> = ({ cities, total, params, id }) => {
+export const CityCountTable: FC<{ cities: CityCount[]; total: number; hrefOf: (country: string, slug: string) => string; id: string }> = ({
+  cities,
+  total,
+  hrefOf,
+  id,
+}) => {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
@@ -33,24 +36,12 @@ export const CityCountTable: FC<{ cities: CityCount[]; total: number; params: Se
           </tr>
         </thead>
         <tbody>
-          {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => (
-            <tr>
-              <CityNameCell country={c.country} slug={c.slug} name={c.name}>
-                {(c.lat === null || c.lon === null) && <span class="map-note"> {t('map.table.no_location')}</span>}
-              </CityNameCell>
-              <td>
-                <a href={countryHref(c.country)}>{countryName(c.country, i18n.locale)}</a>
-              </td>
-              <td class="num">
-                <a
-                  href={citySearchHref(params, c.country, c.slug)}
-                  aria-label={t('map.table.practices_link', { count: c.practices, city: isolated(c.name, i18n.dir) })}
-                >
-                  {i18n.number(c.practices)}
-                </a>
-              </td>
-            </tr>
-          ))}
+          {sortForReading(localNames(i18n, cities), i18n.locale).map((c) => {
+            const note = c.lat === null || c.lon === null ? html`<span class="map-note"> ${t('map.table.no_location')}</span>` : '';
+            const label = t('map.table.practices_link', { count: c.practices, city: isolated(c.name, i18n.dir) });
+            // A template, not JSX: the map tables 200 cities, and as JSX each row was some twenty nodes to build and serialise.
+            return html`<tr><th scope="row"><a href="${cityHref(c.country, c.slug)}"><bdi>${c.name}</bdi></a>${note}</th><td><a href="${countryHref(c.country)}">${countryName(c.country, i18n.locale)}</a></td><td class="num"><a href="${hrefOf(c.country, c.slug)}" aria-label="${label}">${i18n.number(c.practices)}</a></td></tr>`;
+          })}
         </tbody>
       </table>
     </div>

@@ -7,7 +7,7 @@ import { isolated, localNames } from '../../views/labels.ts';
 import { Layout } from '../../views/layout.tsx';
 import { usePage } from '../../views/page-context.ts';
 import type { MapData } from '../map.service.ts';
-import { citySearchHref, mapHref } from '../map-links.ts';
+import { citySearchHrefs, mapHref } from '../map-links.ts';
 import { CityCountTable } from './city-count-table.tsx';
 import { MapFilters } from './map-filters.tsx';
 
@@ -17,13 +17,14 @@ const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params
   const { t } = i18n;
   // Most practices first, at most mapCityLimit (see loadMapData).
   const shown = data.cities;
+  const hrefOf = citySearchHrefs(params);
   const markers: MapMarker[] = localNames(i18n, shown)
     .filter((c) => c.lat !== null && c.lon !== null)
     .map((c) => ({
       lon: c.lon as number,
       lat: c.lat as number,
       count: c.practices,
-      href: citySearchHref(params, c.country, c.slug),
+      href: hrefOf(c.country, c.slug),
       label: t('map.marker', { city: isolated(c.name, i18n.dir), country: countryName(c.country, i18n.locale), count: c.practices }),
     }));
   return (
@@ -35,7 +36,7 @@ const MapAndTable: FC<{ data: MapData; params: SearchParams }> = ({ data, params
         <MapSvg frame={worldFrame()} markers={markers} id="world-map" title={t('map.svg.title')} description={t('map.svg.desc', { count: markers.length })} />
         <figcaption>{t('map.caption')}</figcaption>
       </figure>
-      <CityCountTable cities={shown} total={data.cityCount} params={params} id="map-table" />
+      <CityCountTable cities={shown} total={data.cityCount} hrefOf={hrefOf} id="map-table" />
     </>
   );
 };
