@@ -59,11 +59,25 @@ export function defineLinkCheckJob(sources: LinkSource[]): void {
 }
 
 /**
- * Queues this week's link check (Mondays, UTC; the key makes it once a week however many instances ask).
+ * When the weekly check runs: Sundays at 02:00 UTC, the quietest hour of the week for the
+ * site, since checking every source URL of a large catalogue takes the instance's time for a
+ * while. The next such time at or after `now`.
+ * @example nextLinkCheckAt(new Date('2026-12-06T12:00:00Z')) // 2026-12-13T02:00:00.000Z
+ */
+export function nextLinkCheckAt(now: Date): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 2));
+  at.setUTCDate(at.getUTCDate() + ((7 - at.getUTCDay()) % 7));
+  if (at < now) at.setUTCDate(at.getUTCDate() + 7);
+  return at;
+}
+
+/**
+ * Queues the coming week's link check for its time (see nextLinkCheckAt); the key, its date,
+ * makes it once a week however many instances ask, and a run missed while no instance was up
+ * happens when one starts.
  * @example await scheduleLinkCheck(db, new Date());
  */
 export async function scheduleLinkCheck(db: Database, now: Date): Promise<void> {
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  if (await enqueueJob(db, linkCheckKind, {}, { key: `link-check:${monday.toISOString().slice(0, 10)}`, maxAttempts: 2 })) jobsQueued();
+  const at = nextLinkCheckAt(now);
+  if (await enqueueJob(db, linkCheckKind, {}, { key: `link-check:${at.toISOString().slice(0, 10)}`, maxAttempts: 2, runAt: at })) jobsQueued();
 }
