@@ -48,6 +48,11 @@ const pages: Record<string, string[]> = {
   // The demo has no public profiles (people opt in themselves): the list shows its empty state and how to join it.
   people: ['/people'],
   'people-ar': ['/ar/people'],
+  resources: ['/resources'],
+  'resources-ar': ['/ar/resources?q=integration'],
+  resource: ['/resources/migrants-and-cities', '/resources'],
+  api: ['/api'],
+  'api-ar': ['/ar/api'],
 };
 // The phone is the narrowest common one (360 CSS px), where labels wrap first.
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };
