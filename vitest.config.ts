@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
-    maxWorkers: 2,
+    // Three test files at a time on two cores: most of a file's time is spent waiting for the
+    // servers, command-line processes, PostgreSQL and Chromium it starts.
+    maxWorkers: 3,
   },
 });

@@ -2,6 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { upsertPractice } from '../src/practices/practice.repo.ts';
+import { practiceRecord } from './support/practice-record.ts';
 import { createDemoDatabase, createTestApp, type Engine, testEngines } from './support/test-db.ts';
 
 /** The parts of the OpenAPI document the contract test reads. */
@@ -170,5 +172,27 @@ describe.each(testEngines())('the OpenAPI document on %s', (engine: Engine) => {
     expect(themes.items.find((t: { code: string }) => t.code === 'housing').practices).toBe(housing);
     expect((await json('/api/v1/practices?theme=housing')).total).toBe(housing);
     expect(stats.by_year.reduce((n: number, y: { practices: number }) => n + y.practices, 0)).toBeLessThanOrEqual(stats.practices);
+  });
+  it('pages the practices by cursor across a write: nothing repeated, nothing skipped; a cursor of another order is refused', async () => {
+    const whole: string[] = (await json('/api/v1/practices?sort=title&page_size=100')).items.map((i: { id: string }) => i.id);
+    const first = await json('/api/v1/practices?sort=title&page_size=5');
+    expect(first.next).toMatch(/[?&]cursor=[\w-]+/);
+    expect(first.next).not.toMatch(/[?&]page=/);
+    const seen: string[] = first.items.map((i: { id: string }) => i.id);
+    // A practice published between two pages, titled to sort among the pages already read.
+    const early = practiceRecord({ id: 'cursor-write-between', title: '0 A practice published between two pages' });
+    await db.transaction().execute((trx) => upsertPractice(trx, early, { author: 'test', message: 'cursor test' }));
+    let next: string | null = first.next;
+    while (next && seen.length < 200) {
+      const page = await json(next.replace('http://localhost:3000', ''));
+      seen.push(...page.items.map((i: { id: string }) => i.id));
+      next = page.next;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, whole.length)).toEqual(whole.slice(0, Math.min(whole.length, seen.length)));
+    expect(seen).not.toContain('cursor-write-between');
+    const byNewest = await json('/api/v1/practices?page_size=5');
+    const mixed = await app.request(`/api/v1/practices?sort=title&cursor=${new URL(byNewest.next).searchParams.get('cursor')}`);
+    expect(mixed.status).toBe(400);
   });
 });

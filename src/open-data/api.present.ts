@@ -1,4 +1,4 @@
-import { defaultPageSize } from '../http/openapi.ts';
+import { defaultPageSize, encodeCursor } from '../http/openapi.ts';
 import { type ParseNotes, searchQueryString } from '../search/search.params.ts';
 import type { SearchResult } from '../search/search.types.ts';
 import { practicePageUrl, withQuery } from './open-data.urls.ts';
@@ -34,7 +34,8 @@ export interface ApiSearchResponse {
 
 /**
  * Presents a search result for the JSON API: absolute URLs, and the URL of the next page
- * (keeping every parameter, including `lang` when it was given) or null on the last page.
+ * (keeping every parameter, including `lang` when it was given; a cursor in the newest and title
+ * orders, a page number by relevance) or null on the last page.
  * @example return c.json(toApiSearchResponse(result, { publicUrl, lang: 'en', langGiven: false, notes }));
  */
 export function toApiSearchResponse(
@@ -44,7 +45,14 @@ export function toApiSearchResponse(
   const { publicUrl, lang, notes } = options;
   const asked = result.params;
   let next: string | null = null;
-  if (result.page < result.pageCount && result.total > 0) {
+  if (result.nextKey) {
+    // The newest and title orders page on by their last practice's key: stable across writes.
+    const qs = new URLSearchParams(searchQueryString(asked, { page: 1 }));
+    qs.set('cursor', encodeCursor(result.nextKey));
+    if (options.langGiven) qs.set('lang', lang);
+    if (result.pageSize !== defaultPageSize) qs.set('page_size', String(result.pageSize));
+    next = withQuery(`${publicUrl}/api/v1/practices`, qs.toString());
+  } else if (result.sort === 'relevance' && result.page < result.pageCount && result.total > 0) {
     const qs = new URLSearchParams(searchQueryString(asked, { page: result.page + 1 }));
     if (options.langGiven) qs.set('lang', lang);
     if (result.pageSize !== defaultPageSize) qs.set('page_size', String(result.pageSize));

@@ -3,10 +3,11 @@ import { findAssessment } from '../assessments/assessment.repo.ts';
 import { countedCity, listCountedCities } from '../cities/city.service.ts';
 import { cityFigureSeries } from '../cities/figure-series.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
-import { notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { apiRouter, createRoute, encodeCursor, jsonContent, nextUrl, noQuery, type OpenAPIHono, problemResponses, readCursor, z } from '../http/openapi.ts';
 import { orderedRecord } from '../practices/export/exchange-json.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
+import { effectiveSort } from '../search/search.params.ts';
 import { searchPractices } from '../search/search.service.ts';
 import { toApiSearchResponse } from './api.present.ts';
 import { apiDocsRoutes } from './api-docs.routes.tsx';
@@ -22,6 +23,12 @@ import { practiceIdParams, practiceListQuery, practiceListResponse, practiceReco
 
 /** More cities than any catalogue records (4,400 at 100k practices): the export's bound. */
 const maxCitiesInExport = 1_000_000;
+
+/** A practice list's cursor (newest or title order): see OrderKey. */
+const orderKeySchema = z.union([
+  z.tuple([z.literal('newest'), z.number(), z.number().nullable(), z.string().max(200)]),
+  z.tuple([z.literal('title'), z.string().max(1000), z.string().max(200)]),
+]);
 
 /** A city list's cursor: the last city's country, name and slug. */
 const cityCursor = z.tuple([z.string().regex(/^[A-Z]{2}$/), z.string().max(200), z.string().max(200)]);
@@ -78,8 +85,11 @@ export function apiRoutes(deps: AppDeps, document: () => ApiDocument): OpenAPIHo
 
   app.openapi(listPractices, async (c) => {
     const { params, notes, lang, langGiven } = readOpenDataQuery(c, { strict: true });
-    const pageSize = c.req.valid('query').page_size;
-    const result = await searchPractices(db, params, { locale: lang, cacheSize: config.SEARCH_CACHE_SIZE, pageSize });
+    const { page_size: pageSize, cursor } = c.req.valid('query');
+    const after = readCursor(cursor, orderKeySchema);
+    if (after && after[0] !== effectiveSort(params))
+      throw badRequest('cursor belongs to another order: follow the `next` URL as given', [{ path: 'cursor', message: 'belongs to another order' }]);
+    const result = await searchPractices(db, params, { locale: lang, cacheSize: config.SEARCH_CACHE_SIZE, pageSize, after });
     c.header('cache-control', 'public, max-age=60');
     return c.json(toApiSearchResponse(result, { publicUrl: config.publicUrl, lang, langGiven, notes }), 200);
   });

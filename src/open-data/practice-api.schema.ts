@@ -1,5 +1,5 @@
 import { assessmentCriteria, assessmentRatings } from '../assessments/assessment-criteria.ts';
-import { pageSizeParam, z } from '../http/openapi.ts';
+import { cursorParam, pageSizeParam, z } from '../http/openapi.ts';
 import { practiceRecordSchema } from '../practices/practice.schema.ts';
 import { facetParams, maxQueryLength, sortOrders } from '../search/search.params.ts';
 
@@ -48,8 +48,15 @@ export const practiceListQuery = z
     page: z
       .string()
       .optional()
-      .openapi({ param: { name: 'page', in: 'query' }, description: 'Page number, from 1.' }),
+      .openapi({
+        param: { name: 'page', in: 'query' },
+        description: 'Page number, from 1 (deep paging in the newest and title orders follows `next`, which carries a cursor).',
+      }),
     page_size: pageSizeParam,
+    cursor: cursorParam.openapi({
+      description:
+        "Opaque: copy it from the previous page's `next` URL. Given in the newest and title orders (no `q`, or `sort=newest|title`), where a page follows its last practice's key, so that writes in between neither repeat nor skip a practice; a search by relevance pages by number.",
+    }),
     // Read with the other values by readOpenDataQuery, so that one answer names every bad parameter.
     lang: z
       .string()

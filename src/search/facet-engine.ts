@@ -1,4 +1,5 @@
 import type { CatalogueSnapshot } from './catalogue-snapshot.ts';
+import { type OrderKey, positionAfter } from './order-cursor.ts';
 import { type FacetParam, facetParams, type SearchParams, type SortOrder } from './search.params.ts';
 import type { FacetCountRow } from './search.repo.ts';
 
@@ -179,7 +180,7 @@ function facetRows(snap: CatalogueSnapshot, params: SearchParams, allCounts: Int
 
 /**
  * One page of row indexes in a sort that needs no text ranking: newest first, by title, or (for
- * relevance without a query) by id.
+ * relevance without a query) by id; with `after` (newest or title), the page after that key.
  */
 export function pageInOrder(
   snap: CatalogueSnapshot,
@@ -187,15 +188,19 @@ export function pageInOrder(
   sort: Exclude<SortOrder, 'relevance'> | 'id',
   offset: number,
   limit: number,
+  after?: OrderKey,
 ): number[] {
   if (sort === 'id') return Array.from(passing.subarray(offset, offset + limit));
   const keep = rowMask(snap.size, passing);
   const order = sort === 'newest' ? snap.newestOrder : snap.titleOrder;
   const page: number[] = [];
+  // After a cursor, the page starts right after its key (found by bisection); else `offset` rows in.
+  const skip = after ? 0 : offset;
   let seen = 0;
-  for (const i of order) {
+  for (let k = after ? positionAfter(snap, order, after) : 0; k < order.length; k++) {
+    const i = order[k];
     if (!keep[i]) continue;
-    if (seen++ < offset) continue;
+    if (seen++ < skip) continue;
     page.push(i);
     if (page.length === limit) break;
   }

@@ -4,6 +4,7 @@ import { catalogueVersion } from './catalogue-version.repo.ts';
 import { excerpt, hasMark, markMatches } from './engine/highlight.ts';
 import { type TextMatch, topRows } from './engine/text-match.ts';
 import { type FilterOutcome, filterAndCount, pageInOrder } from './facet-engine.ts';
+import { type OrderKey, orderKeyOf } from './order-cursor.ts';
 import { queryMatch } from './query-match.ts';
 import { effectiveSort, type FacetParam, facetParams, type SearchParams, searchQueryString } from './search.params.ts';
 import { type ResultRow, resultRows } from './search.repo.ts';
@@ -102,7 +103,14 @@ function facetsOf(outcome: FilterOutcome, params: SearchParams): Record<FacetPar
 export async function searchUncached(
   db: Database,
   params: SearchParams,
-  options: { locale: string; pageSize?: number /** The catalogue version, when the caller has just read it. */; version?: number },
+  options: {
+    locale: string;
+    pageSize?: number;
+    /** The catalogue version, when the caller has just read it. */
+    version?: number;
+    /** The page after this key (newest and title orders: the API's cursor). */
+    after?: OrderKey;
+  },
 ): Promise<SearchResult> {
   const { locale } = options;
   const pageSize = options.pageSize ?? 20;
@@ -115,7 +123,7 @@ export async function searchUncached(
   const pageRowIndexes =
     sort === 'relevance' && match
       ? topRows(match, passing, offset, pageSize)
-      : pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, pageSize);
+      : pageInOrder(snap, passing, sort === 'relevance' ? 'id' : sort, offset, pageSize, options.after);
   const rows = await resultRows(
     db,
     Array.from(pageRowIndexes, (i) => snap.seqs[i]),
@@ -134,6 +142,12 @@ export async function searchUncached(
     hits,
     facets: facetsOf(outcome, params),
   };
+  const last = pageRowIndexes[pageRowIndexes.length - 1];
+  if (sort !== 'relevance' && last !== undefined && pageRowIndexes.length === pageSize) {
+    const nextKey = orderKeyOf(snap, sort, last);
+    // More follow when some passing row comes after this one in the order.
+    if (pageInOrder(snap, passing, sort, 0, 1, nextKey).length > 0) result.nextKey = nextKey;
+  }
   if (match) {
     result.explanation = {
       unmatched: match.reports.filter((r) => r.matches === 0).map((r) => r.text),
@@ -193,6 +207,7 @@ export async function searchPractices(
     cacheSize?: number;
     /** The catalogue version, when the caller has just read it. */
     version?: number;
+    after?: OrderKey;
   },
 ): Promise<SearchResult> {
   const cacheSize = options.cacheSize ?? 0;
@@ -202,7 +217,7 @@ export async function searchPractices(
     cache = new SearchCache<SearchResult>(cacheSize);
     caches.set(db, cache);
   }
-  const key = `${options.locale}|${options.pageSize ?? 20}|${searchQueryString({ ...params, sort: effectiveSort(params) })}`;
+  const key = `${options.locale}|${options.pageSize ?? 20}|${searchQueryString({ ...params, sort: effectiveSort(params) })}|${options.after ? JSON.stringify(options.after) : ''}`;
   const version = options.version ?? (await catalogueVersion(db));
   const hit = cache.get(key, version);
   if (hit) return hit;

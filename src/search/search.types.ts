@@ -1,4 +1,5 @@
 import type { TextSegment } from './engine/highlight.ts';
+import type { OrderKey } from './order-cursor.ts';
 import type { FacetParam, SearchParams, SortOrder } from './search.params.ts';
 
 export type { TextSegment };
@@ -52,4 +53,6 @@ export interface SearchResult {
   facets: Record<FacetParam, FacetValue[]>;
   /** Present when there is a query. */
   explanation?: SearchExplanation;
+  /** In the newest and title orders, the key of the page's last practice, while more follow: the next page's cursor. */
+  nextKey?: OrderKey;
 }
