@@ -108,14 +108,21 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
     it('gives as many practices a page as page_size asks, and keeps it in the next link', async () => {
       const body = await (await app.request('/api/v1/practices?page_size=5')).json();
       expect(body.items).toHaveLength(5);
-      expect(body.next).toBe(`${publicUrl}/api/v1/practices?page=2&page_size=5`);
+      // The newest order (no query) pages on by a cursor; the size stays.
+      expect(body.next).toMatch(new RegExp(`^${publicUrl}/api/v1/practices\\?cursor=[\\w-]+&page_size=5$`));
+      const next = await (await app.request(body.next.slice(publicUrl.length))).json();
+      expect(next.items).toHaveLength(5);
+      expect(next.items.map((i: { id: string }) => i.id)).not.toContain(body.items[4].id);
       expect((await app.request('/api/v1/practices?page_size=101')).status).toBe(400);
     });
 
     it('names the language of the query, and keeps it in the next link', async () => {
       const body = await (await app.request('/api/v1/practices?lang=fr')).json();
       expect(body.lang).toBe('fr');
-      expect(body.next).toBe(`${publicUrl}/api/v1/practices?page=2&lang=fr`);
+      expect(body.next).toMatch(new RegExp(`^${publicUrl}/api/v1/practices\\?cursor=[\\w-]+&lang=fr$`));
+      // A search ranked by relevance pages by number.
+      const ranked = await (await app.request('/api/v1/practices?q=housing&lang=fr&page_size=2')).json();
+      expect(ranked.next).toBe(`${publicUrl}/api/v1/practices?q=housing&page=2&lang=fr&page_size=2`);
     });
 
     it('reports the filter values it ignored', async () => {
@@ -142,8 +149,9 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
       const res = await app.request('/api/v1/practices/lyon-rent-repairs');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      const { url, assessment, lineage, ...record } = await res.json();
+      const { url, assessment, lineage, effective_license, ...record } = await res.json();
       expect(record).toEqual(newest);
+      expect(effective_license).toBe('CC-BY-4.0');
       expect(Object.keys(record)[0]).toBe('id');
       expect(url).toBe(`${publicUrl}/practices/lyon-rent-repairs`);
       expect(assessment).toBeNull();
@@ -152,7 +160,13 @@ describe.each(testEngines())('open data on %s', (engine: Engine) => {
 
     it('returns each demo record as it was imported', async () => {
       const original = demo.practices[0];
-      const { url: _url, assessment: _assessment, lineage: _lineage, ...record } = await (await app.request(`/api/v1/practices/${original.id}`)).json();
+      const {
+        url: _url,
+        assessment: _assessment,
+        lineage: _lineage,
+        effective_license: _license,
+        ...record
+      } = await (await app.request(`/api/v1/practices/${original.id}`)).json();
       expect(record).toEqual(original);
     });
 

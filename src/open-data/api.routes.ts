@@ -5,7 +5,7 @@ import { cityFigureSeries } from '../cities/figure-series.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { apiRouter, createRoute, encodeCursor, jsonContent, nextUrl, noQuery, type OpenAPIHono, problemResponses, readCursor, z } from '../http/openapi.ts';
-import { orderedRecord } from '../practices/export/exchange-json.ts';
+import { exportLicense, orderedRecord } from '../practices/export/exchange-json.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import { effectiveSort } from '../search/search.params.ts';
 import { searchPractices } from '../search/search.service.ts';
@@ -103,6 +103,7 @@ export function apiRoutes(deps: AppDeps, document: () => ApiDocument): OpenAPIHo
       {
         ...orderedRecord(practice.record),
         url: practicePageUrl(config.publicUrl, id),
+        effective_license: exportLicense,
         assessment: assessment
           ? { ratings: assessment.ratings, evidence_level: assessment.evidenceLevel, assessed_at: assessment.assessedAt.toISOString() }
           : null,

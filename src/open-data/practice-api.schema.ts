@@ -117,6 +117,7 @@ export const practiceRecordResponse = z
   .object({
     ...practiceRecordSchema.shape,
     url: z.string().url().describe('The public page of the practice.'),
+    effective_license: z.string().describe("The licence the record is published under: the collection's, as the exchange documents state it (CC-BY-4.0)."),
     assessment: apiAssessment.nullable().describe('Null until an editor has assessed the practice.'),
     lineage: z.object({
       adapted_from: z.array(lineageLink).describe('The practices this one adapts.'),
