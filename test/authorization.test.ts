@@ -70,7 +70,7 @@ const cases: RouteCase[] = [
     formPage: (f) => `/practices/${f.practiceId}/translate?lang=fr`,
     formViewer: 'owner',
     action: (f) => `/practices/${f.practiceId}/translate`,
-    overrides: { title: 'Un guichet du logement', summary: 'Un résumé.' },
+    overrides: { title: 'Un guichet du logement', summary: 'Un résumé.', license_consent: 'CC-BY-4.0' },
   },
   {
     name: 'comment on a submission',

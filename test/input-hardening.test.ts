@@ -209,7 +209,13 @@ for (const engine of testEngines()) {
 
       it('translate, assess and tag merge', async () => {
         const translate = `/practices/${f.practiceId}/translate`;
-        await refusesField(member, `${translate}?lang=fr`, translate, { lang: 'fr', title: 'Un titre', summary: 'Un résumé.' }, 'summary');
+        await refusesField(
+          member,
+          `${translate}?lang=fr`,
+          translate,
+          { lang: 'fr', title: 'Un titre', summary: 'Un résumé.', license_consent: 'CC-BY-4.0' },
+          'summary',
+        );
         const assess = `/practices/${f.practiceId}/assess`;
         const ratings = {
           practical: 'yes',

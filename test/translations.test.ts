@@ -49,7 +49,7 @@ for (const engine of testEngines()) {
     /** Posts the translation form as shown for a language, with fields replaced. */
     async function post(b: AccountClient, lang: string, fields: Record<string, string>) {
       const { html } = await b.page(formPage(lang));
-      return b.submit(formPage(lang), action, { lang, request_key: keyOf(html), title: '', summary: '', body: '', ...fields });
+      return b.submit(formPage(lang), action, { lang, request_key: keyOf(html), title: '', summary: '', body: '', license_consent: 'CC-BY-4.0', ...fields });
     }
 
     it('asks visitors to sign in and answers 404 for a practice that is not published', async () => {
@@ -109,13 +109,22 @@ for (const engine of testEngines()) {
         body: 'Les binômes se voient **chaque semaine**.',
         action: 'send',
       };
+      // Without consent to the licence nothing is sent: the form comes back with the texts and the box asked for.
+      const unconsented = await b.submit(formPage('fr'), action, fields);
+      expect(unconsented.status).toBe(400);
+      const refusedHtml = await unconsented.text();
+      expect(refusedHtml).toContain('value="Projet de parrainage pour nouveaux arrivants"');
+      expect(refusedHtml).toMatch(/name="license_consent"[^>]*aria-invalid="true"/);
+      expect(await translationsOf(id)).toHaveLength(0);
+      Object.assign(fields, { license_consent: 'CC-BY-4.0' });
       const [first, second] = await Promise.all([b.submit(formPage('fr'), action, fields), b.submit(formPage('fr'), action, fields)]);
       expect([first.status, second.status]).toEqual([303, 303]);
       expect(first.headers.get('location')).toBe('/my/submissions?done=sent');
 
       const rows = await translationsOf(id);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ kind: 'translation', state: 'submitted', practice_id: practice.id, translation_language: 'fr' });
+      expect(rows[0]).toMatchObject({ kind: 'translation', state: 'submitted', practice_id: practice.id, translation_language: 'fr', license: 'CC-BY-4.0' });
+      expect(rows[0].license_agreed_at).toBeInstanceOf(Date);
       expect(rows[0].data).toEqual({ title: fields.title, summary: fields.summary, body: fields.body, machine: false });
       const audit = await db.selectFrom('audit_log').select('action').where('actor_user_id', '=', id).where('action', '=', 'submit').execute();
       expect(audit).toHaveLength(1);
@@ -158,6 +167,7 @@ for (const engine of testEngines()) {
         title: 'Progetto di accompagnamento',
         summary: 'Residenti affiancano i nuovi arrivati per sei mesi.',
         body: '',
+        license_consent: 'CC-BY-4.0',
       });
       expect(revised.status).toBe(303);
       const rows = await translationsOf(id);

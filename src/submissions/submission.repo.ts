@@ -112,6 +112,7 @@ export async function createSubmission(db: Database, s: NewSubmission): Promise<
       step: s.step,
       request_key: s.requestKey ?? null,
       ...derived(s.data),
+      ...(s.license ? { license: s.license, license_agreed_at: new Date() } : {}),
     })
     .onConflict((oc) => oc.column('request_key').doNothing())
     .returning('id')

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv, ContributionDeps, SessionAccount } from '../http/app-env.ts';
 import { notFound } from '../http/errors.ts';
 import { postedForm, privatePage, seeOther } from '../http/responses.ts';
+import { exportLicense } from '../practices/export/exchange-json.ts';
 import { findPublishedPractice } from '../practices/practice.repo.ts';
 import type { PracticeRecord } from '../practices/practice.schema.ts';
 import { clientAddress } from '../security/client-address.ts';
@@ -10,9 +11,10 @@ import { randomToken } from '../security/tokens.ts';
 import { renderMarkdown } from '../shared/markdown.ts';
 import { isoLanguages } from './iso-languages.ts';
 import { findOpenTranslation, findSubmission, type Submission } from './submission.repo.ts';
-import { practiceId, translationForm } from './submit.schema.ts';
+import { licenseConsent, practiceId, translationForm } from './submit.schema.ts';
 import { mySubmissionsPath } from './submit-paths.ts';
 import { sendTranslation } from './translation.service.ts';
+import { consentField } from './views/license-consent.tsx';
 import { type TranslatedPractice, TranslatePage, type TranslationValues } from './views/translate-page.tsx';
 
 /** A published practice's record, or a 404. */
@@ -26,7 +28,8 @@ async function publishedRecord(deps: ContributionDeps, id: string): Promise<Prac
 /** The texts the translation form starts from: the person's own translation being revised, else the published one. */
 function startingValues(record: PracticeRecord, lang: string, open: Submission | undefined): TranslationValues {
   const from = (open?.data ?? record.translations?.[lang] ?? {}) as Partial<TranslationValues>;
-  return { title: from.title ?? '', summary: from.summary ?? '', body: from.body ?? '', machine: from.machine === true };
+  // The consent is asked for at every sending, as on the practice form's read-back page.
+  return { title: from.title ?? '', summary: from.summary ?? '', body: from.body ?? '', machine: from.machine === true, consent: false };
 }
 
 /** The first message key per field of a failed parse. */
@@ -75,7 +78,7 @@ function registerTranslateForm(app: Hono<AppEnv>, deps: ContributionDeps): void 
     const record = await publishedRecord(deps, c.req.param('id'));
     const { lang, langError } = chosenLanguage(c, record);
     const open = lang ? await findOpenTranslation(deps.db, account.userId, c.req.param('id'), lang) : undefined;
-    const values = lang ? startingValues(record, lang, open) : { title: '', summary: '', body: '', machine: false };
+    const values = lang ? startingValues(record, lang, open) : { title: '', summary: '', body: '', machine: false, consent: false };
     return page(
       c,
       record,
@@ -93,6 +96,9 @@ function registerTranslateForm(app: Hono<AppEnv>, deps: ContributionDeps): void 
   });
 }
 
+/** The translation's long text as it will read, for the preview. */
+const previewOf = (typed: TranslationValues) => (typed.body.trim() ? renderMarkdown(typed.body, { topHeading: 4 }) : undefined);
+
 /** POST: previews the translation, or sends it to review (again, when revising one sent back). */
 function registerTranslateSend(app: Hono<AppEnv>, deps: ContributionDeps): void {
   app.post('/practices/:id/translate', signedIn(), async (c) => {
@@ -101,11 +107,14 @@ function registerTranslateSend(app: Hono<AppEnv>, deps: ContributionDeps): void 
     const record = await publishedRecord(deps, id);
     const values = await postedForm(c);
     const one = (name: string) => [values[name] ?? ''].flat()[0] ?? '';
-    const typed: TranslationValues = { title: one('title'), summary: one('summary'), body: one('body'), machine: one('machine') === 'on' };
+    const consented = licenseConsent.safeParse(one(consentField)).success;
+    const typed: TranslationValues = { title: one('title'), summary: one('summary'), body: one('body'), machine: one('machine') === 'on', consent: consented };
     const parsed = translationForm.safeParse(values);
     const lang = one('lang');
     const errors = parsed.success ? {} : errorsOf(parsed.error.issues);
     if (lang === record.language) errors.lang = 'submissions.translate.error.same';
+    // Sending needs consent to publish under the collection's licence; a preview does not.
+    if (one('action') !== 'preview' && !consented) errors[consentField] = 'license.consent.required';
     const submissionId = parsed.success && parsed.data.submission ? parsed.data.submission : undefined;
     const version = parsed.success && parsed.data.version ? parsed.data.version : undefined;
     const revising = submissionId && version ? { id: submissionId, version } : undefined;
@@ -128,12 +137,13 @@ function registerTranslateSend(app: Hono<AppEnv>, deps: ContributionDeps): void 
         status,
       );
     };
-    if (!parsed.success || errors.lang) return show(400);
-    if (one('action') === 'preview') return show(200, { preview: typed.body.trim() ? renderMarkdown(typed.body, { topHeading: 4 }) : undefined });
+    if (!parsed.success || Object.keys(errors).length > 0) return show(400);
+    if (one('action') === 'preview') return show(200, { preview: previewOf(typed) });
     const sent = await sendTranslation(deps, account, {
       practiceId: id,
       language: lang,
       form: parsed.data,
+      license: exportLicense,
       ip: clientAddress(c, deps.config.TRUST_PROXY),
       revise: revising,
     });

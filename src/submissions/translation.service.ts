@@ -40,12 +40,13 @@ async function submitOnce(deps: ContributionDeps, account: SessionAccount, s: Su
  * key makes a double click one submission), or, when `revise` names the person's translation
  * sent back for changes, that one updated and sent again.
  * @returns false when the revised translation changed since the form was loaded.
- * @example await sendTranslation(deps, account, { practiceId, language: 'fr', form, ip });
+ * The consent to its licence is kept with it, as for a practice.
+ * @example await sendTranslation(deps, account, { practiceId, language: 'fr', form, license: 'CC-BY-4.0', ip });
  */
 export async function sendTranslation(
   deps: ContributionDeps,
   account: SessionAccount,
-  p: { practiceId: string; language: string; form: TranslationForm; ip: string | null; revise?: { id: number; version: number } },
+  p: { practiceId: string; language: string; form: TranslationForm; license: string; ip: string | null; revise?: { id: number; version: number } },
 ): Promise<boolean> {
   const data = { ...translationData(p.form) };
   if (p.revise) {
@@ -53,7 +54,7 @@ export async function sendTranslation(
     const mine = s && s.submitterId === account.userId && s.kind === 'translation' && s.practiceId === p.practiceId && s.translationLanguage === p.language;
     if (!mine) throw notFound();
     if (!isEditableBySubmitter(s.state)) return true;
-    if (!(await saveDraft(deps.db, s.id, { data: { ...data }, step: 1 }, p.revise.version))) return false;
+    if (!(await saveDraft(deps.db, s.id, { data: { ...data }, step: 1, license: p.license }, p.revise.version))) return false;
     await submitOnce(deps, account, (await findSubmission(deps.db, s.id)) as Submission, p.ip);
     return true;
   }
@@ -64,6 +65,7 @@ export async function sendTranslation(
     translationLanguage: p.language,
     data: { ...data },
     step: 1,
+    license: p.license,
     requestKey: p.form.request_key,
   });
   if (s.submitterId !== account.userId) throw notFound();

@@ -771,7 +771,7 @@ export const postRoutes: PostRoute[] = [
     as: 'member',
     formPage: (f) => `/practices/${f.practiceId}/translate?lang=fr`,
     action: (f) => `/practices/${f.practiceId}/translate`,
-    fields: () => ({ lang: 'fr', title: 'Un guichet du logement', summary: 'Un résumé.', body: 'Un **texte**.' }),
+    fields: () => ({ lang: 'fr', title: 'Un guichet du logement', summary: 'Un résumé.', body: 'Un **texte**.', license_consent: 'CC-BY-4.0' }),
     text: ['title', 'summary', 'body'],
   },
   {

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { FieldShell, TextArea, TextInput } from '../../practice-form/views/form-controls.tsx';
+import { exportLicense } from '../../practices/export/exchange-json.ts';
 import { practiceHref } from '../../practices/views/practice-links.ts';
 import { languageName } from '../../practices/views/practice-translation.ts';
 import { renderMarkdown } from '../../shared/markdown.ts';
@@ -10,6 +11,7 @@ import { usePage } from '../../views/page-context.ts';
 import { isoLanguageOptions } from '../iso-languages.ts';
 import { translationLimits } from '../submit.schema.ts';
 import { translatePath } from '../submit-paths.ts';
+import { consentField, LicenseConsentField } from './license-consent.tsx';
 
 /** The practice being translated, in its original language. */
 export interface TranslatedPractice {
@@ -26,6 +28,8 @@ export interface TranslationValues {
   summary: string;
   body: string;
   machine: boolean;
+  /** Consent to publish the translation under the collection's licence, as posted. */
+  consent: boolean;
 }
 
 /** The language chooser: a GET form, so choosing a language reloads the form pre-filled for it, without JavaScript. */
@@ -177,6 +181,7 @@ const TranslationForm: FC<Omit<TranslatePageProps, 'langError' | 'existing' | 'c
         label={t('submissions.translate.machine')}
         hint={t('submissions.translate.machine_hint')}
       />
+      <LicenseConsentField license={exportLicense} checked={values.consent} error={errors?.[consentField]} />
       <p class="form-field__hint">{t('submissions.translate.review_hint')}</p>
       <div class="form-actions">
         <button type="submit" name="action" value="send">
